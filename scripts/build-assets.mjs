@@ -1,0 +1,31 @@
+// Builds the two front-end assets trunk then hashes into dist/:
+//  - build/echarts.js: ECharts from node_modules (pinned in package.json), reduced to
+//    the chart types and components the site uses, exposing the `echarts` global
+//    that the wasm chart host calls. No CDN is ever involved.
+//  - build/site.css: every stylesheet in style/ bundled into one small file.
+import { build } from "esbuild";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+mkdirSync(join(root, "build"), { recursive: true });
+
+await build({
+  entryPoints: [join(root, "scripts/echarts-entry.js")],
+  outfile: join(root, "build/echarts.js"),
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: "es2019",
+  legalComments: "none",
+  logLevel: "warning",
+});
+
+await build({
+  entryPoints: [join(root, "style/main.css")],
+  outfile: join(root, "build/site.css"),
+  bundle: true,
+  minify: true,
+  logLevel: "warning",
+});

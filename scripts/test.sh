@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, lints, native tests (data, model, charts,
+# routes), then the release site built and tested in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh --browser
+cargo fmt --check
+cargo clippy --all-targets --all-features -- -D warnings
+cargo test --all-features
+scripts/build.sh --site-path /gansu/
+node --test --test-concurrency=1 tests/browser/

@@ -1,0 +1,99 @@
+//! Native build tool for the dashboard (never part of the site itself).
+//!
+//! ```text
+//! sitegen check            validate data/ and every file in public/data/, with timings
+//! sitegen publish          write data/ as the release public/data/<release>/
+//! sitegen schema           write the JSON Schema files to public/data/schema/
+//! sitegen pages DIST [--site-path /sub/path/]
+//!                          write one HTML file per route into trunk's output DIST,
+//!                          and a 404.html for hosts that serve one (its base must be
+//!                          absolute, so it needs the path the site is served from)
+//! ```
+
+use gansu_eco_dashboard::model::dataset;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+mod pages;
+mod schema;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("check") => check(),
+        Some("publish") => publish(),
+        Some("schema") => schema::write(Path::new("public/data/schema")),
+        Some("pages") => match args.as_slice() {
+            [_, dist] => pages::write(Path::new(dist), "/"),
+            [_, dist, flag, path] if flag == "--site-path" => pages::write(Path::new(dist), path),
+            _ => Err("usage: sitegen pages DIST [--site-path /sub/path/]".to_string()),
+        },
+        _ => {
+            Err("usage: sitegen check | publish | schema | pages DIST [--site-path P]".to_string())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn report(errors: Vec<gansu_eco_dashboard::model::DataError>) -> String {
+    let mut out = format!("{} problem(s):\n", errors.len());
+    for e in errors {
+        out.push_str(&format!("  {e}\n"));
+    }
+    out
+}
+
+fn check() -> Result<(), String> {
+    let start = Instant::now();
+    let ds = dataset::load_authoring(Path::new("data")).map_err(report)?;
+    let authoring = start.elapsed();
+    let start = Instant::now();
+    let published = dataset::check_published(Path::new("public/data")).map_err(report)?;
+    let checked = start.elapsed();
+    println!(
+        "data/: {} indicators, {} sources, valid ({:.1} ms)",
+        ds.indicators.len(),
+        ds.sources.len(),
+        authoring.as_secs_f64() * 1e3
+    );
+    println!(
+        "public/data/: {} files in {} release(s), valid ({:.1} ms)",
+        published.files,
+        published.releases.len(),
+        checked.as_secs_f64() * 1e3
+    );
+    Ok(())
+}
+
+fn publish() -> Result<(), String> {
+    let ds = dataset::load_authoring(Path::new("data")).map_err(report)?;
+    let out = Path::new("public/data");
+    let dir = out.join(&ds.release.release);
+    // A release is rewritten whole, so no file of an earlier draft lingers.
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let files = dataset::release_files(&ds);
+    for (path, contents) in &files {
+        let path = out.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let list = dataset::releases_file(out, &ds).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("releases.json"), list).map_err(|e| e.to_string())?;
+    println!(
+        "published release {} ({} files)",
+        ds.release.release,
+        files.len() + 1
+    );
+    Ok(())
+}

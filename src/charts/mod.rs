@@ -1,0 +1,35 @@
+//! Pure chart builders: data in, an ECharts option (a charming `Chart`) out.
+//!
+//! No signals, DOM or globals: every builder is tested natively on its
+//! serialised option. Tooltip texts are precomputed here in the reader's language
+//! and carried as data-item names, because the site's Content-Security-Policy
+//! forbids the JavaScript formatter functions ECharts would otherwise need.
+//! ECharts HTML-escapes those names when it shows them.
+
+pub mod progress;
+pub mod sparkline;
+
+use crate::i18n::Lang;
+
+pub use progress::progress_chart;
+pub use sparkline::sparkline;
+
+/// How a chart should look, decided by the page that shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChartOpts {
+    pub lang: Lang,
+    pub dark: bool,
+}
+
+/// Colours safe for the common forms of colour blindness (Okabe–Ito). Status is
+/// also always told by text and symbol, never by colour alone.
+pub mod palette {
+    pub const HEADLINE: &str = "#0072B2";
+    pub const OTHER_BASES: [&str; 3] = ["#E69F00", "#CC79A7", "#56B4E9"];
+    pub const TARGET: &str = "#009E73";
+    pub const PATH: &str = "#7A7A7A";
+    pub const BASELINE_LIGHT: &str = "#333333";
+    pub const BASELINE_DARK: &str = "#DDDDDD";
+    pub const TEXT_LIGHT: &str = "#222222";
+    pub const TEXT_DARK: &str = "#E8E8E8";
+}

@@ -1,0 +1,426 @@
+//! The progress chart of one indicator: yearly values per basis, the baseline,
+//! the target line, the path needed to reach it, part-year and alternative
+//! figures as separate marks, and a marker where the basis changes.
+//!
+//! The x axis is one category per year, so a year nobody published a value for
+//! stays an empty slot and lines never bridge it: gaps stay gaps.
+
+use super::{palette, ChartOpts};
+use crate::i18n::{self, Lang, Msg};
+use crate::model::progress::{comparable_baseline, target_basis};
+use crate::model::{BasisId, Indicator, Observation, TargetKind};
+use charming::component::{Aria, Axis, Grid, Legend};
+use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
+use charming::element::{
+    AxisType, BoundaryGap, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine,
+    MarkLineData, MarkLineVariant, Symbol, TextStyle, Tooltip, Trigger,
+};
+use charming::series::{Line, Scatter};
+use charming::Chart;
+
+/// The years the x axis spans: from the earliest value or baseline to the later
+/// of the target year and the latest value.
+pub fn year_range(ind: &Indicator) -> Vec<i32> {
+    let years = ind.baseline.iter().chain(&ind.values).map(|o| o.year);
+    let target_year = ind.target.as_ref().map(|t| t.year);
+    let first = years
+        .clone()
+        .min()
+        .into_iter()
+        .chain(target_year.map(|y| y.min(2020)))
+        .min();
+    let last = years.max().into_iter().chain(target_year).max();
+    match (first, last) {
+        (Some(a), Some(b)) => (a..=b).collect(),
+        _ => (2020..=2025).collect(),
+    }
+}
+
+/// The y-axis range: every value, the baseline and the target in view, with some
+/// room around them. A line chart does not need zero in range; showing where the
+/// numbers actually are makes a 0.3 μg/m³ change and the target line visible.
+pub fn value_range(ind: &Indicator) -> Option<(f64, f64)> {
+    let values = ind
+        .baseline
+        .iter()
+        .chain(&ind.values)
+        .filter_map(|o| o.value);
+    let target = ind.target.as_ref().and_then(|t| match t.kind {
+        TargetKind::AtLeast
+        | TargetKind::AtMost
+        | TargetKind::ReduceByPercent
+        | TargetKind::CumulativeTotal => t.value,
+        TargetKind::Qualitative => None,
+    });
+    let cumulative = ind
+        .target
+        .as_ref()
+        .is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
+    let all: Vec<f64> = values.chain(target).collect();
+    let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if !lo.is_finite() || !hi.is_finite() {
+        return None;
+    }
+    // A running total starts from zero, so its axis does too.
+    let lo = if cumulative { 0.0 } else { lo };
+    let span = if hi > lo { hi - lo } else { hi.abs().max(1.0) };
+    let step = 10f64.powf((span * 1.4).log10().floor() - 1.0);
+    let mut min = ((lo - span * 0.2) / step).floor() * step;
+    let mut max = ((hi + span * 0.2) / step).ceil() * step;
+    if lo >= 0.0 {
+        min = min.max(0.0);
+    }
+    if ind.unit.is_percent() && hi <= 100.0 {
+        max = max.min(100.0);
+    }
+    Some((min, max))
+}
+
+/// "2024：25.7 μg/m³" — the tooltip line of one published figure.
+fn point_name(lang: Lang, ind: &Indicator, o: &Observation) -> String {
+    format!(
+        "{}{}{}",
+        o.year,
+        i18n::colon(lang),
+        i18n::observation_text(lang, ind, o)
+    )
+}
+
+fn null() -> DataPoint {
+    DataPoint::Value(CompositeValue::OptionalNumber(None))
+}
+
+/// One value per year slot, `null` where nothing was published.
+fn line_data(years: &[i32], points: &[(i32, f64, String)]) -> Vec<DataPoint> {
+    years
+        .iter()
+        .map(|y| match points.iter().find(|(py, _, _)| py == y) {
+            Some((_, v, name)) => DataPointItem::new(*v).name(name.clone()).into(),
+            None => null(),
+        })
+        .collect()
+}
+
+/// Points placed by year on the category axis, for marks that are not lines.
+fn scatter_data(points: Vec<(i32, f64, String)>) -> Vec<DataPoint> {
+    points
+        .into_iter()
+        .map(|(y, v, name)| {
+            let xy: Vec<CompositeValue> = vec![y.to_string().into(), v.into()];
+            DataPointItem::new(xy).name(name).into()
+        })
+        .collect()
+}
+
+/// The bases to draw a line for: the headline basis first, then every other
+/// basis that has a full-year value. `None` stands for "the only basis".
+fn drawn_bases(ind: &Indicator) -> Vec<Option<&BasisId>> {
+    let headline = ind.headline_basis.as_ref();
+    let mut bases = vec![headline];
+    for b in &ind.bases {
+        let has_values = ind
+            .values
+            .iter()
+            .any(|o| o.basis_or(headline) == Some(&b.id));
+        if Some(&b.id) != headline && has_values {
+            bases.push(Some(&b.id));
+        }
+    }
+    bases
+}
+
+fn series_name(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> String {
+    let cumulative = ind
+        .target
+        .as_ref()
+        .is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
+    let base = match basis.and_then(|b| ind.basis(b)) {
+        Some(b) if ind.bases.len() > 1 || b.proxy => lang.pick(&b.label).to_string(),
+        _ => lang.of("实际值", "Actual").to_string(),
+    };
+    if cumulative {
+        format!(
+            "{base}{}",
+            lang.of("（2021年起累计）", " (running total since 2021)")
+        )
+    } else {
+        base
+    }
+}
+
+/// Full-year headline figures on `basis`, as (year, value, tooltip). For a
+/// cumulative target these become the running total of the unbroken run of years.
+fn line_points(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> Vec<(i32, f64, String)> {
+    let headline = ind.headline_basis.as_ref();
+    let mut obs: Vec<&Observation> = ind
+        .values
+        .iter()
+        .filter(|o| {
+            o.period.is_full_year() && o.alternative.is_none() && o.basis_or(headline) == basis
+        })
+        .filter(|o| o.value.is_some())
+        .collect();
+    obs.sort_by_key(|o| o.year);
+    let cumulative = ind
+        .target
+        .as_ref()
+        .is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
+    if !cumulative {
+        return obs
+            .iter()
+            .filter_map(|o| Some((o.year, o.value?, point_name(lang, ind, o))))
+            .collect();
+    }
+    let mut total = 0.0;
+    let mut out = Vec::new();
+    for (i, o) in obs.iter().enumerate() {
+        if o.year != crate::model::progress::PLAN_START + i as i32 {
+            break;
+        }
+        total += o.value.unwrap_or(0.0);
+        let name = format!(
+            "{}{}{}",
+            o.year,
+            lang.of("年累计：", " running total: "),
+            i18n::with_unit(lang, ind.unit, total)
+        );
+        out.push((o.year, total, name));
+    }
+    out
+}
+
+fn dashed(color: &str, width: f64, kind: LineStyleType) -> LineStyle {
+    LineStyle::new().color(color).width(width).type_(kind)
+}
+
+pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
+    let lang = opts.lang;
+    let years = year_range(ind);
+    let text_color = if opts.dark {
+        palette::TEXT_DARK
+    } else {
+        palette::TEXT_LIGHT
+    };
+    let unit = i18n::unit_symbol(lang, ind.unit);
+    let mut chart = Chart::new()
+        .animation(false)
+        .background_color("transparent")
+        .aria(Aria::new().enabled(true))
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Item)
+                .formatter("{a}<br/>{b}"),
+        )
+        .legend(
+            Legend::new()
+                .bottom(0)
+                .text_style(TextStyle::new().color(text_color)),
+        )
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(16)
+                .top(40)
+                .bottom(64)
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .boundary_gap(BoundaryGap::CategoryAxis(false))
+                .data(years.iter().map(|y| y.to_string()).collect()),
+        )
+        .y_axis(match value_range(ind) {
+            Some((min, max)) => Axis::new()
+                .type_(AxisType::Value)
+                .name(unit)
+                .min(min)
+                .max(max),
+            None => Axis::new().type_(AxisType::Value).name(unit),
+        });
+
+    for (i, basis) in drawn_bases(ind).into_iter().enumerate() {
+        let proxy = basis.and_then(|b| ind.basis(b)).is_some_and(|b| b.proxy);
+        let color = if i == 0 {
+            palette::HEADLINE
+        } else {
+            palette::OTHER_BASES[(i - 1) % 3]
+        };
+        let style = match (i, proxy) {
+            (_, true) => dashed(color, 2.0, LineStyleType::Dotted),
+            (0, _) => dashed(color, 3.0, LineStyleType::Solid),
+            _ => dashed(color, 2.0, LineStyleType::Dashed),
+        };
+        let points = line_points(lang, ind, basis);
+        let mut line = Line::new()
+            .name(series_name(lang, ind, basis))
+            .data(line_data(&years, &points))
+            .connect_nulls(false)
+            .show_symbol(true)
+            .symbol_size(9)
+            .line_style(style)
+            .item_style(ItemStyle::new().color(color));
+        if i == 0 {
+            line = line.mark_line(marks(lang, ind, &years, text_color));
+        }
+        chart = chart.series(line);
+    }
+
+    let (partial, alternative) = off_line_points(lang, ind);
+    if !partial.is_empty() {
+        chart = chart.series(
+            Scatter::new()
+                .name(lang.t(Msg::PartialYear))
+                .symbol(Symbol::Custom("emptyCircle".into()))
+                .symbol_size(11)
+                .item_style(ItemStyle::new().color(palette::HEADLINE))
+                .data(scatter_data(partial)),
+        );
+    }
+    if !alternative.is_empty() {
+        chart = chart.series(
+            Scatter::new()
+                .name(lang.t(Msg::Alternative))
+                .symbol(Symbol::Custom("emptyDiamond".into()))
+                .symbol_size(11)
+                .item_style(ItemStyle::new().color(palette::PATH))
+                .data(scatter_data(alternative)),
+        );
+    }
+    if let Some(b) = ind.baseline.as_ref().filter(|b| b.value.is_some()) {
+        let color = if opts.dark {
+            palette::BASELINE_DARK
+        } else {
+            palette::BASELINE_LIGHT
+        };
+        let name = i18n::paren(lang, lang.t(Msg::Baseline), &b.year.to_string());
+        let point = (
+            b.year,
+            b.value.unwrap_or_default(),
+            point_name(lang, ind, b),
+        );
+        chart = chart.series(
+            Scatter::new()
+                .name(name)
+                .symbol(Symbol::Diamond)
+                .symbol_size(13)
+                .item_style(ItemStyle::new().color(color))
+                .data(scatter_data(vec![point])),
+        );
+    }
+    if let Some(path) = required_path(lang, ind, &years) {
+        chart = chart.series(path);
+    }
+    chart
+}
+
+/// Part-year figures and alternative figures, drawn as marks off the lines.
+type Points = Vec<(i32, f64, String)>;
+fn off_line_points(lang: Lang, ind: &Indicator) -> (Points, Points) {
+    let mut partial = Vec::new();
+    let mut alternative = Vec::new();
+    for o in &ind.values {
+        let Some(v) = o.value else { continue };
+        let entry = (o.year, v, point_name(lang, ind, o));
+        if o.alternative.is_some() {
+            alternative.push(entry);
+        } else if !o.period.is_full_year() {
+            partial.push(entry);
+        }
+    }
+    (partial, alternative)
+}
+
+/// The target line and, where the basis changes after the baseline, a marker.
+fn marks(lang: Lang, ind: &Indicator, years: &[i32], text_color: &str) -> MarkLine {
+    let mut data: Vec<MarkLineData> = Vec::new();
+    if let Some(t) = &ind.target {
+        if let (Some(v), true) = (t.value, t.kind != TargetKind::Qualitative) {
+            let label = format!(
+                "{} {}",
+                lang.t(Msg::Target),
+                i18n::target_phrase(lang, ind, t)
+            );
+            data.push(
+                MarkLineData::new().y_axis(v).name(label.clone()).label(
+                    Label::new()
+                        .formatter(label.as_str())
+                        .position(LabelPosition::InsideEndTop)
+                        .color(palette::TARGET),
+                ),
+            );
+        }
+    }
+    let headline = ind.headline_basis.as_ref();
+    let baseline_basis = ind.baseline.as_ref().and_then(|b| b.basis_or(headline));
+    if ind.baseline.is_some() && baseline_basis != headline {
+        let first_new = ind
+            .values
+            .iter()
+            .filter(|o| o.basis_or(headline) == headline && o.period.is_full_year())
+            .map(|o| o.year)
+            .min();
+        if let Some(year) = first_new.filter(|y| years.contains(y)) {
+            let label = lang.of("口径变化", "basis changes").to_string();
+            data.push(
+                MarkLineData::new()
+                    .x_axis(year.to_string())
+                    .name(label.clone())
+                    .label(
+                        Label::new()
+                            .formatter(label.as_str())
+                            .position(LabelPosition::InsideStartTop)
+                            .color(text_color),
+                    ),
+            );
+        }
+    }
+    MarkLine::new()
+        .silent(true)
+        .symbol(vec![Symbol::None, Symbol::None])
+        .line_style(dashed(palette::TARGET, 2.0, LineStyleType::Dashed))
+        .data(data.into_iter().map(MarkLineVariant::Simple).collect())
+}
+
+/// The straight path from a comparable baseline to the target, when the
+/// baseline had not yet reached it.
+fn required_path(lang: Lang, ind: &Indicator, years: &[i32]) -> Option<Line> {
+    let t = ind.target.as_ref()?;
+    if !matches!(t.kind, TargetKind::AtLeast | TargetKind::AtMost) {
+        return None;
+    }
+    let target = t.value?;
+    let base = comparable_baseline(ind, target_basis(ind, t))?;
+    let already_met = match t.kind {
+        TargetKind::AtLeast => base.value >= target,
+        _ => base.value <= target,
+    };
+    if already_met {
+        return None;
+    }
+    let name = |year: i32, v: f64| {
+        format!(
+            "{year}{}{}",
+            i18n::colon(lang),
+            i18n::with_unit(lang, ind.unit, v)
+        )
+    };
+    let points = [
+        (base.year, base.value, name(base.year, base.value)),
+        (t.year, target, name(t.year, target)),
+    ];
+    Some(
+        Line::new()
+            .name(lang.t(Msg::RequiredPath))
+            .data(line_data(years, &points))
+            .connect_nulls(true)
+            .show_symbol(false)
+            .line_style(dashed(palette::PATH, 1.5, LineStyleType::Dotted))
+            .item_style(ItemStyle::new().color(palette::PATH)),
+    )
+}
+
+#[cfg(test)]
+#[path = "progress_tests.rs"]
+mod tests;

@@ -1,0 +1,137 @@
+use super::*;
+use crate::model::{self, Area};
+use serde_json::Value;
+
+/// PM2.5 as published in the authoring data.
+fn pm25() -> Indicator {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let sources = std::fs::read_to_string(format!("{dir}/sources.json")).unwrap();
+    let sources = model::parse_sources("sources.json", &sources)
+        .unwrap()
+        .data
+        .sources;
+    let text = std::fs::read_to_string(format!("{dir}/air.json")).unwrap();
+    let file = model::parse_area_file("air.json", &text, &sources).unwrap();
+    assert_eq!(file.data.area, Area::Air);
+    file.data
+        .indicators
+        .into_iter()
+        .find(|i| i.id.as_str() == "AIR-02")
+        .unwrap()
+}
+
+fn option(ind: &Indicator, lang: Lang) -> Value {
+    let chart = progress_chart(ind, &ChartOpts { lang, dark: false });
+    serde_json::to_value(&chart).unwrap()
+}
+
+fn series_named<'a>(opt: &'a Value, name: &str) -> &'a Value {
+    opt["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no series {name} in {opt}"))
+}
+
+#[test]
+fn pm25_chart_has_actuals_baseline_target_and_path() {
+    let opt = option(&pm25(), Lang::En);
+    assert_eq!(
+        opt["xAxis"]["data"],
+        serde_json::json!(["2020", "2021", "2022", "2023", "2024", "2025"])
+    );
+    assert_eq!(opt["yAxis"]["name"], "μg/m³");
+
+    let actual = series_named(&opt, "Actual");
+    let values: Vec<Value> = actual["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            if d.is_object() {
+                d["value"].clone()
+            } else {
+                d.clone()
+            }
+        })
+        .collect();
+    // 2020 is the baseline (drawn apart), 2025 has not been published: gaps stay null.
+    assert_eq!(
+        values,
+        serde_json::json!([null, 23.0, 26.0, 25.8, 25.7, null])
+            .as_array()
+            .unwrap()
+            .clone()
+    );
+    assert_eq!(actual["connectNulls"], false);
+
+    let target = &actual["markLine"]["data"][0];
+    assert_eq!(target["yAxis"], 25.0);
+    assert!(
+        target["name"]
+            .as_str()
+            .unwrap()
+            .contains("≤ 25 μg/m³ by 2025"),
+        "{target}"
+    );
+
+    let baseline = series_named(&opt, "Baseline (2020)");
+    assert_eq!(
+        baseline["data"][0]["value"],
+        serde_json::json!(["2020", 26.0])
+    );
+
+    let partial = series_named(&opt, "part of year");
+    assert_eq!(
+        partial["data"][0]["value"],
+        serde_json::json!(["2024", 25.0])
+    );
+    assert!(partial["data"][0]["name"]
+        .as_str()
+        .unwrap()
+        .contains("Jan–Nov"));
+
+    let alternative = series_named(&opt, "alternative figure");
+    assert_eq!(
+        alternative["data"][0]["value"],
+        serde_json::json!(["2023", 26.0])
+    );
+
+    let path = series_named(&opt, "Path needed to reach the target");
+    assert_eq!(path["data"][0]["value"], 26.0);
+    assert_eq!(path["data"][5]["value"], 25.0);
+    assert_eq!(opt["aria"]["enabled"], true);
+}
+
+#[test]
+fn tooltips_carry_unit_and_language() {
+    let opt = option(&pm25(), Lang::Zh);
+    let actual = series_named(&opt, "实际值");
+    assert_eq!(actual["data"][4]["name"], "2024：25.7 μg/m³");
+    assert_eq!(opt["tooltip"]["formatter"], "{a}<br/>{b}");
+}
+
+#[test]
+fn a_chart_without_values_still_has_an_axis_and_no_invented_points() {
+    let mut ind = pm25();
+    ind.values.clear();
+    ind.baseline = None;
+    let opt = option(&ind, Lang::En);
+    assert_eq!(opt["xAxis"]["data"].as_array().unwrap().len(), 6);
+    let actual = series_named(&opt, "Actual");
+    assert!(actual["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(Value::is_null));
+}
+
+#[test]
+fn the_axis_shows_values_baseline_and_target_with_room() {
+    let (min, max) = value_range(&pm25()).unwrap();
+    assert!((20.0..=23.0).contains(&min), "min {min}");
+    assert!((26.0..=28.0).contains(&max), "max {max}");
+    let opt = option(&pm25(), Lang::En);
+    assert_eq!(opt["yAxis"]["min"], min);
+}

@@ -1,0 +1,61 @@
+//! A small trend line for cards and rows: the headline series only, no axes.
+//! The card next to it states the numbers in text; the line is decoration that
+//! must still never invent a point, so gaps stay gaps here too.
+
+use super::progress::year_range;
+use super::{palette, ChartOpts};
+use crate::model::{progress, Indicator};
+use charming::component::{Aria, Axis, Grid};
+use charming::datatype::{CompositeValue, DataPoint};
+use charming::element::{
+    AxisType, ItemStyle, LineStyle, MarkLine, MarkLineData, MarkLineVariant, Symbol,
+};
+use charming::series::Line;
+use charming::Chart;
+
+pub fn sparkline(ind: &Indicator, _opts: &ChartOpts) -> Chart {
+    let years = year_range(ind);
+    let basis = match &ind.target {
+        Some(t) => progress::target_basis(ind, t),
+        None => ind.headline_basis.as_ref(),
+    };
+    let series = progress::judged_series(ind, basis);
+    let data: Vec<DataPoint> = years
+        .iter()
+        .map(|y| {
+            let v = series
+                .iter()
+                .find(|(p, _)| p.year == *y)
+                .map(|(p, _)| p.value);
+            DataPoint::Value(CompositeValue::OptionalNumber(v.map(Into::into)))
+        })
+        .collect();
+    let mut line = Line::new()
+        .data(data)
+        .connect_nulls(false)
+        .symbol_size(5)
+        .line_style(LineStyle::new().color(palette::HEADLINE).width(2))
+        .item_style(ItemStyle::new().color(palette::HEADLINE));
+    if let Some(v) = ind.target.as_ref().and_then(|t| t.value) {
+        line = line.mark_line(
+            MarkLine::new()
+                .silent(true)
+                .symbol(vec![Symbol::None, Symbol::None])
+                .line_style(LineStyle::new().color(palette::TARGET).width(1))
+                .data(vec![MarkLineVariant::Simple(MarkLineData::new().y_axis(v))]),
+        );
+    }
+    Chart::new()
+        .animation(false)
+        .background_color("transparent")
+        .aria(Aria::new().enabled(false))
+        .grid(Grid::new().left(2).right(2).top(4).bottom(4))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .show(false)
+                .data(years.iter().map(|y| y.to_string()).collect()),
+        )
+        .y_axis(Axis::new().type_(AxisType::Value).show(false).scale(true))
+        .series(line)
+}

@@ -1,0 +1,193 @@
+//! The one component that touches ECharts: it owns a chart instance for its
+//! lifetime. It initialises on mount, updates when the chart changes (re-creating
+//! the instance when the set of series changes, so no stale series survive a
+//! merge), resizes with its container, and disposes on unmount.
+//!
+//! The bindings are our own rather than charming's `WasmRenderer`: that one
+//! re-initialises on every render, has no `dispose`, and compiles every bundled
+//! theme's JavaScript into the wasm file.
+
+use crate::charts::ChartOpts;
+use crate::i18n::{Lang, Msg};
+use charming::Chart;
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    /// An ECharts instance.
+    #[derive(Clone)]
+    type ECharts;
+
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
+    fn echarts_init(
+        el: &web_sys::HtmlElement,
+        theme: &JsValue,
+        opts: &JsValue,
+    ) -> Result<ECharts, JsValue>;
+
+    #[wasm_bindgen(catch, method, js_name = setOption)]
+    fn set_option(this: &ECharts, option: &JsValue, not_merge: bool) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn resize(this: &ECharts);
+
+    #[wasm_bindgen(method)]
+    fn dispose(this: &ECharts);
+}
+
+/// A live chart: the instance, what it was built with, and its resize observer.
+struct Hosted {
+    instance: ECharts,
+    series_key: String,
+    dark: bool,
+    observer: Option<web_sys::ResizeObserver>,
+    _on_resize: Closure<dyn FnMut()>,
+}
+
+impl Hosted {
+    fn dispose(self) {
+        if let Some(o) = &self.observer {
+            o.disconnect();
+        }
+        self.instance.dispose();
+    }
+}
+
+/// The names and types of the series: when they change, a merge would keep
+/// the old ones, so the instance is rebuilt instead.
+fn series_key(option: &serde_json::Value) -> String {
+    option["series"]
+        .as_array()
+        .map(|s| {
+            s.iter()
+                .map(|x| format!("{}:{}", x["type"], x["name"]))
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .unwrap_or_default()
+}
+
+fn to_js(option: &serde_json::Value) -> Result<JsValue, String> {
+    js_sys::JSON::parse(&option.to_string()).map_err(|e| format!("{e:?}"))
+}
+
+fn init(
+    el: &web_sys::HtmlElement,
+    option: &serde_json::Value,
+    dark: bool,
+) -> Result<Hosted, String> {
+    let theme = if dark {
+        JsValue::from_str("dark")
+    } else {
+        JsValue::NULL
+    };
+    let opts = to_js(&serde_json::json!({ "renderer": "svg" }))?;
+    let instance = echarts_init(el, &theme, &opts).map_err(|e| format!("{e:?}"))?;
+    instance
+        .set_option(&to_js(option)?, true)
+        .map_err(|e| format!("{e:?}"))?;
+    let inst = instance.clone();
+    let on_resize = Closure::<dyn FnMut()>::new(move || inst.resize());
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+    if let Some(o) = &observer {
+        o.observe(el);
+    }
+    Ok(Hosted {
+        instance,
+        series_key: series_key(option),
+        dark,
+        observer,
+        _on_resize: on_resize,
+    })
+}
+
+/// Whether the reader's system asks for a dark theme, kept up to date.
+fn prefers_dark() -> Signal<bool> {
+    let query = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten();
+    let (dark, set_dark) = signal(query.as_ref().is_some_and(|q| q.matches()));
+    if let Some(q) = query {
+        let listener = Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(
+            move |e: web_sys::MediaQueryListEvent| set_dark.set(e.matches()),
+        );
+        q.set_onchange(Some(listener.as_ref().unchecked_ref()));
+        // The listener lives as long as the page.
+        listener.forget();
+    }
+    dark.into()
+}
+
+/// Draws `chart`, built for the current language and theme by `build`.
+#[component]
+pub fn ChartHost(
+    /// Makes the chart for the given options; re-run when they or its inputs change.
+    make: Callback<ChartOpts, Chart>,
+    /// Language of the chart's labels.
+    #[prop(into)]
+    lang: Signal<Lang>,
+    /// CSS class of the container, which sets its size.
+    #[prop(into, optional)]
+    class: String,
+) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    let hosted = StoredValue::new_local(None::<Hosted>);
+    let (error, set_error) = signal(None::<String>);
+    let dark = prefers_dark();
+
+    Effect::new(move |_| {
+        let opts = ChartOpts {
+            lang: lang.get(),
+            dark: dark.get(),
+        };
+        let Some(el) = node.get() else { return };
+        let option = match serde_json::to_value(make.run(opts)) {
+            Ok(v) => v,
+            Err(e) => return set_error.set(Some(e.to_string())),
+        };
+        let key = series_key(&option);
+        let result = hosted.try_update_value(|slot| {
+            let reusable = slot
+                .as_ref()
+                .is_some_and(|h| h.series_key == key && h.dark == opts.dark);
+            if reusable {
+                let h = slot.as_ref().expect("checked above");
+                return to_js(&option).and_then(|js| {
+                    h.instance
+                        .set_option(&js, false)
+                        .map_err(|e| format!("{e:?}"))
+                });
+            }
+            if let Some(old) = slot.take() {
+                old.dispose();
+            }
+            init(&el, &option, opts.dark).map(|h| *slot = Some(h))
+        });
+        match result {
+            Some(Ok(())) => {
+                set_error.set(None);
+                let _ = el.set_attribute("data-rendered", "true");
+            }
+            Some(Err(e)) => set_error.set(Some(e)),
+            None => {}
+        }
+    });
+
+    on_cleanup(move || {
+        hosted.try_update_value(|slot| slot.take().map(Hosted::dispose));
+    });
+
+    view! {
+        <div class=format!("chart {class}") node_ref=node data-testid="chart"></div>
+        {move || error.get().map(|e| view! {
+            <p class="chart-error" role="alert">
+                {move || lang.get().t(Msg::ChartFailed)}
+                " (" {e} ")"
+            </p>
+        })}
+    }
+}

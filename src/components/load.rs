@@ -1,0 +1,49 @@
+//! What a page shows while data loads, and when it fails: which file, why, every
+//! located data problem, and a way to try again. A page is never left blank or
+//! spinning.
+
+use crate::fetch::AppError;
+use crate::i18n::{Lang, Msg};
+use leptos::prelude::*;
+
+#[component]
+pub fn Loading(#[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+    view! {
+        <p class="loading" role="status" aria-live="polite">
+            <span class="loading__spinner" aria-hidden="true"></span>
+            {move || lang.get().t(Msg::Loading)}
+        </p>
+    }
+}
+
+#[component]
+pub fn ErrorPanel(
+    error: AppError,
+    #[prop(into)] lang: Signal<Lang>,
+    /// Called when the reader asks to try again.
+    retry: Callback<()>,
+) -> impl IntoView {
+    let summary = {
+        let error = error.clone();
+        move || error.describe(lang.get())
+    };
+    let details: Vec<String> = error
+        .data_errors()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    view! {
+        <div class="error-panel" role="alert" data-testid="load-error">
+            <h2>{move || lang.get().t(Msg::LoadFailed)}</h2>
+            <p class="error-panel__summary">{summary}</p>
+            {(!details.is_empty()).then(|| view! {
+                <ul class="error-panel__details">
+                    {details.into_iter().map(|d| view! { <li><code>{d}</code></li> }).collect_view()}
+                </ul>
+            })}
+            <button type="button" class="button" on:click=move |_| retry.run(())>
+                {move || lang.get().t(Msg::Retry)}
+            </button>
+        </div>
+    }
+}

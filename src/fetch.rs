@@ -1,0 +1,196 @@
+//! Every request the site makes goes through here and returns `Result<_, AppError>`.
+//!
+//! Data files live in immutable release directories (`data/<release>/…`), so a
+//! reader never mixes an old overview with new details. A request that takes
+//! longer than `TIMEOUT_MS` is aborted and reported, never left spinning.
+
+use crate::i18n::{self, Lang};
+use crate::model::{self, DataError, IndicatorFile, IndicatorId, Loaded, OverviewFile};
+use crate::site::Site;
+use gloo_net::http::Request;
+use serde::Deserialize;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// Long enough for a slow mobile link, short enough that nobody waits forever.
+pub const TIMEOUT_MS: i32 = 20_000;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppError {
+    /// The request could not be made or the connection failed.
+    Network { url: String, detail: String },
+    /// The server answered with an error status.
+    Http {
+        url: String,
+        status: u16,
+        status_text: String,
+    },
+    /// No complete answer within the time limit.
+    Timeout { url: String },
+    /// The answer was not JSON (e.g. an HTML error page).
+    NotJson { url: String, found: String },
+    /// The JSON broke the data rules; each error names its file, item and field.
+    Data { url: String, errors: Vec<DataError> },
+    /// The chart library did not load or refused the chart.
+    Chart { detail: String },
+}
+
+impl AppError {
+    /// One sentence for the reader, naming the file and the reason.
+    pub fn describe(&self, lang: Lang) -> String {
+        let (url, why) = match self {
+            AppError::Network { url, detail } => (
+                url,
+                format!("{} ({detail})", lang.of("网络连接失败", "network error")),
+            ),
+            AppError::Http {
+                url,
+                status,
+                status_text,
+            } => (url, format!("HTTP {status} {status_text}")),
+            AppError::Timeout { url } => (
+                url,
+                lang.of(
+                    "服务器长时间无响应，请求已超时",
+                    "no answer in time; the request timed out",
+                )
+                .to_string(),
+            ),
+            AppError::NotJson { url, found } => (
+                url,
+                format!(
+                    "{} {found}",
+                    lang.of(
+                        "返回的不是数据文件，而是",
+                        "the answer was not a data file but"
+                    )
+                ),
+            ),
+            AppError::Data { url, errors } => (
+                url,
+                format!(
+                    "{} {}",
+                    errors.len(),
+                    lang.of("处数据错误", "data problem(s)")
+                ),
+            ),
+            AppError::Chart { detail } => {
+                return format!(
+                    "{}: {detail}",
+                    lang.of("图表无法绘制", "The chart could not be drawn")
+                )
+            }
+        };
+        i18n::load_failed(lang, url, &why)
+    }
+
+    /// The located data errors, if this is a data error.
+    pub fn data_errors(&self) -> &[DataError] {
+        match self {
+            AppError::Data { errors, .. } => errors,
+            _ => &[],
+        }
+    }
+}
+
+/// Fetches a text file relative to the site root, with a time limit.
+pub async fn fetch_text(url: &str) -> Result<String, AppError> {
+    let net = |detail: String| AppError::Network {
+        url: url.to_string(),
+        detail,
+    };
+    let controller = web_sys::AbortController::new().map_err(|e| net(format!("{e:?}")))?;
+    let timer = arm_timeout(&controller);
+    let result = async {
+        let resp = Request::get(url)
+            .abort_signal(Some(&controller.signal()))
+            .send()
+            .await
+            .map_err(|e| net(e.to_string()))?;
+        if !resp.ok() {
+            return Err(AppError::Http {
+                url: url.to_string(),
+                status: resp.status(),
+                status_text: resp.status_text(),
+            });
+        }
+        let content_type = resp.headers().get("content-type").unwrap_or_default();
+        let text = resp.text().await.map_err(|e| net(e.to_string()))?;
+        if content_type.contains("html") || text.trim_start().starts_with('<') {
+            let found = if content_type.is_empty() {
+                "HTML".to_string()
+            } else {
+                content_type
+            };
+            return Err(AppError::NotJson {
+                url: url.to_string(),
+                found,
+            });
+        }
+        Ok(text)
+    }
+    .await;
+    if let Some(id) = timer {
+        leptos::prelude::window().clear_timeout_with_handle(id);
+    }
+    match result {
+        Err(AppError::Network { .. }) if controller.signal().aborted() => Err(AppError::Timeout {
+            url: url.to_string(),
+        }),
+        other => other,
+    }
+}
+
+fn arm_timeout(controller: &web_sys::AbortController) -> Option<i32> {
+    let controller = controller.clone();
+    let abort = Closure::once_into_js(move || controller.abort());
+    leptos::prelude::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS)
+        .ok()
+}
+
+#[derive(Deserialize)]
+struct ReleasesList {
+    current: String,
+}
+
+/// The release to read: the one the page was built for, else the current one.
+pub async fn release(site: &Site) -> Result<String, AppError> {
+    if let Some(r) = &site.release {
+        return Ok(r.clone());
+    }
+    let url = "data/releases.json";
+    let text = fetch_text(url).await?;
+    serde_json::from_str::<ReleasesList>(&text)
+        .map(|l| l.current)
+        .map_err(|e| AppError::Data {
+            url: url.to_string(),
+            errors: vec![DataError {
+                file: url.into(),
+                item: None,
+                field: "current".into(),
+                message: e.to_string(),
+            }],
+        })
+}
+
+pub fn overview_url(release: &str) -> String {
+    format!("data/{release}/overview.json")
+}
+
+pub fn indicator_url(release: &str, id: &IndicatorId) -> String {
+    format!("data/{release}/indicators/{id}.json")
+}
+
+/// The overview: all indicators, with any rejected ones listed in `errors`.
+pub async fn load_overview(site: Site) -> Result<Loaded<OverviewFile>, AppError> {
+    let url = overview_url(&release(&site).await?);
+    let text = fetch_text(&url).await?;
+    model::parse_overview(&url, &text).map_err(|errors| AppError::Data { url, errors })
+}
+
+/// One indicator in full, with its sources.
+pub async fn load_indicator(site: Site, id: IndicatorId) -> Result<IndicatorFile, AppError> {
+    let url = indicator_url(&release(&site).await?, &id);
+    let text = fetch_text(&url).await?;
+    model::parse_indicator_file(&url, &text).map_err(|errors| AppError::Data { url, errors })
+}

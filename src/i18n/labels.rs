@@ -1,0 +1,135 @@
+//! Names of the domain vocabularies in both languages.
+
+use super::Lang;
+use crate::model::{Area, Bound, Reason, Status, TargetKind, Tier, Trend, Unit};
+
+pub fn area_name(lang: Lang, area: Area) -> &'static str {
+    match area {
+        Area::Air => lang.of("大气", "Air"),
+        Area::Water => lang.of("水", "Water"),
+        Area::Soil => lang.of("土壤与农村", "Soil and rural"),
+        Area::Waste => lang.of("固体废物", "Waste"),
+        Area::Carbon => lang.of("碳排放与能源", "Carbon and energy"),
+        Area::Ecology => lang.of("生态", "Ecology"),
+        Area::Governance => lang.of("环境治理", "Governance"),
+    }
+}
+
+/// Short unit symbol for numbers in charts, tables and cards.
+pub fn unit_symbol(lang: Lang, unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent => "%",
+        Unit::UgM3 => "μg/m³",
+        Unit::Tonnes => lang.of("吨", "t"),
+        Unit::Count => lang.of("次", ""),
+        Unit::Years => lang.of("年", "years"),
+        Unit::WanKw => lang.of("万千瓦", "×10⁴ kW"),
+        Unit::YiKwh => lang.of("亿千瓦时", "×10⁸ kWh"),
+        Unit::WanMu => lang.of("万亩", "×10⁴ mu"),
+        Unit::YiM3 => lang.of("亿立方米", "×10⁸ m³"),
+        Unit::YiYuan => lang.of("亿元", "×10⁸ yuan"),
+        Unit::Villages => lang.of("个行政村", "villages"),
+        Unit::Parks => lang.of("个", "parks"),
+        Unit::Tasks => lang.of("项", "tasks"),
+        Unit::Cases => lang.of("件", "cases"),
+        Unit::Units => lang.of("个", "units"),
+        Unit::Index => "",
+        Unit::None => "",
+    }
+}
+
+/// Unit written out, for axis names and sentences.
+pub fn unit_name(lang: Lang, unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent => lang.of("百分比（%）", "percent (%)"),
+        Unit::UgM3 => lang.of("微克/立方米", "micrograms per cubic metre (μg/m³)"),
+        Unit::Index => lang.of("指数", "index"),
+        Unit::None => "",
+        other => unit_symbol(lang, other),
+    }
+}
+
+/// A value with its unit: "25.7 μg/m³", "93.8%".
+pub fn with_unit(lang: Lang, unit: Unit, v: f64) -> String {
+    let n = super::value(v);
+    match unit_symbol(lang, unit) {
+        "" => n,
+        "%" => format!("{n}%"),
+        u => format!("{n} {u}"),
+    }
+}
+
+pub fn status_name(lang: Lang, status: Status) -> &'static str {
+    match status {
+        Status::Achieved => lang.of("已达标", "Target met"),
+        Status::OnTrack => lang.of("进展顺利", "On track"),
+        Status::AtRisk => lang.of("需要加快", "Needs to speed up"),
+        Status::OffTrack => lang.of("进展落后", "Off track"),
+        Status::NotAssessable(Reason::NoTarget) => lang.of("背景数据", "Context figure"),
+        Status::NotAssessable(_) => lang.of("无法判断", "Cannot be judged"),
+        Status::NoData => lang.of("暂无数据", "No data yet"),
+    }
+}
+
+/// A symbol for each status, so status is never told by colour alone.
+pub fn status_icon(status: Status) -> &'static str {
+    match status {
+        Status::Achieved => "✓",
+        Status::OnTrack => "↗",
+        Status::AtRisk => "!",
+        Status::OffTrack => "✕",
+        Status::NotAssessable(_) => "?",
+        Status::NoData => "–",
+    }
+}
+
+pub fn reason_text(lang: Lang, reason: Reason) -> &'static str {
+    match reason {
+        Reason::NoTarget => lang.of("规划未对该项设定目标，仅作背景参考。", "The plan sets no target for this figure; it is shown for context."),
+        Reason::Qualitative => lang.of("目标是文字承诺，没有可以比较的数字。", "The target is a commitment in words, with no number to compare against."),
+        Reason::NoBaseline => lang.of("最新数值未达标，但没有基准值，无法计算进度快慢。", "The latest value falls short, but there is no baseline to measure the pace from."),
+        Reason::BasisBreak => lang.of("基准值与最新数值的统计口径不同，不能直接比较进度。", "The baseline and the latest value are measured on different bases, so progress cannot be compared."),
+        Reason::OnlyPartialYear => lang.of("只有非全年的数值，不能据此判断全年目标。", "Only part-year figures exist; they cannot settle a full-year target."),
+        Reason::OnlyOtherBasis => lang.of("只有替代口径（近似指标）的数值，不能据此判断目标。", "Only figures on another basis (a proxy) exist; they cannot settle the target."),
+        Reason::OnlyBound => lang.of("最新数值只是一个范围（如“以上”），不足以判断是否达标。", "The latest figure is only a bound (such as “at least”), which does not settle the target."),
+        Reason::IncompleteYears => lang.of("累计目标需要自2021年起每年的数值，目前缺少部分年份。", "A cumulative target needs every year's figure from 2021; some years are missing."),
+    }
+}
+
+pub fn trend_name(lang: Lang, trend: Trend) -> &'static str {
+    match trend {
+        Trend::Improving => lang.of("在改善", "improving"),
+        Trend::LittleChange => lang.of("变化不大", "little change"),
+        Trend::Worsening => lang.of("在变差", "getting worse"),
+        Trend::Rising => lang.of("上升", "rising"),
+        Trend::Falling => lang.of("下降", "falling"),
+    }
+}
+
+pub fn tier_name(lang: Lang, tier: Tier) -> &'static str {
+    match tier {
+        Tier::OfficialDocument => lang.of("官方文件", "Official document"),
+        Tier::OfficialMedia => lang.of("官方媒体报道", "Official media"),
+        Tier::Reprint => lang.of("转载副本", "Reprint"),
+    }
+}
+
+/// The comparison a target makes, as a symbol before its number.
+pub fn target_symbol(kind: TargetKind) -> &'static str {
+    match kind {
+        TargetKind::AtLeast => "≥",
+        TargetKind::AtMost => "≤",
+        TargetKind::ReduceByPercent => "−",
+        TargetKind::CumulativeTotal => "Σ",
+        TargetKind::Qualitative => "",
+    }
+}
+
+pub fn bound_prefix(lang: Lang, bound: Option<Bound>) -> &'static str {
+    match bound {
+        Some(Bound::AtLeast) => "≥",
+        Some(Bound::AtMost) => "≤",
+        Some(Bound::About) => lang.of("约", "≈"),
+        None => "",
+    }
+}

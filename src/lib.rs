@@ -1,0 +1,116 @@
+//! Gansu 14th Five-Year Eco-Environmental Protection Plan dashboard.
+//!
+//! `model` holds the data types and pure logic; `charts` builds ECharts options;
+//! `i18n` holds every word; `route` the typed addresses; `fetch` every request;
+//! `components` and `pages` are the Leptos views. `App` below wires them up.
+
+pub mod charts;
+pub mod components;
+pub mod fetch;
+pub mod i18n;
+pub mod model;
+pub mod pages;
+pub mod route;
+pub mod site;
+
+use components::{Footer, Header};
+use fetch::AppError;
+use i18n::{Lang, Msg};
+use leptos::prelude::*;
+use leptos_router::components::{Route as RouterRoute, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+use model::{Loaded, OverviewFile};
+use route::{relative_to_base, Page, Route};
+use site::Site;
+
+/// The overview data, loaded once and shared by every page.
+pub type OverviewResource = LocalResource<Result<Loaded<OverviewFile>, AppError>>;
+
+/// The current route, from the URL.
+pub fn use_route() -> Memo<Route> {
+    expect_context::<Memo<Route>>()
+}
+
+/// The reader's language, from the URL.
+pub fn use_lang() -> Signal<Lang> {
+    let route = use_route();
+    Signal::derive(move || route.get().lang)
+}
+
+pub fn use_overview() -> OverviewResource {
+    expect_context::<OverviewResource>()
+}
+
+pub fn use_site() -> Site {
+    expect_context::<Site>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let site = Site::from_document();
+    provide_context(site.clone());
+    let overview: OverviewResource = {
+        let site = site.clone();
+        LocalResource::new(move || fetch::load_overview(site.clone()))
+    };
+    provide_context(overview);
+    view! {
+        <Router base=site.base_path.clone()>
+            <Shell/>
+        </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let site = use_site();
+    let location = use_location();
+    let route = Memo::new(move |_| {
+        Route::parse(relative_to_base(&location.pathname.get(), &site.base_path))
+    });
+    provide_context(route);
+    let lang = use_lang();
+    let overview = use_overview();
+    let as_of = Signal::derive(move || overview.get().and_then(|r| r.ok()).map(|l| l.data.as_of));
+
+    // Keep <html lang> and the document title in step with the route.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let doc = document();
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+        }
+        doc.set_title(&pages::title(
+            &route.get(),
+            overview
+                .get()
+                .and_then(Result::ok)
+                .as_ref()
+                .map(|l| &l.data),
+        ));
+    });
+
+    view! {
+        <a class="skip-link" href="#main">{move || lang.get().t(Msg::SkipToContent)}</a>
+        <Header route/>
+        <main id="main" tabindex="-1">
+            // The router matches every path; `Route::parse` decides the page, so the
+            // typed route stays the one place that knows the site's addresses.
+            <Routes fallback=pages::NotFoundPage>
+                <RouterRoute path=path!("/*any") view=CurrentPage/>
+            </Routes>
+        </main>
+        <Footer lang as_of/>
+    }
+}
+
+#[component]
+fn CurrentPage() -> impl IntoView {
+    let route = use_route();
+    move || match route.get().page {
+        Page::Overview => pages::OverviewPage().into_any(),
+        Page::Indicator(id) => view! { <pages::IndicatorPage id/> }.into_any(),
+        Page::Area(_) | Page::About | Page::NotFound => pages::NotFoundPage().into_any(),
+    }
+}

@@ -1,0 +1,274 @@
+//! The dataset on disk (native only): the authoring files people edit in `data/`,
+//! and the published snapshot files the site serves from `public/data/`.
+//!
+//! `data/` holds `release.json`, `sources.json` and one file per area. Publishing
+//! turns it into an immutable release directory `public/data/<release>/` with
+//! `overview.json` (every indicator, notes left out), `sources.json` and
+//! `indicators/<ID>.json` (one indicator in full with the sources it cites), and
+//! lists every release in `public/data/releases.json`. Old release directories
+//! are kept, so a page pinned to a release never changes.
+
+use super::files::*;
+use super::types::*;
+use super::validate::{DataError, Report};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// `data/release.json`: the id and date of the release being prepared.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReleaseInfo {
+    pub schema_version: u32,
+    pub release: String,
+    pub as_of: String,
+    /// What changed in this release.
+    pub note: Text,
+}
+
+/// `public/data/releases.json`: every published release, newest first.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReleasesFile {
+    pub schema_version: u32,
+    pub as_of: String,
+    pub current: String,
+    pub releases: Vec<ReleaseInfo>,
+}
+
+/// The whole authoring dataset, validated.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    pub release: ReleaseInfo,
+    pub sources: BTreeMap<SourceKey, Source>,
+    pub indicators: Vec<Indicator>,
+}
+
+fn read(path: &Path) -> Result<String, DataError> {
+    fs::read_to_string(path).map_err(|e| DataError {
+        file: path.display().to_string(),
+        item: None,
+        field: String::new(),
+        message: format!("cannot read: {e}"),
+    })
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, DataError> {
+    serde_json::from_str(text).map_err(|e| DataError {
+        file: path.display().to_string(),
+        item: None,
+        field: String::new(),
+        message: e.to_string(),
+    })
+}
+
+/// Loads and checks `data/`: every file, every cross-file rule. All problems are
+/// returned together.
+pub fn load_authoring(dir: &Path) -> Result<Dataset, Vec<DataError>> {
+    let mut errors = Vec::new();
+    let release_path = dir.join("release.json");
+    let release: Option<ReleaseInfo> = read(&release_path)
+        .and_then(|t| parse_json(&release_path, &t))
+        .map_err(|e| errors.push(e))
+        .ok();
+
+    let sources_path = dir.join("sources.json");
+    let sources = match read(&sources_path) {
+        Ok(text) => match parse_sources(&sources_path.display().to_string(), &text) {
+            Ok(loaded) => {
+                errors.extend(loaded.errors);
+                loaded.data.sources
+            }
+            Err(e) => {
+                errors.extend(e);
+                BTreeMap::new()
+            }
+        },
+        Err(e) => {
+            errors.push(e);
+            BTreeMap::new()
+        }
+    };
+
+    let mut indicators: Vec<Indicator> = Vec::new();
+    let mut seen = HashSet::new();
+    for area in Area::ALL {
+        let path = dir.join(format!("{}.json", area.slug()));
+        let name = path.display().to_string();
+        let text = match read(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        match parse_area_file(&name, &text, &sources) {
+            Ok(loaded) => {
+                errors.extend(loaded.errors);
+                for ind in loaded.data.indicators {
+                    if !seen.insert(ind.id.clone()) {
+                        let mut r = Report::new(&name);
+                        r.push(
+                            Some(&format!("indicator {}", ind.id)),
+                            "id",
+                            "duplicate id: another area file has it",
+                        );
+                        errors.extend(r.errors);
+                    }
+                    indicators.push(ind);
+                }
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    match release {
+        Some(release) if errors.is_empty() => Ok(Dataset {
+            release,
+            sources,
+            indicators,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    // Serialising plain data types to a string cannot fail.
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The files of one release, as (path relative to `public/data/`, contents).
+pub fn release_files(ds: &Dataset) -> Vec<(PathBuf, String)> {
+    let rel = &ds.release;
+    let dir = PathBuf::from(&rel.release);
+    let mut files = Vec::new();
+    let overview = OverviewFile {
+        schema_version: SCHEMA_VERSION,
+        release: rel.release.clone(),
+        as_of: rel.as_of.clone(),
+        indicators: ds.indicators.iter().map(Indicator::summary).collect(),
+    };
+    files.push((dir.join("overview.json"), to_json(&overview)));
+    let sources = SourcesFile {
+        schema_version: SCHEMA_VERSION,
+        release: Some(rel.release.clone()),
+        as_of: rel.as_of.clone(),
+        sources: ds.sources.clone(),
+    };
+    files.push((dir.join("sources.json"), to_json(&sources)));
+    for ind in &ds.indicators {
+        let cited = ind
+            .source_keys()
+            .into_iter()
+            .filter_map(|k| ds.sources.get(k).map(|s| (k.clone(), s.clone())))
+            .collect();
+        let file = IndicatorFile {
+            schema_version: SCHEMA_VERSION,
+            release: rel.release.clone(),
+            as_of: rel.as_of.clone(),
+            indicator: ind.clone(),
+            sources: cited,
+        };
+        files.push((
+            dir.join("indicators").join(format!("{}.json", ind.id)),
+            to_json(&file),
+        ));
+    }
+    files
+}
+
+/// The release list after publishing `ds` into `public_data`, keeping older releases.
+pub fn releases_file(public_data: &Path, ds: &Dataset) -> Result<String, DataError> {
+    let path = public_data.join("releases.json");
+    let mut releases: Vec<ReleaseInfo> = match fs::read_to_string(&path) {
+        Ok(text) => parse_json::<ReleasesFile>(&path, &text)?.releases,
+        Err(_) => Vec::new(),
+    };
+    releases.retain(|r| r.release != ds.release.release);
+    releases.push(ds.release.clone());
+    releases.sort_by(|a, b| b.release.cmp(&a.release));
+    Ok(to_json(&ReleasesFile {
+        schema_version: SCHEMA_VERSION,
+        as_of: ds.release.as_of.clone(),
+        current: ds.release.release.clone(),
+        releases,
+    }))
+}
+
+/// What a check of the published files found.
+#[derive(Clone, Debug, Default)]
+pub struct PublishedSummary {
+    pub releases: Vec<String>,
+    pub files: usize,
+    pub indicators: usize,
+}
+
+/// Checks every file in `public/data/`: each release's overview, sources and
+/// indicator files parse and validate, and agree with each other.
+pub fn check_published(public_data: &Path) -> Result<PublishedSummary, Vec<DataError>> {
+    let mut errors = Vec::new();
+    let mut summary = PublishedSummary::default();
+    let list_path = public_data.join("releases.json");
+    let list: ReleasesFile = read(&list_path)
+        .and_then(|t| parse_json(&list_path, &t))
+        .map_err(|e| vec![e])?;
+    summary.files += 1;
+    for rel in &list.releases {
+        let dir = public_data.join(&rel.release);
+        let name = |p: &Path| p.display().to_string();
+        let sources_path = dir.join("sources.json");
+        let sources = read(&sources_path)
+            .map_err(|e| vec![e])
+            .and_then(|t| parse_sources(&name(&sources_path), &t))
+            .map(|l| {
+                errors.extend(l.errors);
+                l.data.sources
+            })
+            .unwrap_or_else(|e| {
+                errors.extend(e);
+                BTreeMap::new()
+            });
+        let overview_path = dir.join("overview.json");
+        let overview = read(&overview_path)
+            .map_err(|e| vec![e])
+            .and_then(|t| parse_overview_with(&name(&overview_path), &t, Some(&sources)));
+        let overview = match overview {
+            Ok(l) => {
+                errors.extend(l.errors);
+                l.data
+            }
+            Err(e) => {
+                errors.extend(e);
+                continue;
+            }
+        };
+        summary.files += 2;
+        for ind in &overview.indicators {
+            let path = dir.join("indicators").join(format!("{}.json", ind.id));
+            let file = read(&path)
+                .map_err(|e| vec![e])
+                .and_then(|t| parse_indicator_file(&name(&path), &t));
+            summary.files += 1;
+            match file {
+                Ok(f) if f.indicator.summary() != *ind || f.release != rel.release => {
+                    let file = name(&path);
+                    let mut r = Report::new(&file);
+                    r.push(
+                        Some(&format!("indicator {}", ind.id)),
+                        "",
+                        "differs from overview.json: republish the release",
+                    );
+                    errors.extend(r.errors);
+                }
+                Ok(_) => summary.indicators += 1,
+                Err(e) => errors.extend(e),
+            }
+        }
+        summary.releases.push(rel.release.clone());
+    }
+    if errors.is_empty() {
+        Ok(summary)
+    } else {
+        Err(errors)
+    }
+}

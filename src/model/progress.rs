@@ -1,0 +1,507 @@
+//! How far each indicator has come, judged by a published method.
+//!
+//! The method follows the one Open SDG sites use (Statistics Canada's, after
+//! Eurostat's): compare the pace actually achieved since the baseline with the
+//! pace needed to reach the target by its year.
+//!
+//! * ratio ≥ 95 %: **on track**; 60–95 %: **at risk** (needs to speed up);
+//!   0–60 %: **off track** (limited progress); below 0: **off track** (worsening).
+//!
+//! That ratio breaks down for "keep at least / at most X" targets and when the
+//! baseline already met the target, so a level target is first judged as met or
+//! not met in the latest year, with the margin; the pace is only asked when the
+//! latest value falls short and a comparable baseline exists. A target year that
+//! has passed is judged as met or missed. Cumulative totals compare the share of
+//! the total reached with the share of the period elapsed.
+//!
+//! Only full-year values on the target's basis are judged. Partial years, proxy
+//! figures, alternative figures and values on another basis are shown but never
+//! used: a status is never claimed from a value the data does not hold.
+
+use super::types::*;
+
+/// First year of the plan period (规划期为2021年至2025年).
+pub const PLAN_START: i32 = 2021;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    Achieved,
+    OnTrack,
+    AtRisk,
+    OffTrack,
+    NotAssessable(Reason),
+    NoData,
+}
+
+/// Why a status cannot be judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reason {
+    /// A context figure: the plan sets no target for it.
+    NoTarget,
+    /// The target is a commitment in words.
+    Qualitative,
+    /// The latest value falls short and there is no baseline to measure pace from.
+    NoBaseline,
+    /// The baseline is on a different basis than the latest value.
+    BasisBreak,
+    /// Only partial-year, point-in-time or multi-year figures exist.
+    OnlyPartialYear,
+    /// Only proxy figures or figures on another basis exist.
+    OnlyOtherBasis,
+    /// The latest figure is a bound ("91%以上") that does not settle the question.
+    OnlyBound,
+    /// A cumulative total needs every year from the start of the period.
+    IncompleteYears,
+}
+
+/// The pace band of the Open SDG method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pace {
+    OnTrack,
+    NeedsAcceleration,
+    LimitedProgress,
+    Deterioration,
+}
+
+impl Pace {
+    pub fn from_ratio(ratio: f64) -> Pace {
+        if ratio >= 0.95 {
+            Pace::OnTrack
+        } else if ratio >= 0.6 {
+            Pace::NeedsAcceleration
+        } else if ratio >= 0.0 {
+            Pace::LimitedProgress
+        } else {
+            Pace::Deterioration
+        }
+    }
+
+    fn status(self) -> Status {
+        match self {
+            Pace::OnTrack => Status::OnTrack,
+            Pace::NeedsAcceleration => Status::AtRisk,
+            Pace::LimitedProgress | Pace::Deterioration => Status::OffTrack,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub year: i32,
+    pub value: f64,
+}
+
+/// The arithmetic behind a status, for the "how was this computed" panel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arithmetic {
+    /// Level target: is the latest value inside the target? `margin` is how far
+    /// inside (positive) or outside (negative), in the indicator's unit.
+    Level {
+        latest: Point,
+        target: f64,
+        target_year: i32,
+        met: bool,
+        margin: f64,
+    },
+    /// Level target missed at the latest value, measured against the baseline pace.
+    Pace {
+        baseline: Point,
+        latest: Point,
+        target: f64,
+        target_year: i32,
+        /// Change per year achieved since the baseline.
+        actual_rate: f64,
+        /// Change per year needed from the baseline to reach the target in time.
+        required_rate: f64,
+        ratio: f64,
+        pace: Pace,
+    },
+    /// The baseline met a level target that the latest value misses.
+    Slipped {
+        baseline: Point,
+        latest: Point,
+        target: f64,
+        margin: f64,
+    },
+    /// Cumulative total: share of the total reached vs share of the period elapsed.
+    Cumulative {
+        first_year: i32,
+        last_year: i32,
+        sum: f64,
+        target: f64,
+        target_year: i32,
+        share_done: f64,
+        share_elapsed: f64,
+        ratio: f64,
+    },
+    /// Reduction from a reference year: share of the cut made vs share of time elapsed.
+    Reduction {
+        reference_year: i32,
+        latest: Point,
+        target: f64,
+        target_year: i32,
+        share_done: f64,
+        share_elapsed: f64,
+        ratio: f64,
+    },
+}
+
+/// Change since the baseline or between the last two values, ignoring targets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    Improving,
+    LittleChange,
+    Worsening,
+    /// For indicators where neither direction is better.
+    Rising,
+    Falling,
+}
+
+/// Change slower than this share of the earlier value per year is "little change"
+/// (Eurostat's 1 % threshold for indicators without targets).
+pub const LITTLE_CHANGE_PER_YEAR: f64 = 0.01;
+/// For percentages, which cannot grow by a share of themselves for long near 100 %,
+/// the threshold is in percentage points per year instead.
+pub const LITTLE_CHANGE_PP_PER_YEAR: f64 = 0.5;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    pub status: Status,
+    /// The value the status was judged on.
+    pub judged: Option<Point>,
+    pub arithmetic: Option<Arithmetic>,
+    /// Share of the way from baseline to target, 0…1, where that is defined.
+    pub progress: Option<f64>,
+    /// From the first comparable value (usually the baseline) to the latest.
+    pub trend_since_start: Option<(Point, Point, Trend)>,
+    /// Between the last two comparable values.
+    pub trend_recent: Option<(Point, Point, Trend)>,
+}
+
+impl Status {
+    pub fn is_judged(self) -> bool {
+        !matches!(self, Status::NotAssessable(_) | Status::NoData)
+    }
+}
+
+/// The basis a target is judged on: its own, else the indicator's headline basis.
+pub fn target_basis<'a>(ind: &'a Indicator, t: &'a Target) -> Option<&'a BasisId> {
+    t.basis.as_ref().or(ind.headline_basis.as_ref())
+}
+
+/// The values the status may use: full-year, not alternative, with a number, on `basis`.
+pub fn judged_series(ind: &Indicator, basis: Option<&BasisId>) -> Vec<(Point, Option<Bound>)> {
+    let headline = ind.headline_basis.as_ref();
+    let mut series: Vec<_> = ind
+        .values
+        .iter()
+        .filter(|o| o.period.is_full_year() && o.alternative.is_none())
+        .filter(|o| o.basis_or(headline) == basis)
+        .filter_map(|o| {
+            o.value.map(|v| {
+                (
+                    Point {
+                        year: o.year,
+                        value: v,
+                    },
+                    o.bound,
+                )
+            })
+        })
+        .collect();
+    series.sort_by_key(|(p, _)| p.year);
+    series
+}
+
+/// The baseline as a point, if it has a number and is on `basis`.
+pub fn comparable_baseline(ind: &Indicator, basis: Option<&BasisId>) -> Option<Point> {
+    let b = ind.baseline.as_ref()?;
+    let same_basis = b.basis_or(ind.headline_basis.as_ref()) == basis;
+    (same_basis && b.period.is_full_year() && b.bound.is_none())
+        .then_some(())
+        .and(b.value.map(|v| Point {
+            year: b.year,
+            value: v,
+        }))
+}
+
+/// Signed so that positive is good: +1 for higher-better, −1 for lower-better.
+fn sign(d: Direction) -> f64 {
+    match d {
+        Direction::LowerBetter => -1.0,
+        _ => 1.0,
+    }
+}
+
+pub fn assess(ind: &Indicator) -> Assessment {
+    let basis = match &ind.target {
+        Some(t) => target_basis(ind, t),
+        None => ind.headline_basis.as_ref(),
+    };
+    let series = judged_series(ind, basis);
+    let baseline = comparable_baseline(ind, basis);
+    let mut trend_points: Vec<Point> = baseline.into_iter().collect();
+    trend_points.extend(series.iter().filter(|(_, b)| b.is_none()).map(|(p, _)| *p));
+    let (trend_since_start, trend_recent) = trends(&trend_points, ind.unit, ind.direction);
+
+    let (status, judged, arithmetic) = judge(ind, &series, baseline);
+    let progress = arithmetic
+        .as_ref()
+        .and_then(|a| progress_share(a, baseline));
+    Assessment {
+        status,
+        judged,
+        arithmetic,
+        progress,
+        trend_since_start,
+        trend_recent,
+    }
+}
+
+fn judge(
+    ind: &Indicator,
+    series: &[(Point, Option<Bound>)],
+    baseline: Option<Point>,
+) -> (Status, Option<Point>, Option<Arithmetic>) {
+    let Some(target) = &ind.target else {
+        return (Status::NotAssessable(Reason::NoTarget), None, None);
+    };
+    let Some(goal) = target.value else {
+        return (Status::NotAssessable(Reason::Qualitative), None, None);
+    };
+    if series.is_empty() {
+        let status = if ind.values.is_empty() {
+            Status::NoData
+        } else if ind.values.iter().any(|o| !o.period.is_full_year()) {
+            Status::NotAssessable(Reason::OnlyPartialYear)
+        } else {
+            Status::NotAssessable(Reason::OnlyOtherBasis)
+        };
+        return (status, None, None);
+    }
+    match target.kind {
+        TargetKind::AtLeast | TargetKind::AtMost => {
+            judge_level(ind, target.year, goal, series, baseline)
+        }
+        TargetKind::CumulativeTotal => judge_cumulative(target.year, goal, series),
+        TargetKind::ReduceByPercent => {
+            let reference = target.reference_year.unwrap_or(PLAN_START - 1);
+            judge_reduction(reference, target.year, goal, series)
+        }
+        TargetKind::Qualitative => (Status::NotAssessable(Reason::Qualitative), None, None),
+    }
+}
+
+fn judge_level(
+    ind: &Indicator,
+    target_year: i32,
+    target: f64,
+    series: &[(Point, Option<Bound>)],
+    baseline: Option<Point>,
+) -> (Status, Option<Point>, Option<Arithmetic>) {
+    let s = sign(ind.direction);
+    let (latest, bound) = series[series.len() - 1];
+    let margin = (latest.value - target) * s;
+    let met = margin >= 0.0;
+    // A bound settles the question only when it points the right way: "at least 97"
+    // proves a floor of 95 is met; "at least 91" says nothing about a floor of 95.
+    let conclusive = match bound {
+        None | Some(Bound::About) => true,
+        Some(Bound::AtLeast) => (s > 0.0) == met,
+        Some(Bound::AtMost) => (s < 0.0) == met,
+    };
+    let level = Arithmetic::Level {
+        latest,
+        target,
+        target_year,
+        met,
+        margin,
+    };
+    if !conclusive {
+        return (
+            Status::NotAssessable(Reason::OnlyBound),
+            Some(latest),
+            Some(level),
+        );
+    }
+    if met {
+        return (Status::Achieved, Some(latest), Some(level));
+    }
+    if latest.year >= target_year {
+        return (Status::OffTrack, Some(latest), Some(level));
+    }
+    let Some(base) = baseline else {
+        let reason = if ind.baseline.as_ref().is_some_and(|b| b.value.is_some()) {
+            Reason::BasisBreak
+        } else {
+            Reason::NoBaseline
+        };
+        return (Status::NotAssessable(reason), Some(latest), Some(level));
+    };
+    if (base.value - target) * s >= 0.0 {
+        let slipped = Arithmetic::Slipped {
+            baseline: base,
+            latest,
+            target,
+            margin,
+        };
+        return (Status::OffTrack, Some(latest), Some(slipped));
+    }
+    let actual_rate = (latest.value - base.value) / f64::from(latest.year - base.year);
+    let required_rate = (target - base.value) / f64::from(target_year - base.year);
+    let ratio = actual_rate / required_rate;
+    let pace = Pace::from_ratio(ratio);
+    let arithmetic = Arithmetic::Pace {
+        baseline: base,
+        latest,
+        target,
+        target_year,
+        actual_rate,
+        required_rate,
+        ratio,
+        pace,
+    };
+    (pace.status(), Some(latest), Some(arithmetic))
+}
+
+fn judge_cumulative(
+    target_year: i32,
+    target: f64,
+    series: &[(Point, Option<Bound>)],
+) -> (Status, Option<Point>, Option<Arithmetic>) {
+    // Sum the unbroken run of yearly amounts from the first plan year.
+    let mut sum = 0.0;
+    let mut last_year = PLAN_START - 1;
+    for (p, bound) in series {
+        if p.year != last_year + 1 || bound.is_some() || p.year > target_year {
+            break;
+        }
+        sum += p.value;
+        last_year = p.year;
+    }
+    if last_year < PLAN_START {
+        return (Status::NotAssessable(Reason::IncompleteYears), None, None);
+    }
+    let share_done = sum / target;
+    let share_elapsed =
+        f64::from(last_year - PLAN_START + 1) / f64::from(target_year - PLAN_START + 1);
+    let ratio = share_done / share_elapsed;
+    let status = if share_done >= 1.0 {
+        Status::Achieved
+    } else if last_year >= target_year {
+        Status::OffTrack
+    } else {
+        Pace::from_ratio(ratio).status()
+    };
+    let arithmetic = Arithmetic::Cumulative {
+        first_year: PLAN_START,
+        last_year,
+        sum,
+        target,
+        target_year,
+        share_done,
+        share_elapsed,
+        ratio,
+    };
+    (
+        status,
+        Some(Point {
+            year: last_year,
+            value: sum,
+        }),
+        Some(arithmetic),
+    )
+}
+
+fn judge_reduction(
+    reference_year: i32,
+    target_year: i32,
+    target: f64,
+    series: &[(Point, Option<Bound>)],
+) -> (Status, Option<Point>, Option<Arithmetic>) {
+    let Some((latest, _)) = series
+        .iter()
+        .rev()
+        .find(|(p, b)| p.year > reference_year && b.is_none())
+    else {
+        return (Status::NotAssessable(Reason::OnlyBound), None, None);
+    };
+    let share_done = latest.value / target;
+    let share_elapsed =
+        f64::from(latest.year - reference_year) / f64::from(target_year - reference_year);
+    let ratio = share_done / share_elapsed;
+    let status = if share_done >= 1.0 {
+        Status::Achieved
+    } else if latest.year >= target_year {
+        Status::OffTrack
+    } else {
+        Pace::from_ratio(ratio).status()
+    };
+    let arithmetic = Arithmetic::Reduction {
+        reference_year,
+        latest: *latest,
+        target,
+        target_year,
+        share_done,
+        share_elapsed,
+        ratio,
+    };
+    (status, Some(*latest), Some(arithmetic))
+}
+
+/// Share of the way from baseline to target, for progress bars.
+fn progress_share(a: &Arithmetic, baseline: Option<Point>) -> Option<f64> {
+    let share = match a {
+        Arithmetic::Level { met: true, .. } => 1.0,
+        Arithmetic::Level { latest, target, .. } => {
+            let base = baseline?;
+            (latest.value - base.value) / (target - base.value)
+        }
+        Arithmetic::Pace {
+            baseline,
+            latest,
+            target,
+            ..
+        } => (latest.value - baseline.value) / (target - baseline.value),
+        Arithmetic::Slipped { .. } => 0.0,
+        Arithmetic::Cumulative { share_done, .. } | Arithmetic::Reduction { share_done, .. } => {
+            *share_done
+        }
+    };
+    share.is_finite().then_some(share.clamp(0.0, 1.0))
+}
+
+/// Classifies the change from `a` to `b`.
+pub fn trend(a: Point, b: Point, unit: Unit, direction: Direction) -> Trend {
+    let delta = b.value - a.value;
+    let years = f64::from((b.year - a.year).max(1));
+    let little = if unit.is_percent() {
+        (delta / years).abs() < LITTLE_CHANGE_PP_PER_YEAR
+    } else if a.value == 0.0 {
+        delta == 0.0
+    } else {
+        (delta / a.value.abs() / years).abs() < LITTLE_CHANGE_PER_YEAR
+    };
+    match (little, direction) {
+        (true, _) => Trend::LittleChange,
+        (false, Direction::Neutral) if delta > 0.0 => Trend::Rising,
+        (false, Direction::Neutral) => Trend::Falling,
+        (false, d) if delta * sign(d) > 0.0 => Trend::Improving,
+        (false, _) => Trend::Worsening,
+    }
+}
+
+type TrendSpan = Option<(Point, Point, Trend)>;
+
+fn trends(points: &[Point], unit: Unit, direction: Direction) -> (TrendSpan, TrendSpan) {
+    let span = |a: Point, b: Point| Some((a, b, trend(a, b, unit, direction)));
+    match points {
+        [] | [_] => (None, None),
+        [first, .., prev, last] => (span(*first, *last), span(*prev, *last)),
+        [first, last] => (span(*first, *last), span(*first, *last)),
+    }
+}
+
+#[cfg(test)]
+#[path = "progress_tests.rs"]
+mod tests;

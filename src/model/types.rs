@@ -1,0 +1,458 @@
+//! The domain vocabulary: indicators, their targets and observed values, and the
+//! sources every number comes from.
+//!
+//! These are plain serde types. Closed vocabularies (area, unit, direction, target
+//! kind, period, source tier) are enums, so an unknown word in a data file is a
+//! located parse error rather than a silent fallback. Numbers that nobody published
+//! are `None`, never `NaN`, `0` or a placeholder string.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[cfg(feature = "tools")]
+use schemars::JsonSchema;
+
+/// A piece of text in both languages of the site. `zh` is the original wording
+/// where the text quotes a Chinese source; `en` is a translation or gloss.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+macro_rules! id_newtype {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "tools", derive(JsonSchema))]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_string())
+            }
+        }
+    };
+}
+
+id_newtype!(
+    /// Stable indicator id such as `AIR-02`. Never reused for another indicator.
+    IndicatorId
+);
+id_newtype!(
+    /// Key into the source registry, such as `r23-npc-report`.
+    SourceKey
+);
+id_newtype!(
+    /// Id of a basis (or scope) declared by the indicator, such as `sections-74`.
+    BasisId
+);
+
+/// The goal areas of the plan, in the order the site shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    Air,
+    Water,
+    Soil,
+    Waste,
+    Carbon,
+    Ecology,
+    Governance,
+}
+
+impl Area {
+    pub const ALL: [Area; 7] = [
+        Area::Air,
+        Area::Water,
+        Area::Soil,
+        Area::Waste,
+        Area::Carbon,
+        Area::Ecology,
+        Area::Governance,
+    ];
+
+    /// The slug used in URLs and file names.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Area::Air => "air",
+            Area::Water => "water",
+            Area::Soil => "soil",
+            Area::Waste => "waste",
+            Area::Carbon => "carbon",
+            Area::Ecology => "ecology",
+            Area::Governance => "governance",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Area> {
+        Area::ALL.into_iter().find(|a| a.slug() == slug)
+    }
+}
+
+/// Whether an indicator is a goal of the plan or a figure shown for context
+/// (13th-plan results, effort counts, related statistics).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Goal,
+    Context,
+}
+
+/// Units used by the data. Display strings live in `i18n`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Percent (also percentage points when a change is shown).
+    Percent,
+    /// Micrograms per cubic metre.
+    UgM3,
+    Tonnes,
+    /// A count of events (e.g. heavy-pollution episodes).
+    Count,
+    Years,
+    /// 万千瓦, ten thousand kilowatts.
+    WanKw,
+    /// 亿千瓦时, hundred million kilowatt-hours.
+    YiKwh,
+    /// 万亩, ten thousand mu (1 mu ≈ 667 m²).
+    WanMu,
+    /// 亿立方米, hundred million cubic metres.
+    YiM3,
+    /// 亿元, hundred million yuan.
+    YiYuan,
+    Villages,
+    Parks,
+    Tasks,
+    Cases,
+    /// Administrative control units (三线一单).
+    Units,
+    /// A dimensionless index.
+    Index,
+    /// No unit: qualitative indicators and grades.
+    None,
+}
+
+impl Unit {
+    /// Percent-valued indicators must stay within 0–100 (checked by the validator).
+    pub fn is_percent(self) -> bool {
+        matches!(self, Unit::Percent)
+    }
+}
+
+/// Which way is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    HigherBetter,
+    LowerBetter,
+    /// Neither direction is clearly better (e.g. counts of enforcement cases).
+    Neutral,
+}
+
+/// The kind of commitment a target makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    /// Reach or keep at least `value` (达到 / 以上 / 不低于).
+    AtLeast,
+    /// Stay at or below the ceiling `value` (控制在 / 以内 / 不高于).
+    AtMost,
+    /// Cut the level by `value` percent from the level of `reference_year`.
+    /// Observed values are cumulative percent reductions since then.
+    ReduceByPercent,
+    /// Sum of yearly amounts over the plan period reaches `value`
+    /// (e.g. 五年累计减排量). Observed values are single-year amounts.
+    CumulativeTotal,
+    /// A commitment in words only (基本淘汰, 完成国家下达目标). Has no `value`.
+    Qualitative,
+}
+
+/// Where a target is written down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TargetOrigin {
+    /// The plan's own text.
+    Plan,
+    /// The official briefing that presented the plan's indicator table.
+    PlanBriefing,
+    /// A related provincial plan (carbon peaking, forestry, rural pollution…).
+    RelatedPlan,
+}
+
+/// A commitment: what, by when, in the plan's words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+pub struct Target {
+    pub kind: TargetKind,
+    /// Required for every kind except `qualitative`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// The year by which the target applies (usually 2025).
+    pub year: i32,
+    /// For `reduce_by_percent`: the year the reduction is measured from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_year: Option<i32>,
+    /// The basis the target is defined on, where the indicator declares several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<BasisId>,
+    /// The wording of the commitment: Chinese original and English gloss.
+    pub wording: Text,
+    pub origin: TargetOrigin,
+    pub source: SourceKey,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<SourceKey>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// What period an observed value covers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Period {
+    /// The whole calendar year (the default).
+    #[default]
+    FullYear,
+    /// Part of the year, e.g. 1—11月. Shown, never used to judge a status.
+    Partial { label: Text },
+    /// A reading at one date within the year, e.g. end of June.
+    PointInTime { label: Text },
+    /// A figure covering several years, e.g. the whole plan period so far.
+    MultiYear { label: Text },
+}
+
+impl Period {
+    pub fn is_full_year(&self) -> bool {
+        matches!(self, Period::FullYear)
+    }
+}
+
+/// How exact a published figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// "91%以上", "超过", ">": the true value is at least this.
+    AtLeast,
+    /// "以内", "≤": the true value is at most this.
+    AtMost,
+    /// "约", "近": an approximate figure.
+    About,
+}
+
+/// One published figure (or published statement) for one year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+pub struct Observation {
+    pub year: i32,
+    /// The figure, or `None` when the source states something in words only
+    /// (then `text` holds the statement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+    #[serde(default, skip_serializing_if = "Period::is_full_year")]
+    pub period: Period,
+    /// Basis or scope; defaults to the indicator's `headline_basis`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<BasisId>,
+    /// The statement in words, for qualitative observations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<Text>,
+    pub source: SourceKey,
+    /// Other sources that report the same figure.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<SourceKey>,
+    /// Set when another value for the same year and basis is preferred:
+    /// says why this one is kept but not charted as the headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+impl Observation {
+    /// The basis this value is on, given the indicator's headline basis.
+    pub fn basis_or<'a>(&'a self, headline: Option<&'a BasisId>) -> Option<&'a BasisId> {
+        self.basis.as_ref().or(headline)
+    }
+}
+
+/// A basis or scope under which values are comparable with each other
+/// (e.g. "74 national sections", "dust days removed", "wind and solar only").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+pub struct Basis {
+    pub id: BasisId,
+    pub label: Text,
+    /// A proxy measures something related but not the indicator itself.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub proxy: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// Where in the plan the indicator comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+pub struct PlanRef {
+    /// Chapter and section, e.g. 第六章二(三).
+    pub section: String,
+    /// Section title in both languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+}
+
+/// What a note is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// Two sources disagree.
+    Conflict,
+    /// Something is known to be missing.
+    Gap,
+    /// How a figure is defined or should be read.
+    Method,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+pub struct Note {
+    pub kind: NoteKind,
+    pub text: Text,
+}
+
+/// One indicator of the plan with everything the site knows about it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+pub struct Indicator {
+    pub id: IndicatorId,
+    pub area: Area,
+    pub role: Role,
+    pub name: Text,
+    pub unit: Unit,
+    pub direction: Direction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_ref: Option<PlanRef>,
+    /// The bases this indicator's values are reported on; empty when there is one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bases: Vec<Basis>,
+    /// The basis the chart's main line and the status use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline_basis: Option<BasisId>,
+    /// The plan's target; `None` for context figures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    /// Conflicting or longer-term targets from other documents. Shown, not judged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_targets: Vec<Target>,
+    /// The starting point the plan measures from (normally 2020).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Observation>,
+    /// Every published yearly value, including alternatives and partial years.
+    #[serde(default)]
+    pub values: Vec<Observation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+impl Indicator {
+    pub fn basis(&self, id: &BasisId) -> Option<&Basis> {
+        self.bases.iter().find(|b| &b.id == id)
+    }
+
+    /// Every source key this indicator cites, in order of first use.
+    pub fn source_keys(&self) -> Vec<&SourceKey> {
+        let mut keys: Vec<&SourceKey> = Vec::new();
+        let targets = self.target.iter().chain(&self.other_targets);
+        let target_keys = targets.flat_map(|t| std::iter::once(&t.source).chain(&t.also));
+        let obs = self.baseline.iter().chain(&self.values);
+        let obs_keys = obs.flat_map(|o| std::iter::once(&o.source).chain(&o.also));
+        for key in target_keys.chain(obs_keys) {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys
+    }
+
+    /// The same indicator without the long notes: the form the overview file carries.
+    pub fn summary(&self) -> Indicator {
+        let mut s = self.clone();
+        s.notes.clear();
+        for o in s.baseline.iter_mut().chain(s.values.iter_mut()) {
+            o.note = None;
+            o.also.clear();
+        }
+        for t in s.target.iter_mut().chain(s.other_targets.iter_mut()) {
+            t.note = None;
+            t.also.clear();
+        }
+        s
+    }
+}
+
+/// How far a source can be trusted as a copy of what was officially said.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// The document itself on a government or legislature site.
+    OfficialDocument,
+    /// State or provincial media reporting an official release.
+    OfficialMedia,
+    /// A copy found on a mirror, aggregator or unofficial site.
+    Reprint,
+}
+
+/// One entry of the source registry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+pub struct Source {
+    /// The original publisher (for a reprint: who first published it).
+    pub publisher: Text,
+    pub title: Text,
+    /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Where the text was read; `None` when no address was found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub tier: Tier,
+    /// For a reprint: the site that carries the copy at `url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reprinted_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+impl Source {
+    /// Only http(s) addresses are ever made clickable.
+    pub fn link(&self) -> Option<&str> {
+        self.url
+            .as_deref()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    }
+}

@@ -1,0 +1,430 @@
+//! The rules a data file must satisfy, and the one error type that reports a
+//! broken rule with its location: file, indicator id, field and what was wrong.
+//!
+//! The same rules run in the browser when a file is loaded and natively over every
+//! file in `public/data/` in the test suite. Rules collect every problem instead of
+//! stopping at the first, so an editor sees the whole list at once.
+
+use super::types::*;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+
+/// Years a published value may refer to. Earlier figures (13th-plan results) are
+/// context; nothing after the as-of date can have been observed.
+pub const FIRST_YEAR: i32 = 2010;
+/// Latest year a target may be set for (the carbon-peaking plan looks to 2030).
+pub const LAST_TARGET_YEAR: i32 = 2035;
+/// No figure in this plan comes near this size; a larger one is a typo.
+pub const MAX_MAGNITUDE: f64 = 1e9;
+
+/// A located problem in a data file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataError {
+    pub file: String,
+    /// The indicator (or source key) the problem belongs to, when there is one.
+    pub item: Option<String>,
+    /// Dotted path of the field, e.g. `target.value` or `values[2].source`.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(item) = &self.item {
+            write!(f, ": {item}")?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ", field `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Collects errors for one file, each tagged with the file name.
+pub(crate) struct Report<'a> {
+    pub file: &'a str,
+    pub errors: Vec<DataError>,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(file: &'a str) -> Self {
+        Report {
+            file,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn push(
+        &mut self,
+        item: Option<&str>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.errors.push(DataError {
+            file: self.file.to_string(),
+            item: item.map(str::to_string),
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+}
+
+/// Checks a date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+pub fn is_valid_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y] => num(y, 4),
+        [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0)),
+        [y, m, d] => {
+            num(y, 4)
+                && num(m, 2)
+                && num(d, 2)
+                && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
+                && (1..=31).contains(&d.parse::<u32>().unwrap_or(0))
+        }
+        _ => false,
+    }
+}
+
+/// The year of a valid date string.
+pub fn date_year(s: &str) -> Option<i32> {
+    s.get(..4)?.parse().ok()
+}
+
+/// Ids look like `AIR-02` or `CITY-AIR-01`: upper-case words, then a number.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut parts: Vec<&str> = id.split('-').collect();
+    let Some(num) = parts.pop() else { return false };
+    !parts.is_empty()
+        && num.len() == 2
+        && num.bytes().all(|b| b.is_ascii_digit())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// Source keys and basis ids: lower-case words joined by `-`.
+pub fn is_valid_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 64
+        && !key.starts_with('-')
+        && !key.ends_with('-')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// What the rules can check against.
+pub struct Context<'a> {
+    /// The year of the file's as-of date: no value can be observed after it.
+    pub as_of_year: i32,
+    /// The source registry, when the file carries or is checked against one.
+    pub sources: Option<&'a BTreeMap<SourceKey, Source>>,
+}
+
+/// Checks one indicator; returns its problems (empty when it is valid).
+pub(crate) fn check_indicator(ind: &Indicator, ctx: &Context, report: &mut Report) {
+    let item = format!("indicator {}", ind.id);
+    let item = Some(item.as_str());
+    let mut err = |field: &str, msg: String| report.push(item, field, msg);
+
+    if !is_valid_id(ind.id.as_str()) {
+        err("id", format!("\"{}\" is not an id like AIR-02", ind.id));
+    }
+    check_text(&ind.name, "name", &mut err);
+
+    // Bases: declared once, the headline one among them, every value on a declared one.
+    let mut declared = HashSet::new();
+    for (i, b) in ind.bases.iter().enumerate() {
+        if !is_valid_key(b.id.as_str()) {
+            err(
+                &format!("bases[{i}].id"),
+                format!("\"{}\" is not a lower-case key", b.id),
+            );
+        }
+        if !declared.insert(&b.id) {
+            err(
+                &format!("bases[{i}].id"),
+                format!("basis \"{}\" is declared twice", b.id),
+            );
+        }
+        check_text(&b.label, &format!("bases[{i}].label"), &mut err);
+    }
+    match (&ind.headline_basis, ind.bases.is_empty()) {
+        (Some(h), false) if !declared.contains(h) => err(
+            "headline_basis",
+            format!("basis \"{h}\" is not declared in `bases`"),
+        ),
+        (Some(_), true) => err("headline_basis", "set, but `bases` is empty".into()),
+        (None, false) => err(
+            "headline_basis",
+            "required when `bases` are declared: say which basis the chart uses".into(),
+        ),
+        _ => {}
+    }
+
+    // Goals have a target; context figures do not.
+    match (ind.role, &ind.target) {
+        (Role::Goal, None) => err("target", "a goal needs a target".into()),
+        (Role::Context, Some(_)) => err(
+            "target",
+            "a context figure has no target; make it a goal".into(),
+        ),
+        _ => {}
+    }
+    if let Some(t) = &ind.target {
+        check_target(ind, t, "target", ctx, &declared, &mut err);
+    }
+    for (i, t) in ind.other_targets.iter().enumerate() {
+        check_target(
+            ind,
+            t,
+            &format!("other_targets[{i}]"),
+            ctx,
+            &declared,
+            &mut err,
+        );
+    }
+
+    if let Some(b) = &ind.baseline {
+        check_observation(ind, b, "baseline", ctx, &declared, &mut err);
+        if let Some(t) = &ind.target {
+            if b.year >= t.year {
+                err(
+                    "baseline.year",
+                    format!(
+                        "baseline year {} is not before the target year {}",
+                        b.year, t.year
+                    ),
+                );
+            }
+        }
+    }
+    for (i, o) in ind.values.iter().enumerate() {
+        check_observation(ind, o, &format!("values[{i}]"), ctx, &declared, &mut err);
+    }
+
+    // One headline figure per year and basis: any other full-year figure for the
+    // same year and basis must say why it is only an alternative.
+    let headline = ind.headline_basis.as_ref();
+    let mut seen = HashSet::new();
+    for (i, o) in ind.values.iter().enumerate() {
+        if o.period.is_full_year() && o.alternative.is_none() && o.value.is_some() {
+            let key = (o.year, o.basis_or(headline).cloned());
+            if !seen.insert(key) {
+                err(
+                    &format!("values[{i}]"),
+                    format!(
+                        "a second full-year value for {} on the same basis: mark one with `alternative` and say why",
+                        o.year
+                    ),
+                );
+            }
+        }
+    }
+    for (i, n) in ind.notes.iter().enumerate() {
+        check_text(&n.text, &format!("notes[{i}].text"), &mut err);
+    }
+}
+
+fn check_text(t: &Text, field: &str, err: &mut impl FnMut(&str, String)) {
+    if t.zh.trim().is_empty() {
+        err(&format!("{field}.zh"), "empty text".into());
+    }
+    if t.en.trim().is_empty() {
+        err(&format!("{field}.en"), "empty text".into());
+    }
+}
+
+fn check_number(ind: &Indicator, v: f64, field: &str, err: &mut impl FnMut(&str, String)) {
+    if !v.is_finite() || v.abs() > MAX_MAGNITUDE {
+        err(field, format!("{v} is not a plausible figure"));
+    } else if ind.unit.is_percent() && !(-100.0..=100.0).contains(&v) {
+        err(field, format!("{v} is outside −100…100 for a percentage"));
+    }
+}
+
+fn check_source(key: &SourceKey, field: &str, ctx: &Context, err: &mut impl FnMut(&str, String)) {
+    if let Some(sources) = ctx.sources {
+        if !sources.contains_key(key) {
+            err(
+                field,
+                format!("source \"{key}\" is not in the source registry"),
+            );
+        }
+    } else if !is_valid_key(key.as_str()) {
+        err(field, format!("\"{key}\" is not a source key"));
+    }
+}
+
+fn check_basis(
+    basis: &Option<BasisId>,
+    field: &str,
+    declared: &HashSet<&BasisId>,
+    err: &mut impl FnMut(&str, String),
+) {
+    if let Some(b) = basis {
+        if !declared.contains(b) {
+            err(field, format!("basis \"{b}\" is not declared in `bases`"));
+        }
+    }
+}
+
+fn check_target(
+    ind: &Indicator,
+    t: &Target,
+    at: &str,
+    ctx: &Context,
+    declared: &HashSet<&BasisId>,
+    err: &mut impl FnMut(&str, String),
+) {
+    if !(2016..=LAST_TARGET_YEAR).contains(&t.year) {
+        err(
+            &format!("{at}.year"),
+            format!("{} is outside 2016…{LAST_TARGET_YEAR}", t.year),
+        );
+    }
+    match (t.kind, t.value) {
+        (TargetKind::Qualitative, Some(v)) => err(
+            &format!("{at}.value"),
+            format!("a qualitative target has no number, found {v}"),
+        ),
+        (TargetKind::Qualitative, None) => {}
+        (kind, None) => err(
+            &format!("{at}.value"),
+            format!("a `{}` target needs a number", kind_name(kind)),
+        ),
+        (_, Some(v)) => check_number(ind, v, &format!("{at}.value"), err),
+    }
+    let wrong_direction = match t.kind {
+        TargetKind::AtLeast => ind.direction != Direction::HigherBetter,
+        TargetKind::AtMost => ind.direction != Direction::LowerBetter,
+        _ => false,
+    };
+    if wrong_direction {
+        err(
+            &format!("{at}.kind"),
+            format!(
+                "`{}` does not fit direction `{}`",
+                kind_name(t.kind),
+                match ind.direction {
+                    Direction::HigherBetter => "higher_better",
+                    Direction::LowerBetter => "lower_better",
+                    Direction::Neutral => "neutral",
+                }
+            ),
+        );
+    }
+    match (t.kind, t.reference_year) {
+        (TargetKind::ReduceByPercent, None) => err(
+            &format!("{at}.reference_year"),
+            "a `reduce_by_percent` target needs the year it is measured from".into(),
+        ),
+        (TargetKind::ReduceByPercent, Some(r)) if r >= t.year => err(
+            &format!("{at}.reference_year"),
+            format!("{r} is not before the target year {}", t.year),
+        ),
+        (TargetKind::ReduceByPercent, _) => {}
+        (_, Some(_)) => err(
+            &format!("{at}.reference_year"),
+            "only a `reduce_by_percent` target has a reference year".into(),
+        ),
+        _ => {}
+    }
+    if t.kind == TargetKind::CumulativeTotal && t.value.is_some_and(|v| v <= 0.0) {
+        err(
+            &format!("{at}.value"),
+            "a cumulative total must be positive".into(),
+        );
+    }
+    check_basis(&t.basis, &format!("{at}.basis"), declared, err);
+    check_text(&t.wording, &format!("{at}.wording"), err);
+    check_source(&t.source, &format!("{at}.source"), ctx, err);
+    for (i, k) in t.also.iter().enumerate() {
+        check_source(k, &format!("{at}.also[{i}]"), ctx, err);
+    }
+}
+
+fn check_observation(
+    ind: &Indicator,
+    o: &Observation,
+    at: &str,
+    ctx: &Context,
+    declared: &HashSet<&BasisId>,
+    err: &mut impl FnMut(&str, String),
+) {
+    if !(FIRST_YEAR..=ctx.as_of_year).contains(&o.year) {
+        err(
+            &format!("{at}.year"),
+            format!(
+                "{} is outside {FIRST_YEAR}…{} (the as-of year)",
+                o.year, ctx.as_of_year
+            ),
+        );
+    }
+    match (o.value, &o.text) {
+        (Some(v), _) => check_number(ind, v, &format!("{at}.value"), err),
+        (None, Some(_)) => {}
+        (None, None) => err(
+            &format!("{at}.value"),
+            "no value and no `text`: a value nobody published is left out, not written as empty"
+                .into(),
+        ),
+    }
+    if o.bound.is_some() && o.value.is_none() {
+        err(&format!("{at}.bound"), "a bound needs a value".into());
+    }
+    if let Some(t) = &o.text {
+        check_text(t, &format!("{at}.text"), err);
+    }
+    if let Period::Partial { label } | Period::PointInTime { label } | Period::MultiYear { label } =
+        &o.period
+    {
+        check_text(label, &format!("{at}.period.label"), err);
+    }
+    check_basis(&o.basis, &format!("{at}.basis"), declared, err);
+    check_source(&o.source, &format!("{at}.source"), ctx, err);
+    for (i, k) in o.also.iter().enumerate() {
+        check_source(k, &format!("{at}.also[{i}]"), ctx, err);
+    }
+}
+
+fn kind_name(kind: TargetKind) -> &'static str {
+    match kind {
+        TargetKind::AtLeast => "at_least",
+        TargetKind::AtMost => "at_most",
+        TargetKind::ReduceByPercent => "reduce_by_percent",
+        TargetKind::CumulativeTotal => "cumulative_total",
+        TargetKind::Qualitative => "qualitative",
+    }
+}
+
+/// Checks one entry of a source registry.
+pub(crate) fn check_source_entry(key: &SourceKey, s: &Source, report: &mut Report) {
+    let item = format!("source {key}");
+    let item = Some(item.as_str());
+    if !is_valid_key(key.as_str()) {
+        report.push(item, "key", "not a lower-case key like r23-npc-report");
+    }
+    for (field, t) in [("publisher", &s.publisher), ("title", &s.title)] {
+        if t.zh.trim().is_empty() || t.en.trim().is_empty() {
+            report.push(item, field, "empty text");
+        }
+    }
+    if let Some(d) = &s.date {
+        if !is_valid_date(d) {
+            report.push(
+                item,
+                "date",
+                format!("\"{d}\" is not YYYY, YYYY-MM or YYYY-MM-DD"),
+            );
+        }
+    }
+    if let Some(u) = &s.url {
+        if s.link().is_none() {
+            report.push(item, "url", format!("\"{u}\" is not an http(s) address"));
+        }
+    }
+}

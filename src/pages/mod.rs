@@ -1,0 +1,30 @@
+//! One routed page per file.
+
+mod indicator;
+mod not_found;
+mod overview;
+
+pub use indicator::IndicatorPage;
+pub use not_found::NotFoundPage;
+pub use overview::OverviewPage;
+
+use crate::i18n::Msg;
+use crate::model::OverviewFile;
+use crate::route::{Page, Route};
+
+/// The document title of a route, e.g. "PM2.5 annual mean concentration · Gansu eco-environment goals".
+pub fn title(route: &Route, overview: Option<&OverviewFile>) -> String {
+    let lang = route.lang;
+    let site = lang.t(Msg::SiteShortTitle);
+    let page = match &route.page {
+        Page::Overview => return lang.t(Msg::SiteTitle).to_string(),
+        Page::Indicator(id) => overview
+            .and_then(|o| o.indicators.iter().find(|i| &i.id == id))
+            .map(|i| lang.pick(&i.name).to_string())
+            .unwrap_or_else(|| id.to_string()),
+        Page::Area(a) => crate::i18n::area_name(lang, *a).to_string(),
+        Page::About => lang.t(Msg::Home).to_string(),
+        Page::NotFound => lang.t(Msg::NotFoundTitle).to_string(),
+    };
+    format!("{page} · {site}")
+}

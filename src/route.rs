@@ -1,0 +1,161 @@
+//! The site's addresses: one typed `Route` per page, with `href()` to write a link
+//! and `parse()` to read one back. No other code formats paths.
+//!
+//! Paths are relative to the site root (the `<base href>` of every page), so the
+//! site works from any sub-path: `area/air/`, `en/indicator/AIR-02/`. Chinese is
+//! the default language and has no prefix; English pages live under `en/`. Every
+//! route ends in `/` because each one is also a real `index.html` file on disk.
+
+use crate::i18n::Lang;
+use crate::model::{Area, IndicatorId};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    Overview,
+    Area(Area),
+    Indicator(IndicatorId),
+    About,
+    NotFound,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    pub lang: Lang,
+    pub page: Page,
+}
+
+impl Route {
+    pub fn new(lang: Lang, page: Page) -> Route {
+        Route { lang, page }
+    }
+
+    /// The link to this route, relative to the site root ("./" for the root itself).
+    pub fn href(&self) -> String {
+        let prefix = match self.lang {
+            Lang::Zh => "",
+            Lang::En => "en/",
+        };
+        let page = match &self.page {
+            Page::Overview => String::new(),
+            Page::Area(a) => format!("area/{}/", a.slug()),
+            Page::Indicator(id) => format!("indicator/{id}/"),
+            Page::About => "about/".to_string(),
+            Page::NotFound => "404.html".to_string(),
+        };
+        let path = format!("{prefix}{page}");
+        if path.is_empty() {
+            "./".to_string()
+        } else {
+            path
+        }
+    }
+
+    /// Reads a path relative to the site root. Unknown paths are `NotFound`,
+    /// keeping the language when the prefix says so.
+    pub fn parse(path: &str) -> Route {
+        let path = path.trim_start_matches("./").trim_start_matches('/');
+        let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        if parts.last() == Some(&"index.html") {
+            parts.pop();
+        }
+        let lang = if parts.first() == Some(&"en") {
+            parts.remove(0);
+            Lang::En
+        } else {
+            Lang::Zh
+        };
+        let page = match parts.as_slice() {
+            [] => Page::Overview,
+            ["area", slug] => Area::from_slug(slug).map_or(Page::NotFound, Page::Area),
+            ["indicator", id] if is_id_like(id) => Page::Indicator(IndicatorId(id.to_string())),
+            ["about"] => Page::About,
+            _ => Page::NotFound,
+        };
+        Route { lang, page }
+    }
+
+    /// The same page in the other language.
+    pub fn in_lang(&self, lang: Lang) -> Route {
+        Route {
+            lang,
+            page: self.page.clone(),
+        }
+    }
+}
+
+/// Ids are short and made of A–Z, 0–9 and `-`; anything else cannot be one.
+fn is_id_like(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 24
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Strips the router base (e.g. `/gansu`) from an absolute path.
+pub fn relative_to_base<'a>(path: &'a str, base: &str) -> &'a str {
+    path.strip_prefix(base).unwrap_or(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_routes() -> Vec<Route> {
+        let mut pages = vec![
+            Page::Overview,
+            Page::About,
+            Page::Indicator("AIR-02".into()),
+        ];
+        pages.extend(Area::ALL.map(Page::Area));
+        [Lang::Zh, Lang::En]
+            .into_iter()
+            .flat_map(|l| pages.iter().map(move |p| Route::new(l, p.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn every_route_round_trips() {
+        for r in all_routes() {
+            assert_eq!(Route::parse(&r.href()), r, "href {}", r.href());
+        }
+    }
+
+    #[test]
+    fn hrefs_are_relative_and_end_in_a_slash() {
+        assert_eq!(Route::new(Lang::Zh, Page::Overview).href(), "./");
+        assert_eq!(Route::new(Lang::En, Page::Overview).href(), "en/");
+        assert_eq!(
+            Route::new(Lang::Zh, Page::Area(Area::Water)).href(),
+            "area/water/"
+        );
+        assert_eq!(
+            Route::new(Lang::En, Page::Indicator("AIR-02".into())).href(),
+            "en/indicator/AIR-02/"
+        );
+    }
+
+    #[test]
+    fn parsing_accepts_index_files_and_missing_slashes() {
+        let r = Route::new(Lang::En, Page::Indicator("AIR-02".into()));
+        assert_eq!(Route::parse("/en/indicator/AIR-02"), r);
+        assert_eq!(Route::parse("en/indicator/AIR-02/index.html"), r);
+        assert_eq!(
+            Route::parse("index.html"),
+            Route::new(Lang::Zh, Page::Overview)
+        );
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found_in_their_language() {
+        assert_eq!(Route::parse("en/nope/").page, Page::NotFound);
+        assert_eq!(Route::parse("en/nope/").lang, Lang::En);
+        assert_eq!(Route::parse("area/sky/").page, Page::NotFound);
+        assert_eq!(Route::parse("indicator/<script>/").page, Page::NotFound);
+    }
+
+    #[test]
+    fn base_is_stripped() {
+        assert_eq!(relative_to_base("/gansu/area/air/", "/gansu"), "/area/air/");
+        assert_eq!(relative_to_base("/area/air/", ""), "/area/air/");
+    }
+}

@@ -1,0 +1,60 @@
+//! Where the site is deployed and which data release it shows, read once from
+//! the page at start-up and shared through context.
+//!
+//! Every HTML file of the site carries `<base href>` pointing at the site root
+//! ("./", "../../"…), so relative links, assets and data URLs work under any
+//! sub-path. At start-up that base is pinned to its absolute URL: client-side
+//! navigation changes the page URL, and a relative base would move with it.
+
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Site {
+    /// Absolute URL of the site root, ending in `/`.
+    pub root_url: String,
+    /// Path of the site root without the trailing `/`: "" at a host's root,
+    /// "/gansu" under a sub-path. The router strips it from every path.
+    pub base_path: String,
+    /// The data release this build of the pages was generated for, if known.
+    pub release: Option<String>,
+}
+
+impl Site {
+    pub fn from_document() -> Site {
+        let document = leptos::prelude::document();
+        let root_url = document
+            .base_uri()
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| "/".to_string());
+        if let Some(base) = document
+            .query_selector("base")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlBaseElement>().ok())
+        {
+            base.set_href(&root_url);
+        }
+        let base_path = web_sys::Url::new(&root_url)
+            .map(|u| u.pathname())
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string();
+        let release = document
+            .query_selector("meta[name=data-release]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .filter(|r| !r.is_empty());
+        Site {
+            root_url,
+            base_path,
+            release,
+        }
+    }
+
+    /// An absolute URL for a path relative to the site root (for copy-paste use).
+    pub fn absolute(&self, relative: &str) -> String {
+        format!("{}{}", self.root_url, relative.trim_start_matches("./"))
+    }
+}

@@ -1,0 +1,100 @@
+// The vertical slice: the release build, served under a sub-path, fetches a
+// snapshot and draws its chart; deep links load; a missing file is explained.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { currentRelease, launch, openPage, overview, readDist, screenshotPath, startServer, waitForChart } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The figure the page should headline: the latest full-year, non-alternative value. */
+function latestPublished(indicator) {
+  const full = indicator.values.filter((v) => !v.period && !v.alternative && typeof v.value === "number");
+  return full.sort((a, b) => a.year - b.year).at(-1);
+}
+
+const pm25 = () => JSON.parse(readDist(`data/${currentRelease()}/indicators/AIR-02.json`)).indicator;
+
+for (const lang of ["zh", "en"]) {
+  test(`indicator page draws its chart from the snapshot (${lang})`, async () => {
+    const ind = pm25();
+    const { page, problems } = await openPage(browser, server.origin);
+    const prefix = lang === "en" ? "en/" : "";
+    await page.goto(server.url(`${prefix}indicator/AIR-02/`));
+    const chart = await waitForChart(page);
+    assert.ok(await chart.locator("svg, canvas").count() > 0, "ECharts drew an svg or canvas");
+    const name = lang === "en" ? ind.name.en : ind.name.zh;
+    assert.equal(await page.locator("h1").innerText(), name);
+    const latest = latestPublished(ind);
+    const line = await page.getByTestId("latest").innerText();
+    assert.ok(line.includes(String(latest.value)) && line.includes(String(latest.year)), `latest value shown: ${line}`);
+    assert.deepEqual(problems.consoleErrors, []);
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.foreignRequests, [], "no request left the site's origin");
+    await page.screenshot({ path: screenshotPath(`indicator-AIR-02-${lang}`), fullPage: true });
+    await page.context().close();
+  });
+}
+
+test("deep links load when opened directly and when reloaded", async () => {
+  const { page, problems } = await openPage(browser, server.origin);
+  const response = await page.goto(server.url("en/indicator/AIR-02/"));
+  assert.equal(response.status(), 200, "a real file answers the deep link");
+  await waitForChart(page);
+  await page.reload();
+  await waitForChart(page);
+  assert.match(await page.title(), /PM2\.5/);
+  // Navigating inside the app keeps relative URLs working at the new depth.
+  await page.getByTestId("lang-switch").click();
+  await page.waitForURL(server.url("indicator/AIR-02/"));
+  await waitForChart(page);
+  assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
+  assert.deepEqual(problems.consoleErrors, []);
+  await page.context().close();
+});
+
+test("the overview lists the snapshot's indicators", async () => {
+  const { page, problems } = await openPage(browser, server.origin);
+  await page.goto(server.url(""));
+  await waitForChart(page);
+  const cards = page.getByTestId("indicator-card");
+  assert.equal(await cards.count(), overview().indicators.length);
+  assert.deepEqual(problems.consoleErrors, []);
+  await page.context().close();
+});
+
+test("a missing data file shows which file failed and why, with a retry", async () => {
+  const release = currentRelease();
+  const missing = `data/${release}/indicators/AIR-02.json`;
+  let broken = true;
+  const failing = await startServer({ intercept: (rel) => (broken && rel === missing ? { status: 500, body: "boom", type: "text/plain" } : null) });
+  const { page } = await openPage(browser, failing.origin);
+  await page.goto(failing.url("en/indicator/AIR-02/"));
+  const panel = page.getByTestId("load-error");
+  await panel.waitFor();
+  const text = await panel.innerText();
+  assert.ok(text.includes(missing), `names the file: ${text}`);
+  assert.ok(text.includes("500"), `says why: ${text}`);
+  await page.screenshot({ path: screenshotPath("error-missing-file"), fullPage: true });
+  broken = false;
+  await panel.getByRole("button").click();
+  await waitForChart(page);
+  await page.context().close();
+  await failing.close();
+});
+
+test("an unknown indicator shows the not-found page with a way back", async () => {
+  const { page } = await openPage(browser, server.origin);
+  await page.goto(server.url("en/indicator/XYZ-99/"));
+  await page.getByTestId("not-found").waitFor();
+  const back = page.getByTestId("not-found").getByRole("link");
+  assert.equal(await back.getAttribute("href"), "en/");
+  await page.context().close();
+});

@@ -1,0 +1,77 @@
+// Shared set-up for the browser tests: the built site served on loopback under a
+// sub-path, headless Debian Chromium driven by playwright-core, and collectors
+// for console errors and requests that leave the site's origin.
+import { chromium } from "playwright-core";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serve } from "../../scripts/serve.mjs";
+
+export const DIST = join(import.meta.dirname, "../../dist");
+export const BASE = "/gansu/";
+export const ARTIFACTS = join(import.meta.dirname, "../../test-results");
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Reads a file of the built site, e.g. data the page should show. */
+export function readDist(rel) {
+  return readFileSync(join(DIST, rel), "utf8");
+}
+
+export function currentRelease() {
+  return JSON.parse(readDist("data/releases.json")).current;
+}
+
+export function overview() {
+  return JSON.parse(readDist(`data/${currentRelease()}/overview.json`));
+}
+
+/** Starts the static server on a free loopback port. */
+export async function startServer(options = {}) {
+  const server = await serve({ root: DIST, at: BASE, listenPort: 0, listenHost: "127.0.0.1", ...options });
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return { origin, url: (rel = "") => `${origin}${BASE}${rel}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+}
+
+/**
+ * Opens a page that records console errors, page errors and any request to
+ * another origin than `origin`.
+ */
+export async function openPage(browser, origin, { width = 1280, height = 900, colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.pageErrors.push(e.message));
+  page.on("request", (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) problems.foreignRequests.push(u);
+  });
+  return { page, context, problems };
+}
+
+/** Waits until the chart in `scope` has been drawn by ECharts. */
+export async function waitForChart(page, scope = "") {
+  const sel = `${scope} [data-testid=chart][data-rendered=true]`.trim();
+  await page.waitForSelector(sel, { timeout: 15000 });
+  return page.locator(sel).first();
+}
+
+export function screenshotPath(name) {
+  return join(ARTIFACTS, `${name}.png`);
+}
