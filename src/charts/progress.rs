@@ -7,7 +7,7 @@
 
 use super::{palette, ChartOpts};
 use crate::i18n::{self, Lang, Msg};
-use crate::model::progress::{comparable_baseline, target_basis};
+use crate::model::progress::{comparable_baseline, judging_basis};
 use crate::model::{BasisId, Indicator, Observation, TargetKind};
 use charming::component::{Aria, Axis, Grid, Legend};
 use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
@@ -391,7 +391,7 @@ fn required_path(lang: Lang, ind: &Indicator, years: &[i32]) -> Option<Line> {
         return None;
     }
     let target = t.value?;
-    let base = comparable_baseline(ind, target_basis(ind, t))?;
+    let base = comparable_baseline(ind, judging_basis(ind))?;
     let already_met = match t.kind {
         TargetKind::AtLeast => base.value >= target,
         _ => base.value <= target,

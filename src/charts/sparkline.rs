@@ -1,4 +1,5 @@
-//! A small trend line for cards and rows: the headline series only, no axes.
+//! A small trend line for cards and rows: the values the status is judged on
+//! (baseline first), no axes.
 //! The card next to it states the numbers in text; the line is decoration that
 //! must still never invent a point, so gaps stay gaps here too.
 
@@ -15,18 +16,11 @@ use charming::Chart;
 
 pub fn sparkline(ind: &Indicator, _opts: &ChartOpts) -> Chart {
     let years = year_range(ind);
-    let basis = match &ind.target {
-        Some(t) => progress::target_basis(ind, t),
-        None => ind.headline_basis.as_ref(),
-    };
-    let series = progress::judged_series(ind, basis);
+    let points = progress::assess(ind).points;
     let data: Vec<DataPoint> = years
         .iter()
         .map(|y| {
-            let v = series
-                .iter()
-                .find(|(p, _)| p.year == *y)
-                .map(|(p, _)| p.value);
+            let v = points.iter().find(|p| p.year == *y).map(|p| p.value);
             DataPoint::Value(CompositeValue::OptionalNumber(v.map(Into::into)))
         })
         .collect();

@@ -90,7 +90,7 @@ pub fn reason_text(lang: Lang, reason: Reason) -> &'static str {
         Reason::NoBaseline => lang.of("最新数值未达标，但没有基准值，无法计算进度快慢。", "The latest value falls short, but there is no baseline to measure the pace from."),
         Reason::BasisBreak => lang.of("基准值与最新数值的统计口径不同，不能直接比较进度。", "The baseline and the latest value are measured on different bases, so progress cannot be compared."),
         Reason::OnlyPartialYear => lang.of("只有非全年的数值，不能据此判断全年目标。", "Only part-year figures exist; they cannot settle a full-year target."),
-        Reason::OnlyOtherBasis => lang.of("只有替代口径（近似指标）的数值，不能据此判断目标。", "Only figures on another basis (a proxy) exist; they cannot settle the target."),
+        Reason::OnlyOtherBasis => lang.of("只有其他口径、范围或近似指标的数值，不能据此判断目标。", "Only figures on another basis, scope or proxy exist; they cannot settle the target."),
         Reason::OnlyBound => lang.of("最新数值只是一个范围（如“以上”），不足以判断是否达标。", "The latest figure is only a bound (such as “at least”), which does not settle the target."),
         Reason::IncompleteYears => lang.of("累计目标需要自2021年起每年的数值，目前缺少部分年份。", "A cumulative target needs every year's figure from 2021; some years are missing."),
     }

@@ -14,9 +14,13 @@
 //! has passed is judged as met or missed. Cumulative totals compare the share of
 //! the total reached with the share of the period elapsed.
 //!
-//! Only full-year values on the target's basis are judged. Partial years, proxy
-//! figures, alternative figures and values on another basis are shown but never
-//! used: a status is never claimed from a value the data does not hold.
+//! Only values from the plan period (after the baseline year) are judged, on one
+//! basis: the target's, or, where no source says which basis the target uses,
+//! the basis of the newest figure. A full-year value counts, and so does a
+//! reading of a level at a date ("end of 2024") when the year has no full-year
+//! value. Part-year averages, proxy figures, alternative figures and values on
+//! another basis are shown but never used, and pace is never measured across a
+//! change of basis: a status is never claimed from a value the data does not hold.
 
 use super::types::*;
 
@@ -167,11 +171,15 @@ pub const LITTLE_CHANGE_PP_PER_YEAR: f64 = 0.5;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
     pub status: Status,
+    /// The basis the status was judged on.
+    pub basis: Option<BasisId>,
     /// The value the status was judged on.
     pub judged: Option<Point>,
     pub arithmetic: Option<Arithmetic>,
     /// Share of the way from baseline to target, 0…1, where that is defined.
     pub progress: Option<f64>,
+    /// The comparable values, baseline first: what trends and sparklines use.
+    pub points: Vec<Point>,
     /// From the first comparable value (usually the baseline) to the latest.
     pub trend_since_start: Option<(Point, Point, Trend)>,
     /// Between the last two comparable values.
@@ -184,32 +192,67 @@ impl Status {
     }
 }
 
-/// The basis a target is judged on: its own, else the indicator's headline basis.
-pub fn target_basis<'a>(ind: &'a Indicator, t: &'a Target) -> Option<&'a BasisId> {
-    t.basis.as_ref().or(ind.headline_basis.as_ref())
+/// A value the status may use.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Judged {
+    pub point: Point,
+    pub bound: Option<Bound>,
+    /// A full-year value (not a reading at a date).
+    pub full_year: bool,
 }
 
-/// The values the status may use: full-year, not alternative, with a number, on `basis`.
-pub fn judged_series(ind: &Indicator, basis: Option<&BasisId>) -> Vec<(Point, Option<Bound>)> {
+/// Values that may be judged: not alternative, with a number, not a part-year
+/// average or multi-year figure.
+fn judgeable(o: &Observation) -> bool {
+    o.alternative.is_none()
+        && o.value.is_some()
+        && matches!(o.period, Period::FullYear | Period::PointInTime { .. })
+}
+
+fn is_proxy(ind: &Indicator, basis: Option<&BasisId>) -> bool {
+    basis.and_then(|b| ind.basis(b)).is_some_and(|b| b.proxy)
+}
+
+/// The basis the status is judged on: the target's own, else the basis of the
+/// newest judgeable value that is not a proxy (the headline basis wins a tie),
+/// else the headline basis.
+pub fn judging_basis(ind: &Indicator) -> Option<&BasisId> {
+    if let Some(b) = ind.target.as_ref().and_then(|t| t.basis.as_ref()) {
+        return Some(b);
+    }
     let headline = ind.headline_basis.as_ref();
-    let mut series: Vec<_> = ind
-        .values
+    ind.values
         .iter()
-        .filter(|o| o.period.is_full_year() && o.alternative.is_none())
-        .filter(|o| o.basis_or(headline) == basis)
-        .filter_map(|o| {
-            o.value.map(|v| {
-                (
-                    Point {
-                        year: o.year,
-                        value: v,
-                    },
-                    o.bound,
-                )
-            })
-        })
-        .collect();
-    series.sort_by_key(|(p, _)| p.year);
+        .filter(|o| judgeable(o) && !is_proxy(ind, o.basis_or(headline)))
+        .max_by_key(|o| (o.year, o.basis_or(headline) == headline))
+        .map_or(headline, |o| o.basis_or(headline))
+}
+
+/// The values the status may use on `basis`, one per year after the baseline
+/// year: the full-year value, else the last reading at a date in file order.
+pub fn judged_series(ind: &Indicator, basis: Option<&BasisId>) -> Vec<Judged> {
+    let headline = ind.headline_basis.as_ref();
+    let after = ind.baseline.as_ref().map_or(PLAN_START - 1, |b| b.year);
+    let mut series: Vec<Judged> = Vec::new();
+    for o in &ind.values {
+        if !judgeable(o) || o.year <= after || o.basis_or(headline) != basis {
+            continue;
+        }
+        let j = Judged {
+            point: Point {
+                year: o.year,
+                value: o.value.unwrap_or_default(),
+            },
+            bound: o.bound,
+            full_year: o.period.is_full_year(),
+        };
+        match series.iter_mut().find(|s| s.point.year == o.year) {
+            Some(existing) if existing.full_year && !j.full_year => {}
+            Some(existing) => *existing = j,
+            None => series.push(j),
+        }
+    }
+    series.sort_by_key(|j| j.point.year);
     series
 }
 
@@ -234,25 +277,24 @@ fn sign(d: Direction) -> f64 {
 }
 
 pub fn assess(ind: &Indicator) -> Assessment {
-    let basis = match &ind.target {
-        Some(t) => target_basis(ind, t),
-        None => ind.headline_basis.as_ref(),
-    };
+    let basis = judging_basis(ind);
     let series = judged_series(ind, basis);
     let baseline = comparable_baseline(ind, basis);
-    let mut trend_points: Vec<Point> = baseline.into_iter().collect();
-    trend_points.extend(series.iter().filter(|(_, b)| b.is_none()).map(|(p, _)| *p));
-    let (trend_since_start, trend_recent) = trends(&trend_points, ind.unit, ind.direction);
+    let mut points: Vec<Point> = baseline.into_iter().collect();
+    points.extend(series.iter().filter(|j| j.bound.is_none()).map(|j| j.point));
+    let (trend_since_start, trend_recent) = trends(&points, ind.unit, ind.direction);
 
-    let (status, judged, arithmetic) = judge(ind, &series, baseline);
+    let (status, judged, arithmetic) = judge(ind, basis, &series, baseline);
     let progress = arithmetic
         .as_ref()
         .and_then(|a| progress_share(a, baseline));
     Assessment {
         status,
+        basis: basis.cloned(),
         judged,
         arithmetic,
         progress,
+        points,
         trend_since_start,
         trend_recent,
     }
@@ -260,7 +302,8 @@ pub fn assess(ind: &Indicator) -> Assessment {
 
 fn judge(
     ind: &Indicator,
-    series: &[(Point, Option<Bound>)],
+    basis: Option<&BasisId>,
+    series: &[Judged],
     baseline: Option<Point>,
 ) -> (Status, Option<Point>, Option<Arithmetic>) {
     let Some(target) = &ind.target else {
@@ -270,14 +313,7 @@ fn judge(
         return (Status::NotAssessable(Reason::Qualitative), None, None);
     };
     if series.is_empty() {
-        let status = if ind.values.is_empty() {
-            Status::NoData
-        } else if ind.values.iter().any(|o| !o.period.is_full_year()) {
-            Status::NotAssessable(Reason::OnlyPartialYear)
-        } else {
-            Status::NotAssessable(Reason::OnlyOtherBasis)
-        };
-        return (status, None, None);
+        return (empty_series_status(ind, basis), None, None);
     }
     match target.kind {
         TargetKind::AtLeast | TargetKind::AtMost => {
@@ -292,15 +328,38 @@ fn judge(
     }
 }
 
+/// Why nothing can be judged: no value at all in the plan period, or only
+/// values that may not be used.
+fn empty_series_status(ind: &Indicator, basis: Option<&BasisId>) -> Status {
+    let after = ind.baseline.as_ref().map_or(PLAN_START - 1, |b| b.year);
+    let headline = ind.headline_basis.as_ref();
+    let recent: Vec<&Observation> = ind
+        .values
+        .iter()
+        .filter(|o| o.year > after && o.alternative.is_none() && o.value.is_some())
+        .collect();
+    if recent.is_empty() {
+        Status::NoData
+    } else if recent.iter().any(|o| o.basis_or(headline) == basis) {
+        Status::NotAssessable(Reason::OnlyPartialYear)
+    } else {
+        Status::NotAssessable(Reason::OnlyOtherBasis)
+    }
+}
+
 fn judge_level(
     ind: &Indicator,
     target_year: i32,
     target: f64,
-    series: &[(Point, Option<Bound>)],
+    series: &[Judged],
     baseline: Option<Point>,
 ) -> (Status, Option<Point>, Option<Arithmetic>) {
     let s = sign(ind.direction);
-    let (latest, bound) = series[series.len() - 1];
+    let Judged {
+        point: latest,
+        bound,
+        ..
+    } = series[series.len() - 1];
     let margin = (latest.value - target) * s;
     let met = margin >= 0.0;
     // A bound settles the question only when it points the right way: "at least 97"
@@ -367,13 +426,18 @@ fn judge_level(
 fn judge_cumulative(
     target_year: i32,
     target: f64,
-    series: &[(Point, Option<Bound>)],
+    series: &[Judged],
 ) -> (Status, Option<Point>, Option<Arithmetic>) {
-    // Sum the unbroken run of yearly amounts from the first plan year.
+    // Sum the unbroken run of full-year amounts from the first plan year.
     let mut sum = 0.0;
     let mut last_year = PLAN_START - 1;
-    for (p, bound) in series {
-        if p.year != last_year + 1 || bound.is_some() || p.year > target_year {
+    for Judged {
+        point: p,
+        bound,
+        full_year,
+    } in series
+    {
+        if p.year != last_year + 1 || bound.is_some() || !full_year || p.year > target_year {
             break;
         }
         sum += p.value;
@@ -417,12 +481,13 @@ fn judge_reduction(
     reference_year: i32,
     target_year: i32,
     target: f64,
-    series: &[(Point, Option<Bound>)],
+    series: &[Judged],
 ) -> (Status, Option<Point>, Option<Arithmetic>) {
-    let Some((latest, _)) = series
+    let Some(latest) = series
         .iter()
         .rev()
-        .find(|(p, b)| p.year > reference_year && b.is_none())
+        .find(|j| j.point.year > reference_year && j.bound.is_none())
+        .map(|j| &j.point)
     else {
         return (Status::NotAssessable(Reason::OnlyBound), None, None);
     };

@@ -41,6 +41,13 @@ fn bounded(mut o: Observation, b: Bound) -> Observation {
     o
 }
 
+fn at_date(mut o: Observation) -> Observation {
+    o.period = Period::PointInTime {
+        label: text("12月"),
+    };
+    o
+}
+
 fn alt(mut o: Observation) -> Observation {
     o.alternative = Some(text("rounded"));
     o
@@ -304,6 +311,73 @@ fn hard_cases_from_the_real_data() {
             Status::AtRisk,
         ),
         (
+            // Good-air days as published: the target names no basis, so the newest
+            // figure's basis (dust removed) is judged, and the baseline is on the other.
+            "target basis unknown: newest basis judged, pace not measured across bases",
+            with_bases(
+                with(
+                    indicator(HigherBetter, AtLeast, Some(93.8)),
+                    Some(on(obs(2020, 93.7), "a")),
+                    vec![
+                        on(obs(2021, 90.2), "a"),
+                        on(obs(2023, 86.4), "a"),
+                        on(obs(2023, 91.6), "b"),
+                        on(obs(2024, 92.7), "b"),
+                        partial(on(obs(2024, 89.2), "a")),
+                    ],
+                ),
+                "a",
+                None,
+            ),
+            Status::NotAssessable(Reason::BasisBreak),
+        ),
+        (
+            // Non-fossil share: the only figure is from 2015, before the baseline.
+            "history before the baseline is not progress",
+            with(
+                indicator(HigherBetter, AtLeast, Some(30.0)),
+                Some(obs(2020, 26.0)),
+                vec![obs(2015, 19.02)],
+            ),
+            Status::NoData,
+        ),
+        (
+            // Non-fossil capacity share: wind+solar readings at dates, proxy basis only.
+            "proxy readings at dates",
+            with_bases(
+                with(
+                    indicator(HigherBetter, AtLeast, Some(65.0)),
+                    None,
+                    vec![
+                        at_date(on(obs(2024, 62.2), "proxy")),
+                        on(obs(2023, 61.3), "proxy"),
+                    ],
+                ),
+                "a",
+                None,
+            ),
+            Status::NotAssessable(Reason::OnlyOtherBasis),
+        ),
+        (
+            // Rural sewage treatment: 29.98 % as of December 2024 against 25 %.
+            "a reading at a date settles a level target",
+            with(
+                indicator(HigherBetter, AtLeast, Some(25.0)),
+                None,
+                vec![at_date(obs(2024, 29.98))],
+            ),
+            Status::Achieved,
+        ),
+        (
+            "a reading at a date is not a yearly amount",
+            with(
+                indicator(HigherBetter, CumulativeTotal, Some(300.0)),
+                None,
+                vec![at_date(obs(2021, 400.0))],
+            ),
+            Status::NotAssessable(Reason::IncompleteYears),
+        ),
+        (
             "target year passed, missed",
             with(
                 indicator(HigherBetter, AtLeast, Some(99.0)),
@@ -446,4 +520,51 @@ fn context_figures_have_no_status() {
     let a = assess(&ind);
     assert_eq!(a.status, Status::NotAssessable(Reason::NoTarget));
     assert!(a.arithmetic.is_none());
+}
+
+#[test]
+fn a_full_year_value_wins_over_readings_at_dates() {
+    let ind = with(
+        indicator(HigherBetter, AtLeast, Some(65.0)),
+        None,
+        vec![
+            at_date(obs(2024, 62.2)),
+            obs(2024, 60.0),
+            at_date(obs(2024, 63.0)),
+            at_date(obs(2025, 65.81)),
+            at_date(obs(2025, 64.0)),
+        ],
+    );
+    let series = judged_series(&ind, None);
+    let values: Vec<(i32, f64)> = series
+        .iter()
+        .map(|j| (j.point.year, j.point.value))
+        .collect();
+    assert_eq!(
+        values,
+        vec![(2024, 60.0), (2025, 64.0)],
+        "full year wins; else the last reading listed"
+    );
+}
+
+#[test]
+fn the_judged_basis_is_reported() {
+    let ind = with_bases(
+        with(
+            indicator(HigherBetter, AtLeast, Some(93.8)),
+            None,
+            vec![on(obs(2023, 86.4), "a"), on(obs(2024, 92.7), "b")],
+        ),
+        "a",
+        None,
+    );
+    let a = assess(&ind);
+    assert_eq!(a.basis, Some(BasisId::from("b")));
+    let Some(Arithmetic::Level {
+        margin, met: false, ..
+    }) = a.arithmetic
+    else {
+        panic!("{:?}", a.arithmetic)
+    };
+    assert!((margin - -1.1).abs() < 1e-9);
 }

@@ -3,6 +3,7 @@
 //! ```text
 //! sitegen check            validate data/ and every file in public/data/, with timings
 //! sitegen publish          write data/ as the release public/data/<release>/
+//! sitegen stats            counts, goals by status, the not-assessable list, validator timing
 //! sitegen schema           write the JSON Schema files to public/data/schema/
 //! sitegen pages DIST [--site-path /sub/path/]
 //!                          write one HTML file per route into trunk's output DIST,
@@ -17,21 +18,24 @@ use std::time::Instant;
 
 mod pages;
 mod schema;
+mod stats;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("check") => check(),
         Some("publish") => publish(),
+        Some("stats") => stats::print(),
         Some("schema") => schema::write(Path::new("public/data/schema")),
         Some("pages") => match args.as_slice() {
             [_, dist] => pages::write(Path::new(dist), "/"),
             [_, dist, flag, path] if flag == "--site-path" => pages::write(Path::new(dist), path),
             _ => Err("usage: sitegen pages DIST [--site-path /sub/path/]".to_string()),
         },
-        _ => {
-            Err("usage: sitegen check | publish | schema | pages DIST [--site-path P]".to_string())
-        }
+        _ => Err(
+            "usage: sitegen check | publish | stats | schema | pages DIST [--site-path P]"
+                .to_string(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

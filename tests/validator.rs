@@ -1,0 +1,481 @@
+//! Every validation rule fires on a broken fixture, and its message names the
+//! file, the indicator (or source), the field and what was wrong.
+
+use gansu_eco_dashboard::model::{parse_indicator_file, parse_overview, parse_sources, DataError};
+use serde_json::{json, Value};
+
+const FILE: &str = "data/test/overview.json";
+
+/// A change to the fixture indicator.
+type Edit = Box<dyn FnOnce(&mut Value)>;
+
+fn indicator() -> Value {
+    json!({
+        "id": "AIR-02",
+        "area": "air",
+        "role": "goal",
+        "name": { "zh": "细颗粒物（PM2.5）年均浓度", "en": "PM2.5 annual mean" },
+        "unit": "ug_m3",
+        "direction": "lower_better",
+        "target": {
+            "kind": "at_most", "value": 25, "year": 2025,
+            "wording": { "zh": "控制在25微克/立方米", "en": "at most 25 μg/m³" },
+            "origin": "plan_briefing", "source": "plan-briefing"
+        },
+        "baseline": { "year": 2020, "value": 26, "source": "plan-text" },
+        "values": [
+            { "year": 2021, "value": 23, "source": "m21" },
+            { "year": 2024, "value": 25.7, "source": "r24" }
+        ]
+    })
+}
+
+fn overview(indicators: Vec<Value>) -> Value {
+    json!({ "schema_version": 1, "release": "2026-11-28", "as_of": "2026-11-28", "indicators": indicators })
+}
+
+/// Parses an overview holding the base indicator changed by `edit`, and
+/// returns every error (fatal or per indicator).
+fn errors_after(edit: impl FnOnce(&mut Value)) -> Vec<DataError> {
+    let mut ind = indicator();
+    edit(&mut ind);
+    errors_of(&overview(vec![ind]).to_string())
+}
+
+fn errors_of(text: &str) -> Vec<DataError> {
+    match parse_overview(FILE, text) {
+        Ok(loaded) => loaded.errors,
+        Err(errors) => errors,
+    }
+}
+
+/// Asserts one error names the indicator and the field and says `what`.
+#[track_caller]
+fn assert_located(errors: &[DataError], field: &str, what: &str) {
+    let hit = errors.iter().find(|e| {
+        e.file == FILE
+            && e.item.as_deref() == Some("indicator AIR-02")
+            && e.field == field
+            && e.message.contains(what)
+    });
+    assert!(
+        hit.is_some(),
+        "expected an error at `{field}` saying \"{what}\", got:\n{errors:#?}"
+    );
+    let shown = hit.unwrap().to_string();
+    assert!(
+        shown.starts_with(FILE) && shown.contains("AIR-02") && shown.contains(field),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_fixture_itself_is_valid() {
+    assert_eq!(errors_after(|_| {}), vec![]);
+}
+
+#[test]
+fn file_level_problems_are_fatal_and_located() {
+    let cases: Vec<(&str, String, &str, &str)> = vec![
+        ("empty file", String::new(), "", "empty"),
+        (
+            "malformed JSON",
+            "{ \"schema_version\": 1,, }".into(),
+            "",
+            "not valid JSON",
+        ),
+        (
+            "truncated",
+            overview(vec![indicator()]).to_string()[..120].to_string(),
+            "",
+            "ends too early",
+        ),
+        (
+            "not an object",
+            "[1, 2]".into(),
+            "",
+            "expected a JSON object",
+        ),
+        (
+            "wrong schema version",
+            overview(vec![])
+                .to_string()
+                .replace("\"schema_version\":1", "\"schema_version\":2"),
+            "schema_version",
+            "reads version 1",
+        ),
+        (
+            "missing schema version",
+            json!({ "release": "r", "as_of": "2026-11-28", "indicators": [] }).to_string(),
+            "schema_version",
+            "missing",
+        ),
+        (
+            "bad as_of",
+            json!({ "schema_version": 1, "release": "r", "as_of": "28/11/2026", "indicators": [] })
+                .to_string(),
+            "as_of",
+            "YYYY-MM-DD",
+        ),
+        (
+            "missing release",
+            json!({ "schema_version": 1, "as_of": "2026-11-28", "indicators": [] }).to_string(),
+            "release",
+            "missing",
+        ),
+        (
+            "missing indicators",
+            json!({ "schema_version": 1, "release": "r", "as_of": "2026-11-28" }).to_string(),
+            "indicators",
+            "missing",
+        ),
+        (
+            "NaN is not JSON",
+            overview(vec![]).to_string().replace("[]", "[NaN]"),
+            "",
+            "not valid JSON",
+        ),
+        (
+            "number beyond f64",
+            overview(vec![indicator()])
+                .to_string()
+                .replace("25.7", "1e400"),
+            "",
+            "number out of range",
+        ),
+    ];
+    for (name, text, field, what) in cases {
+        let errors = errors_of(&text);
+        let hit = errors
+            .iter()
+            .any(|e| e.file == FILE && e.field == field && e.message.contains(what));
+        assert!(
+            hit,
+            "{name}: expected `{field}` \"{what}\", got {errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn type_and_vocabulary_errors_name_the_field() {
+    let cases: Vec<(&str, Edit, &str, &str)> = vec![
+        (
+            "wrong type",
+            Box::new(|v| v["target"]["value"] = json!("25微克")),
+            "target.value",
+            "invalid type: string \"25微克\"",
+        ),
+        (
+            "missing required field",
+            Box::new(|v| {
+                v.as_object_mut().unwrap().remove("unit");
+            }),
+            "",
+            "missing field `unit`",
+        ),
+        (
+            "unknown area",
+            Box::new(|v| v["area"] = json!("sky")),
+            "area",
+            "unknown variant `sky`",
+        ),
+        (
+            "unknown target kind",
+            Box::new(|v| v["target"]["kind"] = json!("roughly")),
+            "target.kind",
+            "unknown variant `roughly`",
+        ),
+        (
+            "unknown unit",
+            Box::new(|v| v["unit"] = json!("mg")),
+            "unit",
+            "unknown variant `mg`",
+        ),
+        (
+            "value without a source",
+            Box::new(|v| {
+                v["values"][1].as_object_mut().unwrap().remove("source");
+            }),
+            "values[1]",
+            "missing field `source`",
+        ),
+        (
+            "huge number",
+            Box::new(|v| v["values"][0]["value"] = json!(1e300)),
+            "values[0].value",
+            "not a plausible figure",
+        ),
+        (
+            "text where a number belongs",
+            Box::new(|v| v["values"][0]["value"] = json!("x")),
+            "values[0].value",
+            "invalid type",
+        ),
+    ];
+    for (name, edit, field, what) in cases {
+        let errors = errors_after(edit);
+        let hit = errors.iter().any(|e| {
+            e.item.as_deref() == Some("indicator AIR-02")
+                && e.field == field
+                && e.message.contains(what)
+        });
+        assert!(
+            hit,
+            "{name}: expected `{field}` \"{what}\", got {errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn semantic_rules_fire() {
+    let cases: Vec<(&str, Edit, &str, &str)> = vec![
+        (
+            "bad id",
+            Box::new(|v| v["id"] = json!("air 2")),
+            "id",
+            "not an id",
+        ),
+        (
+            "empty name",
+            Box::new(|v| v["name"]["en"] = json!(" ")),
+            "name.en",
+            "empty text",
+        ),
+        (
+            "year after as-of",
+            Box::new(|v| v["values"][1]["year"] = json!(2099)),
+            "values[1].year",
+            "outside 2010…2026",
+        ),
+        (
+            "year too early",
+            Box::new(|v| v["values"][0]["year"] = json!(1990)),
+            "values[0].year",
+            "outside",
+        ),
+        (
+            "target year out of range",
+            Box::new(|v| v["target"]["year"] = json!(2050)),
+            "target.year",
+            "outside",
+        ),
+        (
+            "baseline not before target",
+            Box::new(|v| v["baseline"]["year"] = json!(2025)),
+            "baseline.year",
+            "not before the target year",
+        ),
+        (
+            "qualitative with a number",
+            Box::new(|v| v["target"]["kind"] = json!("qualitative")),
+            "target.value",
+            "qualitative target has no number",
+        ),
+        (
+            "numeric kind without number",
+            Box::new(|v| {
+                v["target"].as_object_mut().unwrap().remove("value");
+            }),
+            "target.value",
+            "needs a number",
+        ),
+        (
+            "kind against direction",
+            Box::new(|v| v["target"]["kind"] = json!("at_least")),
+            "target.kind",
+            "does not fit direction",
+        ),
+        (
+            "reduction without reference year",
+            Box::new(|v| v["target"]["kind"] = json!("reduce_by_percent")),
+            "target.reference_year",
+            "needs the year",
+        ),
+        (
+            "reference year on a level target",
+            Box::new(|v| v["target"]["reference_year"] = json!(2020)),
+            "target.reference_year",
+            "only a `reduce_by_percent`",
+        ),
+        (
+            "negative cumulative total",
+            Box::new(|v| {
+                v["direction"] = json!("higher_better");
+                v["target"]["kind"] = json!("cumulative_total");
+                v["target"]["value"] = json!(-5);
+            }),
+            "target.value",
+            "must be positive",
+        ),
+        (
+            "percent above 100",
+            Box::new(|v| {
+                v["unit"] = json!("percent");
+                v["values"][0]["value"] = json!(150);
+            }),
+            "values[0].value",
+            "outside −100…100",
+        ),
+        (
+            "no value, no text",
+            Box::new(|v| {
+                v["values"][0].as_object_mut().unwrap().remove("value");
+            }),
+            "values[0].value",
+            "no value and no `text`",
+        ),
+        (
+            "bound without value",
+            Box::new(|v| {
+                v["values"][0].as_object_mut().unwrap().remove("value");
+                v["values"][0]["text"] = json!({"zh": "好", "en": "good"});
+                v["values"][0]["bound"] = json!("at_least");
+            }),
+            "values[0].bound",
+            "needs a value",
+        ),
+        (
+            "undeclared basis",
+            Box::new(|v| v["values"][0]["basis"] = json!("sections-74")),
+            "values[0].basis",
+            "not declared",
+        ),
+        (
+            "bases without headline",
+            Box::new(|v| v["bases"] = json!([{ "id": "a", "label": { "zh": "甲", "en": "A" } }])),
+            "headline_basis",
+            "required when `bases` are declared",
+        ),
+        (
+            "headline basis not declared",
+            Box::new(|v| {
+                v["bases"] = json!([{ "id": "a", "label": { "zh": "甲", "en": "A" } }]);
+                v["headline_basis"] = json!("b");
+            }),
+            "headline_basis",
+            "not declared",
+        ),
+        (
+            "two headline values for a year",
+            Box::new(|v| v["values"][0]["year"] = json!(2024)),
+            "values[1]",
+            "mark one with `alternative`",
+        ),
+        (
+            "goal without target",
+            Box::new(|v| {
+                v.as_object_mut().unwrap().remove("target");
+            }),
+            "target",
+            "a goal needs a target",
+        ),
+        (
+            "context with target",
+            Box::new(|v| v["role"] = json!("context")),
+            "target",
+            "a context figure has no target",
+        ),
+        (
+            "malformed source key",
+            Box::new(|v| v["values"][0]["source"] = json!("Some Paper")),
+            "values[0].source",
+            "not a source key",
+        ),
+    ];
+    for (name, edit, field, what) in cases {
+        let errors = errors_after(edit);
+        let named = |e: &DataError| {
+            e.item
+                .as_deref()
+                .is_some_and(|i| i.starts_with("indicator "))
+        };
+        let hit = errors
+            .iter()
+            .any(|e| named(e) && e.field == field && e.message.contains(what));
+        assert!(
+            hit,
+            "{name}: expected `{field}` \"{what}\", got {errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn duplicate_ids_are_rejected_and_good_indicators_still_load() {
+    let mut other = indicator();
+    other["id"] = json!("AIR-03");
+    let mut broken = indicator();
+    broken["id"] = json!("AIR-04");
+    broken["unit"] = json!("furlongs");
+    let text = overview(vec![indicator(), indicator(), other, broken]).to_string();
+    let loaded = parse_overview(FILE, &text).expect("the file as a whole is readable");
+    assert_located(&loaded.errors, "id", "duplicate id");
+    assert!(loaded
+        .errors
+        .iter()
+        .any(|e| e.item.as_deref() == Some("indicator AIR-04") && e.field == "unit"));
+    let ids: Vec<&str> = loaded
+        .data
+        .indicators
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        vec!["AIR-02", "AIR-03"],
+        "only the bad ones are left out"
+    );
+}
+
+fn indicator_file(sources: Value) -> String {
+    json!({ "schema_version": 1, "release": "2026-11-28", "as_of": "2026-11-28", "indicator": indicator(), "sources": sources }).to_string()
+}
+
+fn source(url: &str, date: &str) -> Value {
+    json!({ "publisher": { "zh": "甲", "en": "A" }, "title": { "zh": "乙", "en": "B" }, "date": date, "url": url, "tier": "official_media" })
+}
+
+#[test]
+fn every_source_key_must_resolve() {
+    let sources = json!({ "plan-briefing": source("https://a.cn/1", "2021-12-21"), "plan-text": source("https://a.cn/2", "2021-12") , "m21": source("https://a.cn/3", "2022") });
+    let errors = parse_indicator_file(FILE, &indicator_file(sources)).unwrap_err();
+    assert_located(
+        &errors,
+        "values[1].source",
+        "source \"r24\" is not in the source registry",
+    );
+}
+
+#[test]
+fn source_entries_are_checked() {
+    let text = json!({ "schema_version": 1, "as_of": "2026-11-28", "sources": {
+        "good": source("https://a.cn/1", "2021-12-21"),
+        "script-link": source("javascript:alert(1)", "2021"),
+        "bad-date": source("https://a.cn/2", "21.12.2021"),
+        "Bad Key": source("https://a.cn/3", "2021"),
+        "no-tier": { "publisher": { "zh": "甲", "en": "A" }, "title": { "zh": "乙", "en": "B" } }
+    }})
+    .to_string();
+    let loaded = parse_sources(FILE, &text).unwrap();
+    let find = |item: &str, field: &str, what: &str| {
+        loaded.errors.iter().any(|e| {
+            e.item.as_deref() == Some(item) && e.field == field && e.message.contains(what)
+        })
+    };
+    assert!(
+        find("source script-link", "url", "not an http(s) address"),
+        "{:#?}",
+        loaded.errors
+    );
+    assert!(find("source bad-date", "date", "is not YYYY"));
+    assert!(find("source Bad Key", "key", "lower-case key"));
+    assert!(find("source no-tier", "", "missing field `tier`"));
+    assert_eq!(
+        loaded
+            .data
+            .sources
+            .keys()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>(),
+        vec!["good"]
+    );
+}
