@@ -19,11 +19,7 @@ pub enum AppError {
     /// The request could not be made or the connection failed.
     Network { url: String, detail: String },
     /// The server answered with an error status.
-    Http {
-        url: String,
-        status: u16,
-        status_text: String,
-    },
+    Http { url: String, status: u16, status_text: String },
     /// No complete answer within the time limit.
     Timeout { url: String },
     /// The answer was not JSON (e.g. an HTML error page).
@@ -38,46 +34,21 @@ impl AppError {
     /// One sentence for the reader, naming the file and the reason.
     pub fn describe(&self, lang: Lang) -> String {
         let (url, why) = match self {
-            AppError::Network { url, detail } => (
-                url,
-                format!("{} ({detail})", lang.of("网络连接失败", "network error")),
-            ),
-            AppError::Http {
-                url,
-                status,
-                status_text,
-            } => (url, format!("HTTP {status} {status_text}")),
-            AppError::Timeout { url } => (
-                url,
-                lang.of(
-                    "服务器长时间无响应，请求已超时",
-                    "no answer in time; the request timed out",
-                )
-                .to_string(),
-            ),
-            AppError::NotJson { url, found } => (
-                url,
-                format!(
-                    "{} {found}",
-                    lang.of(
-                        "返回的不是数据文件，而是",
-                        "the answer was not a data file but"
-                    )
-                ),
-            ),
-            AppError::Data { url, errors } => (
-                url,
-                format!(
-                    "{} {}",
-                    errors.len(),
-                    lang.of("处数据错误", "data problem(s)")
-                ),
-            ),
+            AppError::Network { url, detail } => {
+                (url, format!("{} ({detail})", lang.of("网络连接失败", "network error")))
+            }
+            AppError::Http { url, status, status_text } => (url, format!("HTTP {status} {status_text}")),
+            AppError::Timeout { url } => {
+                (url, lang.of("服务器长时间无响应，请求已超时", "no answer in time; the request timed out").to_string())
+            }
+            AppError::NotJson { url, found } => {
+                (url, format!("{} {found}", lang.of("返回的不是数据文件，而是", "the answer was not a data file but")))
+            }
+            AppError::Data { url, errors } => {
+                (url, format!("{} {}", errors.len(), lang.of("处数据错误", "data problem(s)")))
+            }
             AppError::Chart { detail } => {
-                return format!(
-                    "{}: {detail}",
-                    lang.of("图表无法绘制", "The chart could not be drawn")
-                )
+                return format!("{}: {detail}", lang.of("图表无法绘制", "The chart could not be drawn"))
             }
         };
         i18n::load_failed(lang, url, &why)
@@ -94,18 +65,12 @@ impl AppError {
 
 /// Fetches a text file relative to the site root, with a time limit.
 pub async fn fetch_text(url: &str) -> Result<String, AppError> {
-    let net = |detail: String| AppError::Network {
-        url: url.to_string(),
-        detail,
-    };
+    let net = |detail: String| AppError::Network { url: url.to_string(), detail };
     let controller = web_sys::AbortController::new().map_err(|e| net(format!("{e:?}")))?;
     let timer = arm_timeout(&controller);
     let result = async {
-        let resp = Request::get(url)
-            .abort_signal(Some(&controller.signal()))
-            .send()
-            .await
-            .map_err(|e| net(e.to_string()))?;
+        let resp =
+            Request::get(url).abort_signal(Some(&controller.signal())).send().await.map_err(|e| net(e.to_string()))?;
         if !resp.ok() {
             return Err(AppError::Http {
                 url: url.to_string(),
@@ -116,15 +81,8 @@ pub async fn fetch_text(url: &str) -> Result<String, AppError> {
         let content_type = resp.headers().get("content-type").unwrap_or_default();
         let text = resp.text().await.map_err(|e| net(e.to_string()))?;
         if content_type.contains("html") || text.trim_start().starts_with('<') {
-            let found = if content_type.is_empty() {
-                "HTML".to_string()
-            } else {
-                content_type
-            };
-            return Err(AppError::NotJson {
-                url: url.to_string(),
-                found,
-            });
+            let found = if content_type.is_empty() { "HTML".to_string() } else { content_type };
+            return Err(AppError::NotJson { url: url.to_string(), found });
         }
         Ok(text)
     }
@@ -133,9 +91,9 @@ pub async fn fetch_text(url: &str) -> Result<String, AppError> {
         leptos::prelude::window().clear_timeout_with_handle(id);
     }
     match result {
-        Err(AppError::Network { .. }) if controller.signal().aborted() => Err(AppError::Timeout {
-            url: url.to_string(),
-        }),
+        Err(AppError::Network { .. }) if controller.signal().aborted() => {
+            Err(AppError::Timeout { url: url.to_string() })
+        }
         other => other,
     }
 }
@@ -160,17 +118,10 @@ pub async fn release(site: &Site) -> Result<String, AppError> {
     }
     let url = "data/releases.json";
     let text = fetch_text(url).await?;
-    serde_json::from_str::<ReleasesList>(&text)
-        .map(|l| l.current)
-        .map_err(|e| AppError::Data {
-            url: url.to_string(),
-            errors: vec![DataError {
-                file: url.into(),
-                item: None,
-                field: "current".into(),
-                message: e.to_string(),
-            }],
-        })
+    serde_json::from_str::<ReleasesList>(&text).map(|l| l.current).map_err(|e| AppError::Data {
+        url: url.to_string(),
+        errors: vec![DataError { file: url.into(), item: None, field: "current".into(), message: e.to_string() }],
+    })
 }
 
 pub fn overview_url(release: &str) -> String {

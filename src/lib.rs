@@ -10,6 +10,7 @@ pub mod fetch;
 pub mod i18n;
 pub mod model;
 pub mod pages;
+pub mod present;
 pub mod route;
 pub mod site;
 
@@ -67,7 +68,10 @@ fn Shell() -> impl IntoView {
     let site = use_site();
     let location = use_location();
     let route = Memo::new(move |_| {
-        Route::parse(relative_to_base(&location.pathname.get(), &site.base_path))
+        let path = location.pathname.get();
+        let search = location.search.get();
+        let path = relative_to_base(&path, &site.base_path);
+        Route::parse(&format!("{path}?{}", search.trim_start_matches('?')))
     });
     provide_context(route);
     let lang = use_lang();
@@ -81,14 +85,7 @@ fn Shell() -> impl IntoView {
         if let Some(html) = doc.document_element() {
             let _ = html.set_attribute("lang", lang.code());
         }
-        doc.set_title(&pages::title(
-            &route.get(),
-            overview
-                .get()
-                .and_then(Result::ok)
-                .as_ref()
-                .map(|l| &l.data),
-        ));
+        doc.set_title(&pages::title(&route.get(), overview.get().and_then(Result::ok).as_ref().map(|l| &l.data)));
     });
 
     view! {
@@ -108,9 +105,14 @@ fn Shell() -> impl IntoView {
 #[component]
 fn CurrentPage() -> impl IntoView {
     let route = use_route();
-    move || match route.get().page {
+    // Only a change of page rebuilds the page; a change of query (a filter, a
+    // tab) is read reactively inside it.
+    let page = Memo::new(move |_| route.get().page);
+    move || match page.get() {
         Page::Overview => pages::OverviewPage().into_any(),
+        Page::Area(area) => view! { <pages::AreaPage area/> }.into_any(),
         Page::Indicator(id) => view! { <pages::IndicatorPage id/> }.into_any(),
-        Page::Area(_) | Page::About | Page::NotFound => pages::NotFoundPage().into_any(),
+        Page::About => pages::AboutPage().into_any(),
+        Page::NotFound => pages::NotFoundPage().into_any(),
     }
 }

@@ -18,15 +18,30 @@ pub enum Page {
     NotFound,
 }
 
+/// State a reader may share that lives in the query string.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Area page: show only goals with this status key (`off-track`…).
+    pub status: Option<String>,
+    /// Indicator page: show the data table instead of the chart.
+    pub table: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Route {
     pub lang: Lang,
     pub page: Page,
+    pub query: Query,
 }
 
 impl Route {
     pub fn new(lang: Lang, page: Page) -> Route {
-        Route { lang, page }
+        Route { lang, page, query: Query::default() }
+    }
+
+    pub fn with_query(mut self, query: Query) -> Route {
+        self.query = query;
+        self
     }
 
     /// The link to this route, relative to the site root ("./" for the root itself).
@@ -42,17 +57,28 @@ impl Route {
             Page::About => "about/".to_string(),
             Page::NotFound => "404.html".to_string(),
         };
-        let path = format!("{prefix}{page}");
-        if path.is_empty() {
-            "./".to_string()
-        } else {
+        let mut params = Vec::new();
+        if let Some(status) = &self.query.status {
+            params.push(format!("status={status}"));
+        }
+        if self.query.table {
+            params.push("view=table".to_string());
+        }
+        let path = match format!("{prefix}{page}") {
+            p if p.is_empty() => "./".to_string(),
+            p => p,
+        };
+        if params.is_empty() {
             path
+        } else {
+            format!("{path}?{}", params.join("&"))
         }
     }
 
     /// Reads a path relative to the site root. Unknown paths are `NotFound`,
     /// keeping the language when the prefix says so.
     pub fn parse(path: &str) -> Route {
+        let (path, search) = path.split_once('?').unwrap_or((path, ""));
         let path = path.trim_start_matches("./").trim_start_matches('/');
         let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         if parts.last() == Some(&"index.html") {
@@ -71,24 +97,37 @@ impl Route {
             ["about"] => Page::About,
             _ => Page::NotFound,
         };
-        Route { lang, page }
+        Route { lang, page, query: Query::parse(search) }
     }
 
-    /// The same page in the other language.
+    /// The same page, with the same view, in the other language.
     pub fn in_lang(&self, lang: Lang) -> Route {
-        Route {
-            lang,
-            page: self.page.clone(),
-        }
+        Route { lang, ..self.clone() }
     }
+}
+
+impl Query {
+    /// Reads `status=…&view=table`; anything else is ignored.
+    pub fn parse(search: &str) -> Query {
+        let mut q = Query::default();
+        for pair in search.trim_start_matches('?').split('&') {
+            match pair.split_once('=') {
+                Some(("status", v)) if is_key_like(v) => q.status = Some(v.to_string()),
+                Some(("view", "table")) => q.table = true,
+                _ => {}
+            }
+        }
+        q
+    }
+}
+
+fn is_key_like(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 24 && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
 }
 
 /// Ids are short and made of A–Z, 0–9 and `-`; anything else cannot be one.
 fn is_id_like(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 24
-        && s.bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty() && s.len() <= 24 && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Strips the router base (e.g. `/gansu`) from an absolute path.
@@ -101,16 +140,9 @@ mod tests {
     use super::*;
 
     fn all_routes() -> Vec<Route> {
-        let mut pages = vec![
-            Page::Overview,
-            Page::About,
-            Page::Indicator("AIR-02".into()),
-        ];
+        let mut pages = vec![Page::Overview, Page::About, Page::Indicator("AIR-02".into())];
         pages.extend(Area::ALL.map(Page::Area));
-        [Lang::Zh, Lang::En]
-            .into_iter()
-            .flat_map(|l| pages.iter().map(move |p| Route::new(l, p.clone())))
-            .collect()
+        [Lang::Zh, Lang::En].into_iter().flat_map(|l| pages.iter().map(move |p| Route::new(l, p.clone()))).collect()
     }
 
     #[test]
@@ -124,14 +156,8 @@ mod tests {
     fn hrefs_are_relative_and_end_in_a_slash() {
         assert_eq!(Route::new(Lang::Zh, Page::Overview).href(), "./");
         assert_eq!(Route::new(Lang::En, Page::Overview).href(), "en/");
-        assert_eq!(
-            Route::new(Lang::Zh, Page::Area(Area::Water)).href(),
-            "area/water/"
-        );
-        assert_eq!(
-            Route::new(Lang::En, Page::Indicator("AIR-02".into())).href(),
-            "en/indicator/AIR-02/"
-        );
+        assert_eq!(Route::new(Lang::Zh, Page::Area(Area::Water)).href(), "area/water/");
+        assert_eq!(Route::new(Lang::En, Page::Indicator("AIR-02".into())).href(), "en/indicator/AIR-02/");
     }
 
     #[test]
@@ -139,10 +165,7 @@ mod tests {
         let r = Route::new(Lang::En, Page::Indicator("AIR-02".into()));
         assert_eq!(Route::parse("/en/indicator/AIR-02"), r);
         assert_eq!(Route::parse("en/indicator/AIR-02/index.html"), r);
-        assert_eq!(
-            Route::parse("index.html"),
-            Route::new(Lang::Zh, Page::Overview)
-        );
+        assert_eq!(Route::parse("index.html"), Route::new(Lang::Zh, Page::Overview));
     }
 
     #[test]
@@ -151,6 +174,19 @@ mod tests {
         assert_eq!(Route::parse("en/nope/").lang, Lang::En);
         assert_eq!(Route::parse("area/sky/").page, Page::NotFound);
         assert_eq!(Route::parse("indicator/<script>/").page, Page::NotFound);
+    }
+
+    #[test]
+    fn query_state_round_trips() {
+        let r = Route::new(Lang::En, Page::Area(Area::Air))
+            .with_query(Query { status: Some("off-track".into()), table: false });
+        assert_eq!(r.href(), "en/area/air/?status=off-track");
+        assert_eq!(Route::parse(&r.href()), r);
+        let t = Route::new(Lang::Zh, Page::Indicator("AIR-02".into())).with_query(Query { status: None, table: true });
+        assert_eq!(t.href(), "indicator/AIR-02/?view=table");
+        assert_eq!(Route::parse(&t.href()), t);
+        assert_eq!(Route::parse("area/air/?status=<x>&utm=1").query, Query::default());
+        assert_eq!(t.in_lang(Lang::En).href(), "en/indicator/AIR-02/?view=table");
     }
 
     #[test]

@@ -22,35 +22,21 @@ pub struct Site {
 impl Site {
     pub fn from_document() -> Site {
         let document = leptos::prelude::document();
-        let root_url = document
-            .base_uri()
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| "/".to_string());
-        if let Some(base) = document
-            .query_selector("base")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlBaseElement>().ok())
+        let root_url = document.base_uri().ok().flatten().unwrap_or_else(|| "/".to_string());
+        if let Some(base) =
+            document.query_selector("base").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlBaseElement>().ok())
         {
             base.set_href(&root_url);
         }
-        let base_path = web_sys::Url::new(&root_url)
-            .map(|u| u.pathname())
-            .unwrap_or_default()
-            .trim_end_matches('/')
-            .to_string();
+        let base_path =
+            web_sys::Url::new(&root_url).map(|u| u.pathname()).unwrap_or_default().trim_end_matches('/').to_string();
         let release = document
             .query_selector("meta[name=data-release]")
             .ok()
             .flatten()
             .and_then(|m| m.get_attribute("content"))
             .filter(|r| !r.is_empty());
-        Site {
-            root_url,
-            base_path,
-            release,
-        }
+        Site { root_url, base_path, release }
     }
 
     /// An absolute URL for a path relative to the site root (for copy-paste use).

@@ -14,13 +14,7 @@ fn root() -> &'static Path {
 fn authoring() -> Dataset {
     match dataset::load_authoring(&root().join("data")) {
         Ok(ds) => ds,
-        Err(errors) => panic!(
-            "data/ is invalid:\n{}",
-            errors
-                .iter()
-                .map(|e| format!("  {e}\n"))
-                .collect::<String>()
-        ),
+        Err(errors) => panic!("data/ is invalid:\n{}", errors.iter().map(|e| format!("  {e}\n")).collect::<String>()),
     }
 }
 
@@ -33,10 +27,7 @@ fn authoring_data_is_valid() {
 #[test]
 fn every_published_file_is_valid() {
     let summary = dataset::check_published(&root().join("public/data")).unwrap_or_else(|e| {
-        panic!(
-            "public/data is invalid:\n{}",
-            e.iter().map(|e| format!("  {e}\n")).collect::<String>()
-        )
+        panic!("public/data is invalid:\n{}", e.iter().map(|e| format!("  {e}\n")).collect::<String>())
     });
     assert!(summary.releases.contains(&authoring().release.release));
 }
@@ -45,13 +36,9 @@ fn every_published_file_is_valid() {
 fn the_published_release_is_in_sync_with_data() {
     let ds = authoring();
     for (path, expected) in dataset::release_files(&ds) {
-        let on_disk = std::fs::read_to_string(root().join("public/data").join(&path))
-            .unwrap_or_else(|e| {
-                panic!(
-                    "{}: {e} (run `cargo run --features tools --bin sitegen -- publish`)",
-                    path.display()
-                )
-            });
+        let on_disk = std::fs::read_to_string(root().join("public/data").join(&path)).unwrap_or_else(|e| {
+            panic!("{}: {e} (run `cargo run --features tools --bin sitegen -- publish`)", path.display())
+        });
         assert!(
             on_disk == expected,
             "{} is out of date: run `cargo run --features tools --bin sitegen -- publish`",
@@ -64,21 +51,14 @@ fn the_published_release_is_in_sync_with_data() {
 fn every_chart_builds_for_every_indicator() {
     for ind in authoring().indicators {
         for lang in [Lang::Zh, Lang::En] {
-            for dark in [false, true] {
-                let opts = ChartOpts { lang, dark };
+            for (dark, compact) in [(false, false), (true, true)] {
+                let opts = ChartOpts { lang, dark, compact };
                 for chart in [progress_chart(&ind, &opts), sparkline(&ind, &opts)] {
-                    let json =
-                        serde_json::to_value(&chart).unwrap_or_else(|e| panic!("{}: {e}", ind.id));
-                    let series = json["series"]
-                        .as_array()
-                        .unwrap_or_else(|| panic!("{}: no series", ind.id));
+                    let json = serde_json::to_value(&chart).unwrap_or_else(|e| panic!("{}: {e}", ind.id));
+                    let series = json["series"].as_array().unwrap_or_else(|| panic!("{}: no series", ind.id));
                     assert!(!series.is_empty(), "{}: no series", ind.id);
                     let text = json.to_string();
-                    assert!(
-                        !text.contains("NaN") && !text.contains("inf"),
-                        "{}: non-finite number in {text}",
-                        ind.id
-                    );
+                    assert!(!text.contains("NaN") && !text.contains("inf"), "{}: non-finite number in {text}", ind.id);
                 }
             }
         }

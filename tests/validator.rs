@@ -53,20 +53,11 @@ fn errors_of(text: &str) -> Vec<DataError> {
 #[track_caller]
 fn assert_located(errors: &[DataError], field: &str, what: &str) {
     let hit = errors.iter().find(|e| {
-        e.file == FILE
-            && e.item.as_deref() == Some("indicator AIR-02")
-            && e.field == field
-            && e.message.contains(what)
+        e.file == FILE && e.item.as_deref() == Some("indicator AIR-02") && e.field == field && e.message.contains(what)
     });
-    assert!(
-        hit.is_some(),
-        "expected an error at `{field}` saying \"{what}\", got:\n{errors:#?}"
-    );
+    assert!(hit.is_some(), "expected an error at `{field}` saying \"{what}\", got:\n{errors:#?}");
     let shown = hit.unwrap().to_string();
-    assert!(
-        shown.starts_with(FILE) && shown.contains("AIR-02") && shown.contains(field),
-        "{shown}"
-    );
+    assert!(shown.starts_with(FILE) && shown.contains("AIR-02") && shown.contains(field), "{shown}");
 }
 
 #[test]
@@ -78,29 +69,12 @@ fn the_fixture_itself_is_valid() {
 fn file_level_problems_are_fatal_and_located() {
     let cases: Vec<(&str, String, &str, &str)> = vec![
         ("empty file", String::new(), "", "empty"),
-        (
-            "malformed JSON",
-            "{ \"schema_version\": 1,, }".into(),
-            "",
-            "not valid JSON",
-        ),
-        (
-            "truncated",
-            overview(vec![indicator()]).to_string()[..120].to_string(),
-            "",
-            "ends too early",
-        ),
-        (
-            "not an object",
-            "[1, 2]".into(),
-            "",
-            "expected a JSON object",
-        ),
+        ("malformed JSON", "{ \"schema_version\": 1,, }".into(), "", "not valid JSON"),
+        ("truncated", overview(vec![indicator()]).to_string()[..120].to_string(), "", "ends too early"),
+        ("not an object", "[1, 2]".into(), "", "expected a JSON object"),
         (
             "wrong schema version",
-            overview(vec![])
-                .to_string()
-                .replace("\"schema_version\":1", "\"schema_version\":2"),
+            overview(vec![]).to_string().replace("\"schema_version\":1", "\"schema_version\":2"),
             "schema_version",
             "reads version 1",
         ),
@@ -112,8 +86,7 @@ fn file_level_problems_are_fatal_and_located() {
         ),
         (
             "bad as_of",
-            json!({ "schema_version": 1, "release": "r", "as_of": "28/11/2026", "indicators": [] })
-                .to_string(),
+            json!({ "schema_version": 1, "release": "r", "as_of": "28/11/2026", "indicators": [] }).to_string(),
             "as_of",
             "YYYY-MM-DD",
         ),
@@ -129,30 +102,18 @@ fn file_level_problems_are_fatal_and_located() {
             "indicators",
             "missing",
         ),
-        (
-            "NaN is not JSON",
-            overview(vec![]).to_string().replace("[]", "[NaN]"),
-            "",
-            "not valid JSON",
-        ),
+        ("NaN is not JSON", overview(vec![]).to_string().replace("[]", "[NaN]"), "", "not valid JSON"),
         (
             "number beyond f64",
-            overview(vec![indicator()])
-                .to_string()
-                .replace("25.7", "1e400"),
+            overview(vec![indicator()]).to_string().replace("25.7", "1e400"),
             "",
             "number out of range",
         ),
     ];
     for (name, text, field, what) in cases {
         let errors = errors_of(&text);
-        let hit = errors
-            .iter()
-            .any(|e| e.file == FILE && e.field == field && e.message.contains(what));
-        assert!(
-            hit,
-            "{name}: expected `{field}` \"{what}\", got {errors:#?}"
-        );
+        let hit = errors.iter().any(|e| e.file == FILE && e.field == field && e.message.contains(what));
+        assert!(hit, "{name}: expected `{field}` \"{what}\", got {errors:#?}");
     }
 }
 
@@ -173,24 +134,14 @@ fn type_and_vocabulary_errors_name_the_field() {
             "",
             "missing field `unit`",
         ),
-        (
-            "unknown area",
-            Box::new(|v| v["area"] = json!("sky")),
-            "area",
-            "unknown variant `sky`",
-        ),
+        ("unknown area", Box::new(|v| v["area"] = json!("sky")), "area", "unknown variant `sky`"),
         (
             "unknown target kind",
             Box::new(|v| v["target"]["kind"] = json!("roughly")),
             "target.kind",
             "unknown variant `roughly`",
         ),
-        (
-            "unknown unit",
-            Box::new(|v| v["unit"] = json!("mg")),
-            "unit",
-            "unknown variant `mg`",
-        ),
+        ("unknown unit", Box::new(|v| v["unit"] = json!("mg")), "unit", "unknown variant `mg`"),
         (
             "value without a source",
             Box::new(|v| {
@@ -214,51 +165,21 @@ fn type_and_vocabulary_errors_name_the_field() {
     ];
     for (name, edit, field, what) in cases {
         let errors = errors_after(edit);
-        let hit = errors.iter().any(|e| {
-            e.item.as_deref() == Some("indicator AIR-02")
-                && e.field == field
-                && e.message.contains(what)
-        });
-        assert!(
-            hit,
-            "{name}: expected `{field}` \"{what}\", got {errors:#?}"
-        );
+        let hit = errors
+            .iter()
+            .any(|e| e.item.as_deref() == Some("indicator AIR-02") && e.field == field && e.message.contains(what));
+        assert!(hit, "{name}: expected `{field}` \"{what}\", got {errors:#?}");
     }
 }
 
 #[test]
 fn semantic_rules_fire() {
     let cases: Vec<(&str, Edit, &str, &str)> = vec![
-        (
-            "bad id",
-            Box::new(|v| v["id"] = json!("air 2")),
-            "id",
-            "not an id",
-        ),
-        (
-            "empty name",
-            Box::new(|v| v["name"]["en"] = json!(" ")),
-            "name.en",
-            "empty text",
-        ),
-        (
-            "year after as-of",
-            Box::new(|v| v["values"][1]["year"] = json!(2099)),
-            "values[1].year",
-            "outside 2010…2026",
-        ),
-        (
-            "year too early",
-            Box::new(|v| v["values"][0]["year"] = json!(1990)),
-            "values[0].year",
-            "outside",
-        ),
-        (
-            "target year out of range",
-            Box::new(|v| v["target"]["year"] = json!(2050)),
-            "target.year",
-            "outside",
-        ),
+        ("bad id", Box::new(|v| v["id"] = json!("air 2")), "id", "not an id"),
+        ("empty name", Box::new(|v| v["name"]["en"] = json!(" ")), "name.en", "empty text"),
+        ("year after as-of", Box::new(|v| v["values"][1]["year"] = json!(2099)), "values[1].year", "outside 2010…2026"),
+        ("year too early", Box::new(|v| v["values"][0]["year"] = json!(1990)), "values[0].year", "outside"),
+        ("target year out of range", Box::new(|v| v["target"]["year"] = json!(2050)), "target.year", "outside"),
         (
             "baseline not before target",
             Box::new(|v| v["baseline"]["year"] = json!(2025)),
@@ -369,12 +290,7 @@ fn semantic_rules_fire() {
             "target",
             "a goal needs a target",
         ),
-        (
-            "context with target",
-            Box::new(|v| v["role"] = json!("context")),
-            "target",
-            "a context figure has no target",
-        ),
+        ("context with target", Box::new(|v| v["role"] = json!("context")), "target", "a context figure has no target"),
         (
             "malformed source key",
             Box::new(|v| v["values"][0]["source"] = json!("Some Paper")),
@@ -384,18 +300,9 @@ fn semantic_rules_fire() {
     ];
     for (name, edit, field, what) in cases {
         let errors = errors_after(edit);
-        let named = |e: &DataError| {
-            e.item
-                .as_deref()
-                .is_some_and(|i| i.starts_with("indicator "))
-        };
-        let hit = errors
-            .iter()
-            .any(|e| named(e) && e.field == field && e.message.contains(what));
-        assert!(
-            hit,
-            "{name}: expected `{field}` \"{what}\", got {errors:#?}"
-        );
+        let named = |e: &DataError| e.item.as_deref().is_some_and(|i| i.starts_with("indicator "));
+        let hit = errors.iter().any(|e| named(e) && e.field == field && e.message.contains(what));
+        assert!(hit, "{name}: expected `{field}` \"{what}\", got {errors:#?}");
     }
 }
 
@@ -409,21 +316,9 @@ fn duplicate_ids_are_rejected_and_good_indicators_still_load() {
     let text = overview(vec![indicator(), indicator(), other, broken]).to_string();
     let loaded = parse_overview(FILE, &text).expect("the file as a whole is readable");
     assert_located(&loaded.errors, "id", "duplicate id");
-    assert!(loaded
-        .errors
-        .iter()
-        .any(|e| e.item.as_deref() == Some("indicator AIR-04") && e.field == "unit"));
-    let ids: Vec<&str> = loaded
-        .data
-        .indicators
-        .iter()
-        .map(|i| i.id.as_str())
-        .collect();
-    assert_eq!(
-        ids,
-        vec!["AIR-02", "AIR-03"],
-        "only the bad ones are left out"
-    );
+    assert!(loaded.errors.iter().any(|e| e.item.as_deref() == Some("indicator AIR-04") && e.field == "unit"));
+    let ids: Vec<&str> = loaded.data.indicators.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, vec!["AIR-02", "AIR-03"], "only the bad ones are left out");
 }
 
 fn indicator_file(sources: Value) -> String {
@@ -438,11 +333,7 @@ fn source(url: &str, date: &str) -> Value {
 fn every_source_key_must_resolve() {
     let sources = json!({ "plan-briefing": source("https://a.cn/1", "2021-12-21"), "plan-text": source("https://a.cn/2", "2021-12") , "m21": source("https://a.cn/3", "2022") });
     let errors = parse_indicator_file(FILE, &indicator_file(sources)).unwrap_err();
-    assert_located(
-        &errors,
-        "values[1].source",
-        "source \"r24\" is not in the source registry",
-    );
+    assert_located(&errors, "values[1].source", "source \"r24\" is not in the source registry");
 }
 
 #[test]
@@ -457,25 +348,11 @@ fn source_entries_are_checked() {
     .to_string();
     let loaded = parse_sources(FILE, &text).unwrap();
     let find = |item: &str, field: &str, what: &str| {
-        loaded.errors.iter().any(|e| {
-            e.item.as_deref() == Some(item) && e.field == field && e.message.contains(what)
-        })
+        loaded.errors.iter().any(|e| e.item.as_deref() == Some(item) && e.field == field && e.message.contains(what))
     };
-    assert!(
-        find("source script-link", "url", "not an http(s) address"),
-        "{:#?}",
-        loaded.errors
-    );
+    assert!(find("source script-link", "url", "not an http(s) address"), "{:#?}", loaded.errors);
     assert!(find("source bad-date", "date", "is not YYYY"));
     assert!(find("source Bad Key", "key", "lower-case key"));
     assert!(find("source no-tier", "", "missing field `tier`"));
-    assert_eq!(
-        loaded
-            .data
-            .sources
-            .keys()
-            .map(|k| k.as_str())
-            .collect::<Vec<_>>(),
-        vec!["good"]
-    );
+    assert_eq!(loaded.data.sources.keys().map(|k| k.as_str()).collect::<Vec<_>>(), vec!["good"]);
 }

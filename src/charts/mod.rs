@@ -19,6 +19,8 @@ pub use sparkline::sparkline;
 pub struct ChartOpts {
     pub lang: Lang,
     pub dark: bool,
+    /// A small chart (overview cards): no legend, tighter margins.
+    pub compact: bool,
 }
 
 /// Colours safe for the common forms of colour blindness (Okabe–Ito). Status is

@@ -12,8 +12,8 @@ use crate::model::{BasisId, Indicator, Observation, TargetKind};
 use charming::component::{Aria, Axis, Grid, Legend};
 use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
 use charming::element::{
-    AxisType, BoundaryGap, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine,
-    MarkLineData, MarkLineVariant, Symbol, TextStyle, Tooltip, Trigger,
+    AxisType, BoundaryGap, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
+    MarkLineVariant, Symbol, TextStyle, Tooltip, Trigger,
 };
 use charming::series::{Line, Scatter};
 use charming::Chart;
@@ -23,12 +23,7 @@ use charming::Chart;
 pub fn year_range(ind: &Indicator) -> Vec<i32> {
     let years = ind.baseline.iter().chain(&ind.values).map(|o| o.year);
     let target_year = ind.target.as_ref().map(|t| t.year);
-    let first = years
-        .clone()
-        .min()
-        .into_iter()
-        .chain(target_year.map(|y| y.min(2020)))
-        .min();
+    let first = years.clone().min().into_iter().chain(target_year.map(|y| y.min(2020))).min();
     let last = years.max().into_iter().chain(target_year).max();
     match (first, last) {
         (Some(a), Some(b)) => (a..=b).collect(),
@@ -40,22 +35,12 @@ pub fn year_range(ind: &Indicator) -> Vec<i32> {
 /// room around them. A line chart does not need zero in range; showing where the
 /// numbers actually are makes a 0.3 μg/m³ change and the target line visible.
 pub fn value_range(ind: &Indicator) -> Option<(f64, f64)> {
-    let values = ind
-        .baseline
-        .iter()
-        .chain(&ind.values)
-        .filter_map(|o| o.value);
+    let values = ind.baseline.iter().chain(&ind.values).filter_map(|o| o.value);
     let target = ind.target.as_ref().and_then(|t| match t.kind {
-        TargetKind::AtLeast
-        | TargetKind::AtMost
-        | TargetKind::ReduceByPercent
-        | TargetKind::CumulativeTotal => t.value,
+        TargetKind::AtLeast | TargetKind::AtMost | TargetKind::ReduceByPercent | TargetKind::CumulativeTotal => t.value,
         TargetKind::Qualitative => None,
     });
-    let cumulative = ind
-        .target
-        .as_ref()
-        .is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
+    let cumulative = ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
     let all: Vec<f64> = values.chain(target).collect();
     let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -65,7 +50,8 @@ pub fn value_range(ind: &Indicator) -> Option<(f64, f64)> {
     // A running total starts from zero, so its axis does too.
     let lo = if cumulative { 0.0 } else { lo };
     let span = if hi > lo { hi - lo } else { hi.abs().max(1.0) };
-    let step = 10f64.powf((span * 1.4).log10().floor() - 1.0);
+    // Round the ends to half of the span's order of magnitude: 22–27, not 22.4–26.6.
+    let step = 10f64.powf((span * 1.4).log10().floor()) / 2.0;
     let mut min = ((lo - span * 0.2) / step).floor() * step;
     let mut max = ((hi + span * 0.2) / step).ceil() * step;
     if lo >= 0.0 {
@@ -74,17 +60,15 @@ pub fn value_range(ind: &Indicator) -> Option<(f64, f64)> {
     if ind.unit.is_percent() && hi <= 100.0 {
         max = max.min(100.0);
     }
-    Some((min, max))
+    // Multiples of `step` carry float noise (85.07000000000001): round it away.
+    let decimals = (-step.log10().floor()).max(0.0) as i32 + 1;
+    let round = |x: f64| (x * 10f64.powi(decimals)).round() / 10f64.powi(decimals);
+    Some((round(min), round(max)))
 }
 
 /// "2024：25.7 μg/m³" — the tooltip line of one published figure.
 fn point_name(lang: Lang, ind: &Indicator, o: &Observation) -> String {
-    format!(
-        "{}{}{}",
-        o.year,
-        i18n::colon(lang),
-        i18n::observation_text(lang, ind, o)
-    )
+    format!("{}{}{}", o.year, i18n::colon(lang), i18n::observation_text(lang, ind, o))
 }
 
 fn null() -> DataPoint {
@@ -119,10 +103,7 @@ fn drawn_bases(ind: &Indicator) -> Vec<Option<&BasisId>> {
     let headline = ind.headline_basis.as_ref();
     let mut bases = vec![headline];
     for b in &ind.bases {
-        let has_values = ind
-            .values
-            .iter()
-            .any(|o| o.basis_or(headline) == Some(&b.id));
+        let has_values = ind.values.iter().any(|o| o.basis_or(headline) == Some(&b.id));
         if Some(&b.id) != headline && has_values {
             bases.push(Some(&b.id));
         }
@@ -131,19 +112,13 @@ fn drawn_bases(ind: &Indicator) -> Vec<Option<&BasisId>> {
 }
 
 fn series_name(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> String {
-    let cumulative = ind
-        .target
-        .as_ref()
-        .is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
+    let cumulative = ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
     let base = match basis.and_then(|b| ind.basis(b)) {
         Some(b) if ind.bases.len() > 1 || b.proxy => lang.pick(&b.label).to_string(),
         _ => lang.of("实际值", "Actual").to_string(),
     };
     if cumulative {
-        format!(
-            "{base}{}",
-            lang.of("（2021年起累计）", " (running total since 2021)")
-        )
+        format!("{base}{}", lang.of("（2021年起累计）", " (running total since 2021)"))
     } else {
         base
     }
@@ -156,21 +131,13 @@ fn line_points(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> Vec<(i32
     let mut obs: Vec<&Observation> = ind
         .values
         .iter()
-        .filter(|o| {
-            o.period.is_full_year() && o.alternative.is_none() && o.basis_or(headline) == basis
-        })
+        .filter(|o| o.period.is_full_year() && o.alternative.is_none() && o.basis_or(headline) == basis)
         .filter(|o| o.value.is_some())
         .collect();
     obs.sort_by_key(|o| o.year);
-    let cumulative = ind
-        .target
-        .as_ref()
-        .is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
+    let cumulative = ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
     if !cumulative {
-        return obs
-            .iter()
-            .filter_map(|o| Some((o.year, o.value?, point_name(lang, ind, o))))
-            .collect();
+        return obs.iter().filter_map(|o| Some((o.year, o.value?, point_name(lang, ind, o)))).collect();
     }
     let mut total = 0.0;
     let mut out = Vec::new();
@@ -179,12 +146,8 @@ fn line_points(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> Vec<(i32
             break;
         }
         total += o.value.unwrap_or(0.0);
-        let name = format!(
-            "{}{}{}",
-            o.year,
-            lang.of("年累计：", " running total: "),
-            i18n::with_unit(lang, ind.unit, total)
-        );
+        let name =
+            format!("{}{}{}", o.year, lang.of("年累计：", " running total: "), i18n::with_unit(lang, ind.unit, total));
         out.push((o.year, total, name));
     }
     out
@@ -197,34 +160,19 @@ fn dashed(color: &str, width: f64, kind: LineStyleType) -> LineStyle {
 pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
     let lang = opts.lang;
     let years = year_range(ind);
-    let text_color = if opts.dark {
-        palette::TEXT_DARK
-    } else {
-        palette::TEXT_LIGHT
-    };
+    let text_color = if opts.dark { palette::TEXT_DARK } else { palette::TEXT_LIGHT };
     let unit = i18n::unit_symbol(lang, ind.unit);
     let mut chart = Chart::new()
         .animation(false)
         .background_color("transparent")
         .aria(Aria::new().enabled(true))
-        .tooltip(
-            Tooltip::new()
-                .trigger(Trigger::Item)
-                .formatter("{a}<br/>{b}"),
-        )
-        .legend(
-            Legend::new()
-                .bottom(0)
-                .text_style(TextStyle::new().color(text_color)),
-        )
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(16)
-                .top(40)
-                .bottom(64)
-                .contain_label(true),
-        )
+        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{a}<br/>{b}"))
+        .legend(Legend::new().show(!opts.compact).bottom(0).text_style(TextStyle::new().color(text_color)))
+        .grid(if opts.compact {
+            Grid::new().left(4).right(20).top(24).bottom(8).contain_label(true)
+        } else {
+            Grid::new().left(8).right(16).top(40).bottom(64).contain_label(true)
+        })
         .x_axis(
             Axis::new()
                 .type_(AxisType::Category)
@@ -232,21 +180,13 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
                 .data(years.iter().map(|y| y.to_string()).collect()),
         )
         .y_axis(match value_range(ind) {
-            Some((min, max)) => Axis::new()
-                .type_(AxisType::Value)
-                .name(unit)
-                .min(min)
-                .max(max),
+            Some((min, max)) => Axis::new().type_(AxisType::Value).name(unit).min(min).max(max),
             None => Axis::new().type_(AxisType::Value).name(unit),
         });
 
     for (i, basis) in drawn_bases(ind).into_iter().enumerate() {
         let proxy = basis.and_then(|b| ind.basis(b)).is_some_and(|b| b.proxy);
-        let color = if i == 0 {
-            palette::HEADLINE
-        } else {
-            palette::OTHER_BASES[(i - 1) % 3]
-        };
+        let color = if i == 0 { palette::HEADLINE } else { palette::OTHER_BASES[(i - 1) % 3] };
         let style = match (i, proxy) {
             (_, true) => dashed(color, 2.0, LineStyleType::Dotted),
             (0, _) => dashed(color, 3.0, LineStyleType::Solid),
@@ -262,7 +202,7 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
             .line_style(style)
             .item_style(ItemStyle::new().color(color));
         if i == 0 {
-            line = line.mark_line(marks(lang, ind, &years, text_color));
+            line = line.mark_line(target_mark(lang, ind));
         }
         chart = chart.series(line);
     }
@@ -289,25 +229,19 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
         );
     }
     if let Some(b) = ind.baseline.as_ref().filter(|b| b.value.is_some()) {
-        let color = if opts.dark {
-            palette::BASELINE_DARK
-        } else {
-            palette::BASELINE_LIGHT
-        };
+        let color = if opts.dark { palette::BASELINE_DARK } else { palette::BASELINE_LIGHT };
         let name = i18n::paren(lang, lang.t(Msg::Baseline), &b.year.to_string());
-        let point = (
-            b.year,
-            b.value.unwrap_or_default(),
-            point_name(lang, ind, b),
-        );
-        chart = chart.series(
-            Scatter::new()
-                .name(name)
-                .symbol(Symbol::Diamond)
-                .symbol_size(13)
-                .item_style(ItemStyle::new().color(color))
-                .data(scatter_data(vec![point])),
-        );
+        let point = (b.year, b.value.unwrap_or_default(), point_name(lang, ind, b));
+        let mut scatter = Scatter::new()
+            .name(name)
+            .symbol(Symbol::Diamond)
+            .symbol_size(13)
+            .item_style(ItemStyle::new().color(color))
+            .data(scatter_data(vec![point]));
+        if let Some(mark) = basis_break_mark(lang, ind, &years, text_color, opts.compact) {
+            scatter = scatter.mark_line(mark);
+        }
+        chart = chart.series(scatter);
     }
     if let Some(path) = required_path(lang, ind, &years) {
         chart = chart.series(path);
@@ -332,48 +266,15 @@ fn off_line_points(lang: Lang, ind: &Indicator) -> (Points, Points) {
     (partial, alternative)
 }
 
-/// The target line and, where the basis changes after the baseline, a marker.
-fn marks(lang: Lang, ind: &Indicator, years: &[i32], text_color: &str) -> MarkLine {
+/// The target line.
+fn target_mark(lang: Lang, ind: &Indicator) -> MarkLine {
     let mut data: Vec<MarkLineData> = Vec::new();
     if let Some(t) = &ind.target {
         if let (Some(v), true) = (t.value, t.kind != TargetKind::Qualitative) {
-            let label = format!(
-                "{} {}",
-                lang.t(Msg::Target),
-                i18n::target_phrase(lang, ind, t)
-            );
-            data.push(
-                MarkLineData::new().y_axis(v).name(label.clone()).label(
-                    Label::new()
-                        .formatter(label.as_str())
-                        .position(LabelPosition::InsideEndTop)
-                        .color(palette::TARGET),
-                ),
-            );
-        }
-    }
-    let headline = ind.headline_basis.as_ref();
-    let baseline_basis = ind.baseline.as_ref().and_then(|b| b.basis_or(headline));
-    if ind.baseline.is_some() && baseline_basis != headline {
-        let first_new = ind
-            .values
-            .iter()
-            .filter(|o| o.basis_or(headline) == headline && o.period.is_full_year())
-            .map(|o| o.year)
-            .min();
-        if let Some(year) = first_new.filter(|y| years.contains(y)) {
-            let label = lang.of("口径变化", "basis changes").to_string();
-            data.push(
-                MarkLineData::new()
-                    .x_axis(year.to_string())
-                    .name(label.clone())
-                    .label(
-                        Label::new()
-                            .formatter(label.as_str())
-                            .position(LabelPosition::InsideStartTop)
-                            .color(text_color),
-                    ),
-            );
+            let label = format!("{} {}", lang.t(Msg::Target), i18n::target_phrase(lang, ind, t));
+            data.push(MarkLineData::new().y_axis(v).name(label.clone()).label(
+                Label::new().formatter(label.as_str()).position(LabelPosition::InsideEndTop).color(palette::TARGET),
+            ));
         }
     }
     MarkLine::new()
@@ -381,6 +282,34 @@ fn marks(lang: Lang, ind: &Indicator, years: &[i32], text_color: &str) -> MarkLi
         .symbol(vec![Symbol::None, Symbol::None])
         .line_style(dashed(palette::TARGET, 2.0, LineStyleType::Dashed))
         .data(data.into_iter().map(MarkLineVariant::Simple).collect())
+}
+
+/// A vertical marker where the headline line starts on another basis than the
+/// baseline (38 → 74 sections), so nobody reads one line across the change.
+fn basis_break_mark(lang: Lang, ind: &Indicator, years: &[i32], text_color: &str, compact: bool) -> Option<MarkLine> {
+    let headline = ind.headline_basis.as_ref();
+    let baseline_basis = ind.baseline.as_ref()?.basis_or(headline);
+    if baseline_basis == headline {
+        return None;
+    }
+    let year = ind
+        .values
+        .iter()
+        .filter(|o| o.basis_or(headline) == headline && o.period.is_full_year())
+        .map(|o| o.year)
+        .min()
+        .filter(|y| years.contains(y))?;
+    let label = lang.of("口径变化", "basis changes");
+    Some(
+        MarkLine::new()
+            .silent(true)
+            .symbol(vec![Symbol::None, Symbol::None])
+            .line_style(dashed(palette::PATH, 1.5, LineStyleType::Dotted))
+            .label(
+                Label::new().show(!compact).formatter(label).position(LabelPosition::InsideStartTop).color(text_color),
+            )
+            .data(vec![MarkLineVariant::Simple(MarkLineData::new().x_axis(year.to_string()).name(label))]),
+    )
 }
 
 /// The straight path from a comparable baseline to the target, when the
@@ -399,17 +328,8 @@ fn required_path(lang: Lang, ind: &Indicator, years: &[i32]) -> Option<Line> {
     if already_met {
         return None;
     }
-    let name = |year: i32, v: f64| {
-        format!(
-            "{year}{}{}",
-            i18n::colon(lang),
-            i18n::with_unit(lang, ind.unit, v)
-        )
-    };
-    let points = [
-        (base.year, base.value, name(base.year, base.value)),
-        (t.year, target, name(t.year, target)),
-    ];
+    let name = |year: i32, v: f64| format!("{year}{}{}", i18n::colon(lang), i18n::with_unit(lang, ind.unit, v));
+    let points = [(base.year, base.value, name(base.year, base.value)), (t.year, target, name(t.year, target))];
     Some(
         Line::new()
             .name(lang.t(Msg::RequiredPath))

@@ -6,22 +6,15 @@ use serde_json::Value;
 fn pm25() -> Indicator {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
     let sources = std::fs::read_to_string(format!("{dir}/sources.json")).unwrap();
-    let sources = model::parse_sources("sources.json", &sources)
-        .unwrap()
-        .data
-        .sources;
+    let sources = model::parse_sources("sources.json", &sources).unwrap().data.sources;
     let text = std::fs::read_to_string(format!("{dir}/air.json")).unwrap();
     let file = model::parse_area_file("air.json", &text, &sources).unwrap();
     assert_eq!(file.data.area, Area::Air);
-    file.data
-        .indicators
-        .into_iter()
-        .find(|i| i.id.as_str() == "AIR-02")
-        .unwrap()
+    file.data.indicators.into_iter().find(|i| i.id.as_str() == "AIR-02").unwrap()
 }
 
 fn option(ind: &Indicator, lang: Lang) -> Value {
-    let chart = progress_chart(ind, &ChartOpts { lang, dark: false });
+    let chart = progress_chart(ind, &ChartOpts { lang, dark: false, compact: false });
     serde_json::to_value(&chart).unwrap()
 }
 
@@ -37,10 +30,7 @@ fn series_named<'a>(opt: &'a Value, name: &str) -> &'a Value {
 #[test]
 fn pm25_chart_has_actuals_baseline_target_and_path() {
     let opt = option(&pm25(), Lang::En);
-    assert_eq!(
-        opt["xAxis"]["data"],
-        serde_json::json!(["2020", "2021", "2022", "2023", "2024", "2025"])
-    );
+    assert_eq!(opt["xAxis"]["data"], serde_json::json!(["2020", "2021", "2022", "2023", "2024", "2025"]));
     assert_eq!(opt["yAxis"]["name"], "μg/m³");
 
     let actual = series_named(&opt, "Actual");
@@ -48,55 +38,25 @@ fn pm25_chart_has_actuals_baseline_target_and_path() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| {
-            if d.is_object() {
-                d["value"].clone()
-            } else {
-                d.clone()
-            }
-        })
+        .map(|d| if d.is_object() { d["value"].clone() } else { d.clone() })
         .collect();
     // 2020 is the baseline (drawn apart), 2025 has not been published: gaps stay null.
-    assert_eq!(
-        values,
-        serde_json::json!([null, 23.0, 26.0, 25.8, 25.7, null])
-            .as_array()
-            .unwrap()
-            .clone()
-    );
+    assert_eq!(values, serde_json::json!([null, 23.0, 26.0, 25.8, 25.7, null]).as_array().unwrap().clone());
     assert_eq!(actual["connectNulls"], false);
 
     let target = &actual["markLine"]["data"][0];
     assert_eq!(target["yAxis"], 25.0);
-    assert!(
-        target["name"]
-            .as_str()
-            .unwrap()
-            .contains("≤ 25 μg/m³ by 2025"),
-        "{target}"
-    );
+    assert!(target["name"].as_str().unwrap().contains("≤ 25 μg/m³ by 2025"), "{target}");
 
     let baseline = series_named(&opt, "Baseline (2020)");
-    assert_eq!(
-        baseline["data"][0]["value"],
-        serde_json::json!(["2020", 26.0])
-    );
+    assert_eq!(baseline["data"][0]["value"], serde_json::json!(["2020", 26.0]));
 
     let partial = series_named(&opt, "part of year");
-    assert_eq!(
-        partial["data"][0]["value"],
-        serde_json::json!(["2024", 25.0])
-    );
-    assert!(partial["data"][0]["name"]
-        .as_str()
-        .unwrap()
-        .contains("Jan–Nov"));
+    assert_eq!(partial["data"][0]["value"], serde_json::json!(["2024", 25.0]));
+    assert!(partial["data"][0]["name"].as_str().unwrap().contains("Jan–Nov"));
 
     let alternative = series_named(&opt, "alternative figure");
-    assert_eq!(
-        alternative["data"][0]["value"],
-        serde_json::json!(["2023", 26.0])
-    );
+    assert_eq!(alternative["data"][0]["value"], serde_json::json!(["2023", 26.0]));
 
     let path = series_named(&opt, "Path needed to reach the target");
     assert_eq!(path["data"][0]["value"], 26.0);
@@ -120,11 +80,7 @@ fn a_chart_without_values_still_has_an_axis_and_no_invented_points() {
     let opt = option(&ind, Lang::En);
     assert_eq!(opt["xAxis"]["data"].as_array().unwrap().len(), 6);
     let actual = series_named(&opt, "Actual");
-    assert!(actual["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(Value::is_null));
+    assert!(actual["data"].as_array().unwrap().iter().all(Value::is_null));
 }
 
 #[test]
@@ -134,4 +90,46 @@ fn the_axis_shows_values_baseline_and_target_with_room() {
     assert!((26.0..=28.0).contains(&max), "max {max}");
     let opt = option(&pm25(), Lang::En);
     assert_eq!(opt["yAxis"]["min"], min);
+}
+
+#[test]
+fn compact_charts_have_no_legend() {
+    let chart = progress_chart(&pm25(), &ChartOpts { lang: Lang::En, dark: false, compact: true });
+    let opt = serde_json::to_value(&chart).unwrap();
+    assert_eq!(opt["legend"]["show"], false, "{}", opt["legend"]);
+}
+
+#[test]
+fn a_basis_change_is_marked_and_never_bridged() {
+    let ind: Indicator = serde_json::from_value(serde_json::json!({
+        "id": "WAT-01", "area": "water", "role": "goal",
+        "name": { "zh": "国考断面优良比例", "en": "Sections at Class I–III" },
+        "unit": "percent", "direction": "higher_better",
+        "bases": [
+            { "id": "s38", "label": { "zh": "38个断面", "en": "38 sections" } },
+            { "id": "s74", "label": { "zh": "74个断面", "en": "74 sections" } }
+        ],
+        "headline_basis": "s74",
+        "target": { "kind": "at_least", "value": 94.6, "year": 2025, "basis": "s74",
+                    "wording": { "zh": "保持在94.6%", "en": "at least 94.6%" }, "origin": "plan_briefing", "source": "s" },
+        "baseline": { "year": 2020, "value": 100, "basis": "s38", "source": "s" },
+        "values": [
+            { "year": 2021, "value": 95.9, "source": "s" },
+            { "year": 2024, "value": 98.6, "source": "s" }
+        ]
+    }))
+    .unwrap();
+    let opt = option(&ind, Lang::En);
+    let line = series_named(&opt, "74 sections");
+    let values: Vec<Value> =
+        line["data"].as_array().unwrap().iter().map(|d| d.get("value").cloned().unwrap_or(Value::Null)).collect();
+    assert_eq!(values[0], Value::Null, "the 38-section baseline is not on the 74-section line");
+    assert_eq!((values[2].clone(), values[3].clone()), (Value::Null, Value::Null), "2022 and 2023 stay gaps");
+    let baseline = series_named(&opt, "Baseline (2020)");
+    assert_eq!(baseline["markLine"]["data"][0]["xAxis"], "2021");
+    assert_eq!(baseline["markLine"]["data"][0]["name"], "basis changes");
+    assert!(
+        opt["series"].as_array().unwrap().iter().all(|s| s["name"] != "Path needed to reach the target"),
+        "no path across bases"
+    );
 }

@@ -8,9 +8,7 @@ use super::{palette, ChartOpts};
 use crate::model::{progress, Indicator};
 use charming::component::{Aria, Axis, Grid};
 use charming::datatype::{CompositeValue, DataPoint};
-use charming::element::{
-    AxisType, ItemStyle, LineStyle, MarkLine, MarkLineData, MarkLineVariant, Symbol,
-};
+use charming::element::{AxisType, ItemStyle, LineStyle, MarkLine, MarkLineData, MarkLineVariant, Symbol};
 use charming::series::Line;
 use charming::Chart;
 
@@ -44,12 +42,7 @@ pub fn sparkline(ind: &Indicator, _opts: &ChartOpts) -> Chart {
         .background_color("transparent")
         .aria(Aria::new().enabled(false))
         .grid(Grid::new().left(2).right(2).top(4).bottom(4))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .show(false)
-                .data(years.iter().map(|y| y.to_string()).collect()),
-        )
+        .x_axis(Axis::new().type_(AxisType::Category).show(false).data(years.iter().map(|y| y.to_string()).collect()))
         .y_axis(Axis::new().type_(AxisType::Value).show(false).scale(true))
         .series(line)
 }

@@ -22,11 +22,7 @@ extern "C" {
     type ECharts;
 
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
-    fn echarts_init(
-        el: &web_sys::HtmlElement,
-        theme: &JsValue,
-        opts: &JsValue,
-    ) -> Result<ECharts, JsValue>;
+    fn echarts_init(el: &web_sys::HtmlElement, theme: &JsValue, opts: &JsValue) -> Result<ECharts, JsValue>;
 
     #[wasm_bindgen(catch, method, js_name = setOption)]
     fn set_option(this: &ECharts, option: &JsValue, not_merge: bool) -> Result<(), JsValue>;
@@ -61,12 +57,7 @@ impl Hosted {
 fn series_key(option: &serde_json::Value) -> String {
     option["series"]
         .as_array()
-        .map(|s| {
-            s.iter()
-                .map(|x| format!("{}:{}", x["type"], x["name"]))
-                .collect::<Vec<_>>()
-                .join("|")
-        })
+        .map(|s| s.iter().map(|x| format!("{}:{}", x["type"], x["name"])).collect::<Vec<_>>().join("|"))
         .unwrap_or_default()
 }
 
@@ -74,47 +65,29 @@ fn to_js(option: &serde_json::Value) -> Result<JsValue, String> {
     js_sys::JSON::parse(&option.to_string()).map_err(|e| format!("{e:?}"))
 }
 
-fn init(
-    el: &web_sys::HtmlElement,
-    option: &serde_json::Value,
-    dark: bool,
-) -> Result<Hosted, String> {
-    let theme = if dark {
-        JsValue::from_str("dark")
-    } else {
-        JsValue::NULL
-    };
+fn init(el: &web_sys::HtmlElement, option: &serde_json::Value, dark: bool) -> Result<Hosted, String> {
+    let theme = if dark { JsValue::from_str("dark") } else { JsValue::NULL };
     let opts = to_js(&serde_json::json!({ "renderer": "svg" }))?;
     let instance = echarts_init(el, &theme, &opts).map_err(|e| format!("{e:?}"))?;
-    instance
-        .set_option(&to_js(option)?, true)
-        .map_err(|e| format!("{e:?}"))?;
+    instance.set_option(&to_js(option)?, true).map_err(|e| format!("{e:?}"))?;
     let inst = instance.clone();
     let on_resize = Closure::<dyn FnMut()>::new(move || inst.resize());
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
     if let Some(o) = &observer {
         o.observe(el);
     }
-    Ok(Hosted {
-        instance,
-        series_key: series_key(option),
-        dark,
-        observer,
-        _on_resize: on_resize,
-    })
+    Ok(Hosted { instance, series_key: series_key(option), dark, observer, _on_resize: on_resize })
 }
 
 /// Whether the reader's system asks for a dark theme, kept up to date.
 fn prefers_dark() -> Signal<bool> {
-    let query = window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten();
+    let query = window().match_media("(prefers-color-scheme: dark)").ok().flatten();
     let (dark, set_dark) = signal(query.as_ref().is_some_and(|q| q.matches()));
     if let Some(q) = query {
-        let listener = Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(
-            move |e: web_sys::MediaQueryListEvent| set_dark.set(e.matches()),
-        );
+        let listener =
+            Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
+                set_dark.set(e.matches())
+            });
         q.set_onchange(Some(listener.as_ref().unchecked_ref()));
         // The listener lives as long as the page.
         listener.forget();
@@ -140,10 +113,7 @@ pub fn ChartHost(
     let dark = prefers_dark();
 
     Effect::new(move |_| {
-        let opts = ChartOpts {
-            lang: lang.get(),
-            dark: dark.get(),
-        };
+        let opts = ChartOpts { lang: lang.get(), dark: dark.get(), compact: false };
         let Some(el) = node.get() else { return };
         let option = match serde_json::to_value(make.run(opts)) {
             Ok(v) => v,
@@ -151,16 +121,10 @@ pub fn ChartHost(
         };
         let key = series_key(&option);
         let result = hosted.try_update_value(|slot| {
-            let reusable = slot
-                .as_ref()
-                .is_some_and(|h| h.series_key == key && h.dark == opts.dark);
+            let reusable = slot.as_ref().is_some_and(|h| h.series_key == key && h.dark == opts.dark);
             if reusable {
                 let h = slot.as_ref().expect("checked above");
-                return to_js(&option).and_then(|js| {
-                    h.instance
-                        .set_option(&js, false)
-                        .map_err(|e| format!("{e:?}"))
-                });
+                return to_js(&option).and_then(|js| h.instance.set_option(&js, false).map_err(|e| format!("{e:?}")));
             }
             if let Some(old) = slot.take() {
                 old.dispose();

@@ -26,10 +26,7 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
 }
 
 #[component]
-pub fn Footer(
-    #[prop(into)] lang: Signal<Lang>,
-    #[prop(into)] as_of: Signal<Option<String>>,
-) -> impl IntoView {
+pub fn Footer(#[prop(into)] lang: Signal<Lang>, #[prop(into)] as_of: Signal<Option<String>>) -> impl IntoView {
     view! {
         <footer class="site-footer">
             {move || as_of.get().map(|d| view! {

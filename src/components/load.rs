@@ -27,11 +27,7 @@ pub fn ErrorPanel(
         let error = error.clone();
         move || error.describe(lang.get())
     };
-    let details: Vec<String> = error
-        .data_errors()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let details: Vec<String> = error.data_errors().iter().map(ToString::to_string).collect();
     view! {
         <div class="error-panel" role="alert" data-testid="load-error">
             <h2>{move || lang.get().t(Msg::LoadFailed)}</h2>

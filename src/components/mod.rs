@@ -1,11 +1,17 @@
 //! Reusable view pieces shared by the pages.
 
+pub mod breadcrumbs;
 pub mod chart_host;
+pub mod indicator_card;
 pub mod layout;
 pub mod load;
+pub mod search;
 pub mod status;
 
+pub use breadcrumbs::Breadcrumbs;
 pub use chart_host::ChartHost;
+pub use indicator_card::IndicatorCard;
 pub use layout::{Footer, Header};
 pub use load::{ErrorPanel, Loading};
+pub use search::IndicatorSearch;
 pub use status::StatusBadge;

@@ -49,6 +49,29 @@ pub fn unit_name(lang: Lang, unit: Unit) -> &'static str {
     }
 }
 
+/// A difference between two values: percentages differ by percentage points.
+pub fn difference(lang: Lang, unit: Unit, v: f64) -> String {
+    match unit {
+        Unit::Percent => match lang {
+            Lang::Zh => format!("{}个百分点", super::value(v)),
+            Lang::En => format!("{} percentage points", super::value(v)),
+        },
+        _ => with_unit(lang, unit, v),
+    }
+}
+
+/// An indicator name inside an English sentence: "Forest cover" → "forest
+/// cover", while names that start with an acronym ("PM2.5", "CO2") keep it.
+pub fn name_in_sentence(lang: Lang, name: &str) -> String {
+    let mut chars = name.chars();
+    match (lang, chars.next(), chars.next()) {
+        (Lang::En, Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            a.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_string(),
+    }
+}
+
 /// A value with its unit: "25.7 μg/m³", "93.8%".
 pub fn with_unit(lang: Lang, unit: Unit, v: f64) -> String {
     let n = super::value(v);
@@ -78,6 +101,7 @@ pub fn status_icon(status: Status) -> &'static str {
         Status::OnTrack => "↗",
         Status::AtRisk => "!",
         Status::OffTrack => "✕",
+        Status::NotAssessable(Reason::NoTarget) => "ⓘ",
         Status::NotAssessable(_) => "?",
         Status::NoData => "–",
     }
@@ -85,14 +109,38 @@ pub fn status_icon(status: Status) -> &'static str {
 
 pub fn reason_text(lang: Lang, reason: Reason) -> &'static str {
     match reason {
-        Reason::NoTarget => lang.of("规划未对该项设定目标，仅作背景参考。", "The plan sets no target for this figure; it is shown for context."),
-        Reason::Qualitative => lang.of("目标是文字承诺，没有可以比较的数字。", "The target is a commitment in words, with no number to compare against."),
-        Reason::NoBaseline => lang.of("最新数值未达标，但没有基准值，无法计算进度快慢。", "The latest value falls short, but there is no baseline to measure the pace from."),
-        Reason::BasisBreak => lang.of("基准值与最新数值的统计口径不同，不能直接比较进度。", "The baseline and the latest value are measured on different bases, so progress cannot be compared."),
-        Reason::OnlyPartialYear => lang.of("只有非全年的数值，不能据此判断全年目标。", "Only part-year figures exist; they cannot settle a full-year target."),
-        Reason::OnlyOtherBasis => lang.of("只有其他口径、范围或近似指标的数值，不能据此判断目标。", "Only figures on another basis, scope or proxy exist; they cannot settle the target."),
-        Reason::OnlyBound => lang.of("最新数值只是一个范围（如“以上”），不足以判断是否达标。", "The latest figure is only a bound (such as “at least”), which does not settle the target."),
-        Reason::IncompleteYears => lang.of("累计目标需要自2021年起每年的数值，目前缺少部分年份。", "A cumulative target needs every year's figure from 2021; some years are missing."),
+        Reason::NoTarget => lang.of(
+            "规划未对该项设定目标，仅作背景参考。",
+            "The plan sets no target for this figure; it is shown for context.",
+        ),
+        Reason::Qualitative => lang.of(
+            "目标是文字承诺，没有可以比较的数字。",
+            "The target is a commitment in words, with no number to compare against.",
+        ),
+        Reason::NoBaseline => lang.of(
+            "最新数值未达标，但没有基准值，无法计算进度快慢。",
+            "The latest value falls short, but there is no baseline to measure the pace from.",
+        ),
+        Reason::BasisBreak => lang.of(
+            "基准值与最新数值的统计口径不同，不能直接比较进度。",
+            "The baseline and the latest value are measured on different bases, so progress cannot be compared.",
+        ),
+        Reason::OnlyPartialYear => lang.of(
+            "只有非全年的数值，不能据此判断全年目标。",
+            "Only part-year figures exist; they cannot settle a full-year target.",
+        ),
+        Reason::OnlyOtherBasis => lang.of(
+            "只有其他口径、范围或近似指标的数值，不能据此判断目标。",
+            "Only figures on another basis, scope or proxy exist; they cannot settle the target.",
+        ),
+        Reason::OnlyBound => lang.of(
+            "最新数值只是一个范围（如“以上”），不足以判断是否达标。",
+            "The latest figure is only a bound (such as “at least”), which does not settle the target.",
+        ),
+        Reason::IncompleteYears => lang.of(
+            "累计目标需要自2021年起每年的数值，目前缺少部分年份。",
+            "A cumulative target needs every year's figure from 2021; some years are missing.",
+        ),
     }
 }
 

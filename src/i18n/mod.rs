@@ -6,10 +6,14 @@
 //! units, statuses…) live in `labels`, sentences built from data in `sentences`,
 //! and numbers and dates are formatted here.
 
+mod about;
+mod explain;
 mod labels;
 mod messages;
 mod sentences;
 
+pub use about::*;
+pub use explain::*;
 pub use labels::*;
 pub use messages::Msg;
 pub use sentences::*;
@@ -77,14 +81,8 @@ pub fn paren(lang: Lang, before: &str, inside: &str) -> String {
 /// thousands grouped: 18400 → "18,400", 25.70 → "25.7".
 pub fn number(v: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, v.abs());
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    let (int, frac) = s
-        .split_once('.')
-        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -92,11 +90,7 @@ pub fn number(v: f64, decimals: usize) -> String {
         }
         grouped.push(c);
     }
-    let sign = if v < 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-        "−"
-    } else {
-        ""
-    };
+    let sign = if v < 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) { "−" } else { "" };
     match frac {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),
@@ -111,19 +105,13 @@ pub fn value(v: f64) -> String {
 /// A date `YYYY-MM-DD` (or shorter) in the reader's language.
 pub fn date(lang: Lang, iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let n = |s: &str| s.parse::<usize>().unwrap_or(0);
     match (lang, parts.as_slice()) {
         (Lang::Zh, [y, m, d]) => format!("{y}年{}月{}日", n(m), n(d)),
         (Lang::Zh, [y, m]) => format!("{y}年{}月", n(m)),
         (Lang::Zh, [y]) => format!("{y}年"),
-        (Lang::En, [y, m, d]) => format!(
-            "{} {} {y}",
-            n(d),
-            MONTHS.get(n(m).wrapping_sub(1)).unwrap_or(&"")
-        ),
+        (Lang::En, [y, m, d]) => format!("{} {} {y}", n(d), MONTHS.get(n(m).wrapping_sub(1)).unwrap_or(&"")),
         (Lang::En, [y, m]) => format!("{} {y}", MONTHS.get(n(m).wrapping_sub(1)).unwrap_or(&"")),
         _ => iso.to_string(),
     }

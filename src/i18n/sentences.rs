@@ -35,11 +35,7 @@ pub fn target_phrase(lang: Lang, ind: &Indicator, t: &Target) -> String {
 /// A published figure with its qualifiers: "≥ 91%", "25 μg/m³ (Jan–Nov)".
 pub fn observation_text(lang: Lang, ind: &Indicator, o: &Observation) -> String {
     let figure = match (o.value, &o.text) {
-        (Some(v), _) => format!(
-            "{}{}",
-            bound_prefix(lang, o.bound),
-            with_unit(lang, ind.unit, v)
-        ),
+        (Some(v), _) => format!("{}{}", bound_prefix(lang, o.bound), with_unit(lang, ind.unit, v)),
         (None, Some(t)) => lang.pick(t).to_string(),
         (None, None) => String::new(),
     };
@@ -56,5 +52,94 @@ pub fn load_failed(lang: Lang, url: &str, why: &str) -> String {
     match lang {
         Lang::Zh => format!("无法加载 {url}：{why}"),
         Lang::En => format!("Could not load {url}: {why}"),
+    }
+}
+
+/// "规划共52项目标：" / "52 goals in the plan:".
+pub fn goals_total(lang: Lang, goals: usize) -> String {
+    match lang {
+        Lang::Zh => format!("规划共{goals}项可跟踪的目标，目前状态："),
+        Lang::En => format!("{goals} trackable goals in the plan, where they stand:"),
+    }
+}
+
+/// "查看全部13项指标" / "See all 13 indicators".
+pub fn see_all(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("查看全部{n}项指标"),
+        Lang::En => format!("See all {n} indicators"),
+    }
+}
+
+/// "本领域有8项目标、5项背景数据。" / "8 goals and 5 context figures."
+pub fn area_goals_line(lang: Lang, goals: usize, context: usize) -> String {
+    match (lang, context) {
+        (Lang::Zh, 0) => format!("本领域有{goals}项目标。"),
+        (Lang::Zh, c) => format!("本领域有{goals}项目标，另有{c}项背景数据。"),
+        (Lang::En, 0) => format!("{goals} goals in this area."),
+        (Lang::En, c) => format!("{goals} goals in this area, and {c} context figures."),
+    }
+}
+
+/// A text summary of what the progress chart shows, for readers who cannot see it.
+pub fn chart_summary(lang: Lang, ind: &Indicator) -> String {
+    let full: Vec<&Observation> =
+        ind.values.iter().filter(|o| o.period.is_full_year() && o.alternative.is_none() && o.value.is_some()).collect();
+    let mut parts: Vec<String> = Vec::new();
+    match (full.iter().map(|o| o.year).min(), full.iter().map(|o| o.year).max()) {
+        (Some(a), Some(b)) => parts.push(match lang {
+            Lang::Zh => format!("线条为{a}—{b}年的{}个全年数值，缺失的年份留空", full.len()),
+            Lang::En => {
+                format!("lines show {} full-year values from {a} to {b}; missing years are left empty", full.len())
+            }
+        }),
+        _ => parts.push(lang.of("没有全年数值可画线", "there are no full-year values to draw a line").to_string()),
+    }
+    if ind.bases.len() > 1 {
+        let labels: Vec<&str> = ind.bases.iter().map(|b| lang.pick(&b.label)).collect();
+        parts.push(match lang {
+            Lang::Zh => format!("不同口径分别成线：{}", labels.join("；")),
+            Lang::En => format!("each basis has its own line: {}", labels.join("; ")),
+        });
+    }
+    if let Some(b) = ind.baseline.as_ref().and_then(|b| b.value.map(|v| (b.year, v))) {
+        parts.push(match lang {
+            Lang::Zh => format!("菱形为{}年基准（{}）", b.0, with_unit(lang, ind.unit, b.1)),
+            Lang::En => format!("a diamond marks the {} baseline ({})", b.0, with_unit(lang, ind.unit, b.1)),
+        });
+    }
+    if let Some(t) = ind.target.as_ref().filter(|t| t.value.is_some()) {
+        parts.push(match lang {
+            Lang::Zh => format!("绿色虚线为目标（{}）", target_phrase(lang, ind, t)),
+            Lang::En => format!("a green dashed line marks the target ({})", target_phrase(lang, ind, t)),
+        });
+    }
+    if ind.values.iter().any(|o| !o.period.is_full_year() && o.value.is_some()) {
+        parts.push(lang.of("空心圆为非全年数值", "hollow circles are part-year or dated readings").to_string());
+    }
+    match lang {
+        Lang::Zh => format!("图表说明：{}。完整数值见数据表。", parts.join("；")),
+        Lang::En => {
+            let text = parts.join("; ");
+            let mut chars = text.chars();
+            let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+            format!("{first}{}. Every value is in the data table.", chars.as_str())
+        }
+    }
+}
+
+/// A ready citation of the site and its data release.
+pub fn citation(lang: Lang, url: &str, release: &str, as_of: &str, accessed: &str) -> String {
+    match lang {
+        Lang::Zh => format!("甘肃省“十四五”生态环境保护规划目标进展（数据版本{release}，数据截至{}）。{url}。访问日期：{}。", super::date(lang, as_of), super::date(lang, accessed)),
+        Lang::En => format!("Gansu 14th Five-Year Eco-Environmental Plan: progress on its goals (data release {release}, data as of {}). {url}. Accessed {}.", super::date(lang, as_of), super::date(lang, accessed)),
+    }
+}
+
+/// "17项目标暂无数据" / "17 goals with no data yet".
+pub fn missing_heading(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("还缺什么：{n}项目标暂无数据"),
+        Lang::En => format!("What is missing: {n} goals with no data yet"),
     }
 }

@@ -66,10 +66,8 @@ fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result
 pub fn load_authoring(dir: &Path) -> Result<Dataset, Vec<DataError>> {
     let mut errors = Vec::new();
     let release_path = dir.join("release.json");
-    let release: Option<ReleaseInfo> = read(&release_path)
-        .and_then(|t| parse_json(&release_path, &t))
-        .map_err(|e| errors.push(e))
-        .ok();
+    let release: Option<ReleaseInfo> =
+        read(&release_path).and_then(|t| parse_json(&release_path, &t)).map_err(|e| errors.push(e)).ok();
 
     let sources_path = dir.join("sources.json");
     let sources = match read(&sources_path) {
@@ -107,11 +105,7 @@ pub fn load_authoring(dir: &Path) -> Result<Dataset, Vec<DataError>> {
                 for ind in loaded.data.indicators {
                     if !seen.insert(ind.id.clone()) {
                         let mut r = Report::new(&name);
-                        r.push(
-                            Some(&format!("indicator {}", ind.id)),
-                            "id",
-                            "duplicate id: another area file has it",
-                        );
+                        r.push(Some(&format!("indicator {}", ind.id)), "id", "duplicate id: another area file has it");
                         errors.extend(r.errors);
                     }
                     indicators.push(ind);
@@ -121,11 +115,7 @@ pub fn load_authoring(dir: &Path) -> Result<Dataset, Vec<DataError>> {
         }
     }
     match release {
-        Some(release) if errors.is_empty() => Ok(Dataset {
-            release,
-            sources,
-            indicators,
-        }),
+        Some(release) if errors.is_empty() => Ok(Dataset { release, sources, indicators }),
         _ => Err(errors),
     }
 }
@@ -157,11 +147,8 @@ pub fn release_files(ds: &Dataset) -> Vec<(PathBuf, String)> {
     };
     files.push((dir.join("sources.json"), to_json(&sources)));
     for ind in &ds.indicators {
-        let cited = ind
-            .source_keys()
-            .into_iter()
-            .filter_map(|k| ds.sources.get(k).map(|s| (k.clone(), s.clone())))
-            .collect();
+        let cited =
+            ind.source_keys().into_iter().filter_map(|k| ds.sources.get(k).map(|s| (k.clone(), s.clone()))).collect();
         let file = IndicatorFile {
             schema_version: SCHEMA_VERSION,
             release: rel.release.clone(),
@@ -169,10 +156,7 @@ pub fn release_files(ds: &Dataset) -> Vec<(PathBuf, String)> {
             indicator: ind.clone(),
             sources: cited,
         };
-        files.push((
-            dir.join("indicators").join(format!("{}.json", ind.id)),
-            to_json(&file),
-        ));
+        files.push((dir.join("indicators").join(format!("{}.json", ind.id)), to_json(&file)));
     }
     files
 }
@@ -209,9 +193,7 @@ pub fn check_published(public_data: &Path) -> Result<PublishedSummary, Vec<DataE
     let mut errors = Vec::new();
     let mut summary = PublishedSummary::default();
     let list_path = public_data.join("releases.json");
-    let list: ReleasesFile = read(&list_path)
-        .and_then(|t| parse_json(&list_path, &t))
-        .map_err(|e| vec![e])?;
+    let list: ReleasesFile = read(&list_path).and_then(|t| parse_json(&list_path, &t)).map_err(|e| vec![e])?;
     summary.files += 1;
     for rel in &list.releases {
         let dir = public_data.join(&rel.release);
@@ -245,9 +227,7 @@ pub fn check_published(public_data: &Path) -> Result<PublishedSummary, Vec<DataE
         summary.files += 2;
         for ind in &overview.indicators {
             let path = dir.join("indicators").join(format!("{}.json", ind.id));
-            let file = read(&path)
-                .map_err(|e| vec![e])
-                .and_then(|t| parse_indicator_file(&name(&path), &t));
+            let file = read(&path).map_err(|e| vec![e]).and_then(|t| parse_indicator_file(&name(&path), &t));
             summary.files += 1;
             match file {
                 Ok(f) if f.indicator.summary() != *ind || f.release != rel.release => {

@@ -77,11 +77,7 @@ struct Envelope {
     as_of_year: i32,
 }
 
-fn read_envelope(
-    file: &str,
-    text: &str,
-    needs_release: bool,
-) -> Result<(Value, Envelope), Vec<DataError>> {
+fn read_envelope(file: &str, text: &str, needs_release: bool) -> Result<(Value, Envelope), Vec<DataError>> {
     let mut report = Report::new(file);
     if text.trim().is_empty() {
         report.push(None, "", "the file is empty");
@@ -90,44 +86,26 @@ fn read_envelope(
     let root: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let what = if e.is_eof() {
-                "the file ends too early (truncated?)"
-            } else {
-                "not valid JSON"
-            };
-            report.push(
-                None,
-                "",
-                format!("{what}: {e} (line {}, column {})", e.line(), e.column()),
-            );
+            let what = if e.is_eof() { "the file ends too early (truncated?)" } else { "not valid JSON" };
+            report.push(None, "", format!("{what}: {e} (line {}, column {})", e.line(), e.column()));
             return Err(report.errors);
         }
     };
     let Some(obj) = root.as_object() else {
-        report.push(
-            None,
-            "",
-            format!("expected a JSON object, found {}", json_kind(&root)),
-        );
+        report.push(None, "", format!("expected a JSON object, found {}", json_kind(&root)));
         return Err(report.errors);
     };
     match obj.get("schema_version") {
         Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION as u64) => {}
-        Some(v) => report.push(
-            None,
-            "schema_version",
-            format!("this site reads version {SCHEMA_VERSION}, the file says {v}"),
-        ),
+        Some(v) => {
+            report.push(None, "schema_version", format!("this site reads version {SCHEMA_VERSION}, the file says {v}"))
+        }
         None => report.push(None, "schema_version", "missing"),
     }
     let as_of = match obj.get("as_of") {
         Some(Value::String(s)) if validate::is_valid_date(s) && s.len() == 10 => s.clone(),
         Some(v) => {
-            report.push(
-                None,
-                "as_of",
-                format!("expected a date YYYY-MM-DD, found {v}"),
-            );
+            report.push(None, "as_of", format!("expected a date YYYY-MM-DD, found {v}"));
             String::new()
         }
         None => {
@@ -138,11 +116,7 @@ fn read_envelope(
     let release = match obj.get("release") {
         Some(Value::String(s)) if validate::is_valid_key(s) => Some(s.clone()),
         Some(v) => {
-            report.push(
-                None,
-                "release",
-                format!("expected a release id like 2026-11-28, found {v}"),
-            );
+            report.push(None, "release", format!("expected a release id like 2026-11-28, found {v}"));
             None
         }
         None if needs_release => {
@@ -155,14 +129,7 @@ fn read_envelope(
         return Err(report.errors);
     }
     let as_of_year = validate::date_year(&as_of).unwrap_or(0);
-    Ok((
-        root,
-        Envelope {
-            release,
-            as_of,
-            as_of_year,
-        },
-    ))
+    Ok((root, Envelope { release, as_of, as_of_year }))
 }
 
 fn json_kind(v: &Value) -> &'static str {
@@ -195,18 +162,9 @@ fn field<'v>(root: &'v Value, name: &str, report: &mut Report) -> Option<&'v Val
 }
 
 /// Converts and checks a list of indicators, keeping the valid ones.
-fn read_indicators(
-    list: &Value,
-    field_name: &str,
-    ctx: &Context,
-    report: &mut Report,
-) -> Vec<Indicator> {
+fn read_indicators(list: &Value, field_name: &str, ctx: &Context, report: &mut Report) -> Vec<Indicator> {
     let Some(items) = list.as_array() else {
-        report.push(
-            None,
-            field_name,
-            format!("expected an array, found {}", json_kind(list)),
-        );
+        report.push(None, field_name, format!("expected an array, found {}", json_kind(list)));
         return Vec::new();
     };
     let mut seen = HashSet::new();
@@ -225,11 +183,7 @@ fn read_indicators(
         };
         let before = report.errors.len();
         if !seen.insert(ind.id.clone()) {
-            report.push(
-                Some(&label),
-                "id",
-                "duplicate id: another indicator in this file has it",
-            );
+            report.push(Some(&label), "id", "duplicate id: another indicator in this file has it");
         }
         validate::check_indicator(&ind, ctx, report);
         if report.errors.len() == before {
@@ -242,11 +196,7 @@ fn read_indicators(
 /// Converts and checks a source registry, keeping the valid entries.
 fn read_sources(v: &Value, report: &mut Report) -> BTreeMap<SourceKey, Source> {
     let Some(map) = v.as_object() else {
-        report.push(
-            None,
-            "sources",
-            format!("expected an object, found {}", json_kind(v)),
-        );
+        report.push(None, "sources", format!("expected an object, found {}", json_kind(v)));
         return BTreeMap::new();
     };
     let mut good = BTreeMap::new();
@@ -280,10 +230,7 @@ pub fn parse_overview_with(
 ) -> Result<Loaded<OverviewFile>, Vec<DataError>> {
     let (root, env) = read_envelope(file, text, true)?;
     let mut report = Report::new(file);
-    let ctx = Context {
-        as_of_year: env.as_of_year,
-        sources,
-    };
+    let ctx = Context { as_of_year: env.as_of_year, sources };
     let indicators = match field(&root, "indicators", &mut report) {
         Some(list) => read_indicators(list, "indicators", &ctx, &mut report),
         None => return Err(report.errors),
@@ -308,10 +255,7 @@ pub fn parse_indicator_file(file: &str, text: &str) -> Result<IndicatorFile, Vec
         Some(v) => read_sources(v, &mut report),
         None => BTreeMap::new(),
     };
-    let ctx = Context {
-        as_of_year: env.as_of_year,
-        sources: Some(&sources),
-    };
+    let ctx = Context { as_of_year: env.as_of_year, sources: Some(&sources) };
     let indicator = match field(&root, "indicator", &mut report) {
         Some(v) => {
             let list = Value::Array(vec![v.clone()]);
@@ -340,12 +284,7 @@ pub fn parse_sources(file: &str, text: &str) -> Result<Loaded<SourcesFile>, Vec<
         None => return Err(report.errors),
     };
     Ok(Loaded {
-        data: SourcesFile {
-            schema_version: SCHEMA_VERSION,
-            release: env.release,
-            as_of: env.as_of,
-            sources,
-        },
+        data: SourcesFile { schema_version: SCHEMA_VERSION, release: env.release, as_of: env.as_of, sources },
         errors: report.errors,
     })
 }
@@ -366,10 +305,7 @@ pub fn parse_area_file(
         }
         None => return Err(report.errors),
     };
-    let ctx = Context {
-        as_of_year: env.as_of_year,
-        sources: Some(sources),
-    };
+    let ctx = Context { as_of_year: env.as_of_year, sources: Some(sources) };
     let indicators = match field(&root, "indicators", &mut report) {
         Some(list) => read_indicators(list, "indicators", &ctx, &mut report),
         None => return Err(report.errors),
@@ -384,12 +320,7 @@ pub fn parse_area_file(
         }
     }
     Ok(Loaded {
-        data: AreaFile {
-            schema_version: SCHEMA_VERSION,
-            as_of: env.as_of,
-            area,
-            indicators,
-        },
+        data: AreaFile { schema_version: SCHEMA_VERSION, as_of: env.as_of, area, indicators },
         errors: report.errors,
     })
 }

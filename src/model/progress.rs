@@ -100,13 +100,7 @@ pub struct Point {
 pub enum Arithmetic {
     /// Level target: is the latest value inside the target? `margin` is how far
     /// inside (positive) or outside (negative), in the indicator's unit.
-    Level {
-        latest: Point,
-        target: f64,
-        target_year: i32,
-        met: bool,
-        margin: f64,
-    },
+    Level { latest: Point, target: f64, target_year: i32, met: bool, margin: f64 },
     /// Level target missed at the latest value, measured against the baseline pace.
     Pace {
         baseline: Point,
@@ -121,12 +115,7 @@ pub enum Arithmetic {
         pace: Pace,
     },
     /// The baseline met a level target that the latest value misses.
-    Slipped {
-        baseline: Point,
-        latest: Point,
-        target: f64,
-        margin: f64,
-    },
+    Slipped { baseline: Point, latest: Point, target: f64, margin: f64 },
     /// Cumulative total: share of the total reached vs share of the period elapsed.
     Cumulative {
         first_year: i32,
@@ -204,9 +193,7 @@ pub struct Judged {
 /// Values that may be judged: not alternative, with a number, not a part-year
 /// average or multi-year figure.
 fn judgeable(o: &Observation) -> bool {
-    o.alternative.is_none()
-        && o.value.is_some()
-        && matches!(o.period, Period::FullYear | Period::PointInTime { .. })
+    o.alternative.is_none() && o.value.is_some() && matches!(o.period, Period::FullYear | Period::PointInTime { .. })
 }
 
 fn is_proxy(ind: &Indicator, basis: Option<&BasisId>) -> bool {
@@ -239,10 +226,7 @@ pub fn judged_series(ind: &Indicator, basis: Option<&BasisId>) -> Vec<Judged> {
             continue;
         }
         let j = Judged {
-            point: Point {
-                year: o.year,
-                value: o.value.unwrap_or_default(),
-            },
+            point: Point { year: o.year, value: o.value.unwrap_or_default() },
             bound: o.bound,
             full_year: o.period.is_full_year(),
         };
@@ -262,10 +246,7 @@ pub fn comparable_baseline(ind: &Indicator, basis: Option<&BasisId>) -> Option<P
     let same_basis = b.basis_or(ind.headline_basis.as_ref()) == basis;
     (same_basis && b.period.is_full_year() && b.bound.is_none())
         .then_some(())
-        .and(b.value.map(|v| Point {
-            year: b.year,
-            value: v,
-        }))
+        .and(b.value.map(|v| Point { year: b.year, value: v }))
 }
 
 /// Signed so that positive is good: +1 for higher-better, −1 for lower-better.
@@ -285,19 +266,8 @@ pub fn assess(ind: &Indicator) -> Assessment {
     let (trend_since_start, trend_recent) = trends(&points, ind.unit, ind.direction);
 
     let (status, judged, arithmetic) = judge(ind, basis, &series, baseline);
-    let progress = arithmetic
-        .as_ref()
-        .and_then(|a| progress_share(a, baseline));
-    Assessment {
-        status,
-        basis: basis.cloned(),
-        judged,
-        arithmetic,
-        progress,
-        points,
-        trend_since_start,
-        trend_recent,
-    }
+    let progress = arithmetic.as_ref().and_then(|a| progress_share(a, baseline));
+    Assessment { status, basis: basis.cloned(), judged, arithmetic, progress, points, trend_since_start, trend_recent }
 }
 
 fn judge(
@@ -316,9 +286,7 @@ fn judge(
         return (empty_series_status(ind, basis), None, None);
     }
     match target.kind {
-        TargetKind::AtLeast | TargetKind::AtMost => {
-            judge_level(ind, target.year, goal, series, baseline)
-        }
+        TargetKind::AtLeast | TargetKind::AtMost => judge_level(ind, target.year, goal, series, baseline),
         TargetKind::CumulativeTotal => judge_cumulative(target.year, goal, series),
         TargetKind::ReduceByPercent => {
             let reference = target.reference_year.unwrap_or(PLAN_START - 1);
@@ -333,11 +301,8 @@ fn judge(
 fn empty_series_status(ind: &Indicator, basis: Option<&BasisId>) -> Status {
     let after = ind.baseline.as_ref().map_or(PLAN_START - 1, |b| b.year);
     let headline = ind.headline_basis.as_ref();
-    let recent: Vec<&Observation> = ind
-        .values
-        .iter()
-        .filter(|o| o.year > after && o.alternative.is_none() && o.value.is_some())
-        .collect();
+    let recent: Vec<&Observation> =
+        ind.values.iter().filter(|o| o.year > after && o.alternative.is_none() && o.value.is_some()).collect();
     if recent.is_empty() {
         Status::NoData
     } else if recent.iter().any(|o| o.basis_or(headline) == basis) {
@@ -355,11 +320,7 @@ fn judge_level(
     baseline: Option<Point>,
 ) -> (Status, Option<Point>, Option<Arithmetic>) {
     let s = sign(ind.direction);
-    let Judged {
-        point: latest,
-        bound,
-        ..
-    } = series[series.len() - 1];
+    let Judged { point: latest, bound, .. } = series[series.len() - 1];
     let margin = (latest.value - target) * s;
     let met = margin >= 0.0;
     // A bound settles the question only when it points the right way: "at least 97"
@@ -369,19 +330,9 @@ fn judge_level(
         Some(Bound::AtLeast) => (s > 0.0) == met,
         Some(Bound::AtMost) => (s < 0.0) == met,
     };
-    let level = Arithmetic::Level {
-        latest,
-        target,
-        target_year,
-        met,
-        margin,
-    };
+    let level = Arithmetic::Level { latest, target, target_year, met, margin };
     if !conclusive {
-        return (
-            Status::NotAssessable(Reason::OnlyBound),
-            Some(latest),
-            Some(level),
-        );
+        return (Status::NotAssessable(Reason::OnlyBound), Some(latest), Some(level));
     }
     if met {
         return (Status::Achieved, Some(latest), Some(level));
@@ -398,45 +349,23 @@ fn judge_level(
         return (Status::NotAssessable(reason), Some(latest), Some(level));
     };
     if (base.value - target) * s >= 0.0 {
-        let slipped = Arithmetic::Slipped {
-            baseline: base,
-            latest,
-            target,
-            margin,
-        };
+        let slipped = Arithmetic::Slipped { baseline: base, latest, target, margin };
         return (Status::OffTrack, Some(latest), Some(slipped));
     }
     let actual_rate = (latest.value - base.value) / f64::from(latest.year - base.year);
     let required_rate = (target - base.value) / f64::from(target_year - base.year);
     let ratio = actual_rate / required_rate;
     let pace = Pace::from_ratio(ratio);
-    let arithmetic = Arithmetic::Pace {
-        baseline: base,
-        latest,
-        target,
-        target_year,
-        actual_rate,
-        required_rate,
-        ratio,
-        pace,
-    };
+    let arithmetic =
+        Arithmetic::Pace { baseline: base, latest, target, target_year, actual_rate, required_rate, ratio, pace };
     (pace.status(), Some(latest), Some(arithmetic))
 }
 
-fn judge_cumulative(
-    target_year: i32,
-    target: f64,
-    series: &[Judged],
-) -> (Status, Option<Point>, Option<Arithmetic>) {
+fn judge_cumulative(target_year: i32, target: f64, series: &[Judged]) -> (Status, Option<Point>, Option<Arithmetic>) {
     // Sum the unbroken run of full-year amounts from the first plan year.
     let mut sum = 0.0;
     let mut last_year = PLAN_START - 1;
-    for Judged {
-        point: p,
-        bound,
-        full_year,
-    } in series
-    {
+    for Judged { point: p, bound, full_year } in series {
         if p.year != last_year + 1 || bound.is_some() || !full_year || p.year > target_year {
             break;
         }
@@ -447,8 +376,7 @@ fn judge_cumulative(
         return (Status::NotAssessable(Reason::IncompleteYears), None, None);
     }
     let share_done = sum / target;
-    let share_elapsed =
-        f64::from(last_year - PLAN_START + 1) / f64::from(target_year - PLAN_START + 1);
+    let share_elapsed = f64::from(last_year - PLAN_START + 1) / f64::from(target_year - PLAN_START + 1);
     let ratio = share_done / share_elapsed;
     let status = if share_done >= 1.0 {
         Status::Achieved
@@ -467,14 +395,7 @@ fn judge_cumulative(
         share_elapsed,
         ratio,
     };
-    (
-        status,
-        Some(Point {
-            year: last_year,
-            value: sum,
-        }),
-        Some(arithmetic),
-    )
+    (status, Some(Point { year: last_year, value: sum }), Some(arithmetic))
 }
 
 fn judge_reduction(
@@ -483,17 +404,13 @@ fn judge_reduction(
     target: f64,
     series: &[Judged],
 ) -> (Status, Option<Point>, Option<Arithmetic>) {
-    let Some(latest) = series
-        .iter()
-        .rev()
-        .find(|j| j.point.year > reference_year && j.bound.is_none())
-        .map(|j| &j.point)
+    let Some(latest) =
+        series.iter().rev().find(|j| j.point.year > reference_year && j.bound.is_none()).map(|j| &j.point)
     else {
         return (Status::NotAssessable(Reason::OnlyBound), None, None);
     };
     let share_done = latest.value / target;
-    let share_elapsed =
-        f64::from(latest.year - reference_year) / f64::from(target_year - reference_year);
+    let share_elapsed = f64::from(latest.year - reference_year) / f64::from(target_year - reference_year);
     let ratio = share_done / share_elapsed;
     let status = if share_done >= 1.0 {
         Status::Achieved
@@ -522,16 +439,11 @@ fn progress_share(a: &Arithmetic, baseline: Option<Point>) -> Option<f64> {
             let base = baseline?;
             (latest.value - base.value) / (target - base.value)
         }
-        Arithmetic::Pace {
-            baseline,
-            latest,
-            target,
-            ..
-        } => (latest.value - baseline.value) / (target - baseline.value),
-        Arithmetic::Slipped { .. } => 0.0,
-        Arithmetic::Cumulative { share_done, .. } | Arithmetic::Reduction { share_done, .. } => {
-            *share_done
+        Arithmetic::Pace { baseline, latest, target, .. } => {
+            (latest.value - baseline.value) / (target - baseline.value)
         }
+        Arithmetic::Slipped { .. } => 0.0,
+        Arithmetic::Cumulative { share_done, .. } | Arithmetic::Reduction { share_done, .. } => *share_done,
     };
     share.is_finite().then_some(share.clamp(0.0, 1.0))
 }

@@ -3,10 +3,7 @@
 use super::*;
 
 fn text(s: &str) -> Text {
-    Text {
-        zh: s.into(),
-        en: s.into(),
-    }
+    Text { zh: s.into(), en: s.into() }
 }
 
 fn obs(year: i32, value: f64) -> Observation {
@@ -30,9 +27,7 @@ fn on(mut o: Observation, basis: &str) -> Observation {
 }
 
 fn partial(mut o: Observation) -> Observation {
-    o.period = Period::Partial {
-        label: text("1—11月"),
-    };
+    o.period = Period::Partial { label: text("1—11月") };
     o
 }
 
@@ -42,9 +37,7 @@ fn bounded(mut o: Observation, b: Bound) -> Observation {
 }
 
 fn at_date(mut o: Observation) -> Observation {
-    o.period = Period::PointInTime {
-        label: text("12月"),
-    };
+    o.period = Period::PointInTime { label: text("12月") };
     o
 }
 
@@ -91,12 +84,7 @@ fn with(mut ind: Indicator, baseline: Option<Observation>, values: Vec<Observati
 
 fn with_bases(mut ind: Indicator, headline: &str, target_basis: Option<&str>) -> Indicator {
     for id in ["a", "b", "proxy"] {
-        ind.bases.push(Basis {
-            id: id.into(),
-            label: text(id),
-            proxy: id == "proxy",
-            note: None,
-        });
+        ind.bases.push(Basis { id: id.into(), label: text(id), proxy: id == "proxy", note: None });
     }
     ind.headline_basis = Some(headline.into());
     if let Some(t) = ind.target.as_mut() {
@@ -140,11 +128,7 @@ fn hard_cases_from_the_real_data() {
         ),
         (
             "ceiling kept in the baseline, broken in the latest year",
-            with(
-                indicator(LowerBetter, AtMost, Some(1.4)),
-                Some(obs(2020, 0.0)),
-                vec![obs(2022, 2.7)],
-            ),
+            with(indicator(LowerBetter, AtMost, Some(1.4)), Some(obs(2020, 0.0)), vec![obs(2022, 2.7)]),
             Status::OffTrack,
         ),
         (
@@ -164,11 +148,7 @@ fn hard_cases_from_the_real_data() {
                 with(
                     indicator(HigherBetter, AtLeast, Some(93.8)),
                     Some(on(obs(2020, 93.7), "a")),
-                    vec![
-                        on(obs(2023, 86.4), "a"),
-                        on(obs(2023, 91.6), "b"),
-                        on(obs(2024, 92.7), "b"),
-                    ],
+                    vec![on(obs(2023, 86.4), "a"), on(obs(2023, 91.6), "b"), on(obs(2024, 92.7), "b")],
                 ),
                 "a",
                 Some("b"),
@@ -191,11 +171,7 @@ fn hard_cases_from_the_real_data() {
         ),
         (
             "floor met by an at-least bound",
-            with(
-                indicator(HigherBetter, AtLeast, Some(90.0)),
-                None,
-                vec![bounded(obs(2022, 97.0), Bound::AtLeast)],
-            ),
+            with(indicator(HigherBetter, AtLeast, Some(90.0)), None, vec![bounded(obs(2022, 97.0), Bound::AtLeast)]),
             Status::Achieved,
         ),
         (
@@ -210,22 +186,14 @@ fn hard_cases_from_the_real_data() {
         ),
         (
             "only partial-year values",
-            with(
-                indicator(LowerBetter, AtMost, Some(55.0)),
-                Some(obs(2020, 56.0)),
-                vec![partial(obs(2024, 51.0))],
-            ),
+            with(indicator(LowerBetter, AtMost, Some(55.0)), Some(obs(2020, 56.0)), vec![partial(obs(2024, 51.0))]),
             Status::NotAssessable(Reason::OnlyPartialYear),
         ),
         (
             // Non-fossil capacity share: only the wind+solar proxy is published.
             "only proxy values",
             with_bases(
-                with(
-                    indicator(HigherBetter, AtLeast, Some(65.0)),
-                    None,
-                    vec![on(obs(2024, 62.2), "proxy")],
-                ),
+                with(indicator(HigherBetter, AtLeast, Some(65.0)), None, vec![on(obs(2024, 62.2), "proxy")]),
                 "a",
                 None,
             ),
@@ -233,20 +201,12 @@ fn hard_cases_from_the_real_data() {
         ),
         (
             "no value since the baseline",
-            with(
-                indicator(HigherBetter, AtLeast, Some(30.0)),
-                Some(obs(2020, 26.0)),
-                vec![],
-            ),
+            with(indicator(HigherBetter, AtLeast, Some(30.0)), Some(obs(2020, 26.0)), vec![]),
             Status::NoData,
         ),
         (
             "short of the floor without a baseline",
-            with(
-                indicator(HigherBetter, AtLeast, Some(85.0)),
-                None,
-                vec![obs(2022, 84.68)],
-            ),
+            with(indicator(HigherBetter, AtLeast, Some(85.0)), None, vec![obs(2022, 84.68)]),
             Status::NotAssessable(Reason::NoBaseline),
         ),
         (
@@ -257,57 +217,33 @@ fn hard_cases_from_the_real_data() {
         (
             // NOx 5-year total 18,400 t; 6,285 t in the first of five years.
             "cumulative total ahead of schedule",
-            with(
-                indicator(HigherBetter, CumulativeTotal, Some(18_400.0)),
-                None,
-                vec![obs(2021, 6285.47)],
-            ),
+            with(indicator(HigherBetter, CumulativeTotal, Some(18_400.0)), None, vec![obs(2021, 6285.47)]),
             Status::OnTrack,
         ),
         (
             // NH3-N: one year already above the 5-year figure as printed.
             "cumulative total reached",
-            with(
-                indicator(HigherBetter, CumulativeTotal, Some(300.0)),
-                None,
-                vec![obs(2021, 999.95)],
-            ),
+            with(indicator(HigherBetter, CumulativeTotal, Some(300.0)), None, vec![obs(2021, 999.95)]),
             Status::Achieved,
         ),
         (
             "cumulative total with a missing year",
-            with(
-                indicator(HigherBetter, CumulativeTotal, Some(300.0)),
-                None,
-                vec![obs(2022, 50.0)],
-            ),
+            with(indicator(HigherBetter, CumulativeTotal, Some(300.0)), None, vec![obs(2022, 50.0)]),
             Status::NotAssessable(Reason::IncompleteYears),
         ),
         (
             "reduction behind schedule",
-            with(
-                indicator(HigherBetter, ReduceByPercent, Some(13.0)),
-                None,
-                vec![obs(2023, 4.0)],
-            ),
+            with(indicator(HigherBetter, ReduceByPercent, Some(13.0)), None, vec![obs(2023, 4.0)]),
             Status::OffTrack,
         ),
         (
             "reduction on schedule",
-            with(
-                indicator(HigherBetter, ReduceByPercent, Some(13.0)),
-                None,
-                vec![obs(2022, 5.5)],
-            ),
+            with(indicator(HigherBetter, ReduceByPercent, Some(13.0)), None, vec![obs(2022, 5.5)]),
             Status::OnTrack,
         ),
         (
             "pace needs to speed up",
-            with(
-                indicator(HigherBetter, AtLeast, Some(30.0)),
-                Some(obs(2020, 20.0)),
-                vec![obs(2023, 25.0)],
-            ),
+            with(indicator(HigherBetter, AtLeast, Some(30.0)), Some(obs(2020, 20.0)), vec![obs(2023, 25.0)]),
             Status::AtRisk,
         ),
         (
@@ -334,11 +270,7 @@ fn hard_cases_from_the_real_data() {
         (
             // Non-fossil share: the only figure is from 2015, before the baseline.
             "history before the baseline is not progress",
-            with(
-                indicator(HigherBetter, AtLeast, Some(30.0)),
-                Some(obs(2020, 26.0)),
-                vec![obs(2015, 19.02)],
-            ),
+            with(indicator(HigherBetter, AtLeast, Some(30.0)), Some(obs(2020, 26.0)), vec![obs(2015, 19.02)]),
             Status::NoData,
         ),
         (
@@ -348,10 +280,7 @@ fn hard_cases_from_the_real_data() {
                 with(
                     indicator(HigherBetter, AtLeast, Some(65.0)),
                     None,
-                    vec![
-                        at_date(on(obs(2024, 62.2), "proxy")),
-                        on(obs(2023, 61.3), "proxy"),
-                    ],
+                    vec![at_date(on(obs(2024, 62.2), "proxy")), on(obs(2023, 61.3), "proxy")],
                 ),
                 "a",
                 None,
@@ -361,29 +290,17 @@ fn hard_cases_from_the_real_data() {
         (
             // Rural sewage treatment: 29.98 % as of December 2024 against 25 %.
             "a reading at a date settles a level target",
-            with(
-                indicator(HigherBetter, AtLeast, Some(25.0)),
-                None,
-                vec![at_date(obs(2024, 29.98))],
-            ),
+            with(indicator(HigherBetter, AtLeast, Some(25.0)), None, vec![at_date(obs(2024, 29.98))]),
             Status::Achieved,
         ),
         (
             "a reading at a date is not a yearly amount",
-            with(
-                indicator(HigherBetter, CumulativeTotal, Some(300.0)),
-                None,
-                vec![at_date(obs(2021, 400.0))],
-            ),
+            with(indicator(HigherBetter, CumulativeTotal, Some(300.0)), None, vec![at_date(obs(2021, 400.0))]),
             Status::NotAssessable(Reason::IncompleteYears),
         ),
         (
             "target year passed, missed",
-            with(
-                indicator(HigherBetter, AtLeast, Some(99.0)),
-                Some(obs(2020, 90.0)),
-                vec![obs(2025, 98.0)],
-            ),
+            with(indicator(HigherBetter, AtLeast, Some(99.0)), Some(obs(2020, 90.0)), vec![obs(2025, 98.0)]),
             Status::OffTrack,
         ),
     ];
@@ -394,51 +311,25 @@ fn hard_cases_from_the_real_data() {
 
 #[test]
 fn pm25_arithmetic_is_exposed() {
-    let ind = with(
-        indicator(LowerBetter, AtMost, Some(25.0)),
-        Some(obs(2020, 26.0)),
-        vec![obs(2024, 25.7)],
-    );
+    let ind = with(indicator(LowerBetter, AtMost, Some(25.0)), Some(obs(2020, 26.0)), vec![obs(2024, 25.7)]);
     let a = assess(&ind);
-    let Some(Arithmetic::Pace {
-        actual_rate,
-        required_rate,
-        ratio,
-        pace,
-        ..
-    }) = a.arithmetic
-    else {
+    let Some(Arithmetic::Pace { actual_rate, required_rate, ratio, pace, .. }) = a.arithmetic else {
         panic!("expected the pace arithmetic, got {:?}", a.arithmetic);
     };
     assert!((actual_rate - -0.075).abs() < 1e-9);
     assert!((required_rate - -0.2).abs() < 1e-9);
     assert!((ratio - 0.375).abs() < 1e-9);
     assert_eq!(pace, Pace::LimitedProgress);
-    assert_eq!(
-        a.judged,
-        Some(Point {
-            year: 2024,
-            value: 25.7
-        })
-    );
+    assert_eq!(a.judged, Some(Point { year: 2024, value: 25.7 }));
     assert!((a.progress.unwrap() - 0.3).abs() < 1e-9);
 }
 
 #[test]
 fn the_margin_is_signed_by_direction() {
-    let ind = with(
-        indicator(LowerBetter, AtMost, Some(25.0)),
-        None,
-        vec![obs(2024, 25.7)],
-    );
-    let Some(Arithmetic::Level { met, margin, .. }) = assess(&ind).arithmetic else {
-        panic!()
-    };
+    let ind = with(indicator(LowerBetter, AtMost, Some(25.0)), None, vec![obs(2024, 25.7)]);
+    let Some(Arithmetic::Level { met, margin, .. }) = assess(&ind).arithmetic else { panic!() };
     assert!(!met);
-    assert!(
-        (margin - -0.7).abs() < 1e-9,
-        "0.7 above a ceiling is 0.7 outside"
-    );
+    assert!((margin - -0.7).abs() < 1e-9, "0.7 above a ceiling is 0.7 outside");
 }
 
 #[test]
@@ -446,52 +337,21 @@ fn alternative_and_partial_values_are_never_judged() {
     let ind = with(
         indicator(LowerBetter, AtMost, Some(25.0)),
         Some(obs(2020, 26.0)),
-        vec![
-            obs(2023, 25.8),
-            alt(obs(2024, 20.0)),
-            partial(obs(2024, 24.0)),
-        ],
+        vec![obs(2023, 25.8), alt(obs(2024, 20.0)), partial(obs(2024, 24.0))],
     );
-    assert_eq!(
-        assess(&ind).judged,
-        Some(Point {
-            year: 2023,
-            value: 25.8
-        })
-    );
+    assert_eq!(assess(&ind).judged, Some(Point { year: 2023, value: 25.8 }));
 }
 
 #[test]
 fn trends_follow_direction_and_threshold() {
     let p = |year, value| Point { year, value };
-    assert_eq!(
-        trend(p(2020, 26.0), p(2024, 25.7), Unit::UgM3, LowerBetter),
-        Trend::LittleChange
-    );
-    assert_eq!(
-        trend(p(2020, 26.0), p(2024, 25.9), Unit::Percent, LowerBetter),
-        Trend::LittleChange
-    );
-    assert_eq!(
-        trend(p(2020, 26.0), p(2024, 23.0), Unit::UgM3, LowerBetter),
-        Trend::Improving
-    );
-    assert_eq!(
-        trend(p(2021, 95.9), p(2024, 98.6), Unit::Percent, HigherBetter),
-        Trend::Improving
-    );
-    assert_eq!(
-        trend(p(2020, 0.0), p(2022, 2.7), Unit::Percent, LowerBetter),
-        Trend::Worsening
-    );
-    assert_eq!(
-        trend(p(2020, 0.0), p(2024, 0.0), Unit::Percent, LowerBetter),
-        Trend::LittleChange
-    );
-    assert_eq!(
-        trend(p(2021, 953.0), p(2022, 1200.0), Unit::Cases, Neutral),
-        Trend::Rising
-    );
+    assert_eq!(trend(p(2020, 26.0), p(2024, 25.7), Unit::UgM3, LowerBetter), Trend::LittleChange);
+    assert_eq!(trend(p(2020, 26.0), p(2024, 25.9), Unit::Percent, LowerBetter), Trend::LittleChange);
+    assert_eq!(trend(p(2020, 26.0), p(2024, 23.0), Unit::UgM3, LowerBetter), Trend::Improving);
+    assert_eq!(trend(p(2021, 95.9), p(2024, 98.6), Unit::Percent, HigherBetter), Trend::Improving);
+    assert_eq!(trend(p(2020, 0.0), p(2022, 2.7), Unit::Percent, LowerBetter), Trend::Worsening);
+    assert_eq!(trend(p(2020, 0.0), p(2024, 0.0), Unit::Percent, LowerBetter), Trend::LittleChange);
+    assert_eq!(trend(p(2021, 953.0), p(2022, 1200.0), Unit::Cases, Neutral), Trend::Rising);
 }
 
 #[test]
@@ -510,11 +370,7 @@ fn trend_spans_use_baseline_and_last_two_values() {
 
 #[test]
 fn context_figures_have_no_status() {
-    let mut ind = with(
-        indicator(HigherBetter, AtLeast, Some(1.0)),
-        None,
-        vec![obs(2022, 5.0)],
-    );
+    let mut ind = with(indicator(HigherBetter, AtLeast, Some(1.0)), None, vec![obs(2022, 5.0)]);
     ind.target = None;
     ind.role = Role::Context;
     let a = assess(&ind);
@@ -536,15 +392,8 @@ fn a_full_year_value_wins_over_readings_at_dates() {
         ],
     );
     let series = judged_series(&ind, None);
-    let values: Vec<(i32, f64)> = series
-        .iter()
-        .map(|j| (j.point.year, j.point.value))
-        .collect();
-    assert_eq!(
-        values,
-        vec![(2024, 60.0), (2025, 64.0)],
-        "full year wins; else the last reading listed"
-    );
+    let values: Vec<(i32, f64)> = series.iter().map(|j| (j.point.year, j.point.value)).collect();
+    assert_eq!(values, vec![(2024, 60.0), (2025, 64.0)], "full year wins; else the last reading listed");
 }
 
 #[test]
@@ -560,11 +409,6 @@ fn the_judged_basis_is_reported() {
     );
     let a = assess(&ind);
     assert_eq!(a.basis, Some(BasisId::from("b")));
-    let Some(Arithmetic::Level {
-        margin, met: false, ..
-    }) = a.arithmetic
-    else {
-        panic!("{:?}", a.arithmetic)
-    };
+    let Some(Arithmetic::Level { margin, met: false, .. }) = a.arithmetic else { panic!("{:?}", a.arithmetic) };
     assert!((margin - -1.1).abs() < 1e-9);
 }

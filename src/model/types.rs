@@ -77,15 +77,8 @@ pub enum Area {
 }
 
 impl Area {
-    pub const ALL: [Area; 7] = [
-        Area::Air,
-        Area::Water,
-        Area::Soil,
-        Area::Waste,
-        Area::Carbon,
-        Area::Ecology,
-        Area::Governance,
-    ];
+    pub const ALL: [Area; 7] =
+        [Area::Air, Area::Water, Area::Soil, Area::Waste, Area::Carbon, Area::Ecology, Area::Governance];
 
     /// The slug used in URLs and file names.
     pub fn slug(self) -> &'static str {
@@ -383,6 +376,13 @@ impl Indicator {
         self.bases.iter().find(|b| &b.id == id)
     }
 
+    /// The newest published figure or statement, whatever its period or basis
+    /// (not an alternative): what a reader should see first when no status can
+    /// be judged. A full-year value beats a part-year one of the same year.
+    pub fn latest_observation(&self) -> Option<&Observation> {
+        self.values.iter().filter(|o| o.alternative.is_none()).max_by_key(|o| (o.year, o.period.is_full_year()))
+    }
+
     /// Every source key this indicator cites, in order of first use.
     pub fn source_keys(&self) -> Vec<&SourceKey> {
         let mut keys: Vec<&SourceKey> = Vec::new();
@@ -451,8 +451,6 @@ pub struct Source {
 impl Source {
     /// Only http(s) addresses are ever made clickable.
     pub fn link(&self) -> Option<&str> {
-        self.url
-            .as_deref()
-            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        self.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"))
     }
 }

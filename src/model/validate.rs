@@ -49,18 +49,10 @@ pub(crate) struct Report<'a> {
 
 impl<'a> Report<'a> {
     pub fn new(file: &'a str) -> Self {
-        Report {
-            file,
-            errors: Vec::new(),
-        }
+        Report { file, errors: Vec::new() }
     }
 
-    pub fn push(
-        &mut self,
-        item: Option<&str>,
-        field: impl Into<String>,
-        message: impl Into<String>,
-    ) {
+    pub fn push(&mut self, item: Option<&str>, field: impl Into<String>, message: impl Into<String>) {
         self.errors.push(DataError {
             file: self.file.to_string(),
             item: item.map(str::to_string),
@@ -100,9 +92,7 @@ pub fn is_valid_id(id: &str) -> bool {
     !parts.is_empty()
         && num.len() == 2
         && num.bytes().all(|b| b.is_ascii_digit())
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_uppercase()))
+        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// Source keys and basis ids: lower-case words joined by `-`.
@@ -111,9 +101,7 @@ pub fn is_valid_key(key: &str) -> bool {
         && key.len() <= 64
         && !key.starts_with('-')
         && !key.ends_with('-')
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// What the rules can check against.
@@ -139,66 +127,42 @@ pub(crate) fn check_indicator(ind: &Indicator, ctx: &Context, report: &mut Repor
     let mut declared = HashSet::new();
     for (i, b) in ind.bases.iter().enumerate() {
         if !is_valid_key(b.id.as_str()) {
-            err(
-                &format!("bases[{i}].id"),
-                format!("\"{}\" is not a lower-case key", b.id),
-            );
+            err(&format!("bases[{i}].id"), format!("\"{}\" is not a lower-case key", b.id));
         }
         if !declared.insert(&b.id) {
-            err(
-                &format!("bases[{i}].id"),
-                format!("basis \"{}\" is declared twice", b.id),
-            );
+            err(&format!("bases[{i}].id"), format!("basis \"{}\" is declared twice", b.id));
         }
         check_text(&b.label, &format!("bases[{i}].label"), &mut err);
     }
     match (&ind.headline_basis, ind.bases.is_empty()) {
-        (Some(h), false) if !declared.contains(h) => err(
-            "headline_basis",
-            format!("basis \"{h}\" is not declared in `bases`"),
-        ),
+        (Some(h), false) if !declared.contains(h) => {
+            err("headline_basis", format!("basis \"{h}\" is not declared in `bases`"))
+        }
         (Some(_), true) => err("headline_basis", "set, but `bases` is empty".into()),
-        (None, false) => err(
-            "headline_basis",
-            "required when `bases` are declared: say which basis the chart uses".into(),
-        ),
+        (None, false) => {
+            err("headline_basis", "required when `bases` are declared: say which basis the chart uses".into())
+        }
         _ => {}
     }
 
     // Goals have a target; context figures do not.
     match (ind.role, &ind.target) {
         (Role::Goal, None) => err("target", "a goal needs a target".into()),
-        (Role::Context, Some(_)) => err(
-            "target",
-            "a context figure has no target; make it a goal".into(),
-        ),
+        (Role::Context, Some(_)) => err("target", "a context figure has no target; make it a goal".into()),
         _ => {}
     }
     if let Some(t) = &ind.target {
         check_target(ind, t, "target", ctx, &declared, &mut err);
     }
     for (i, t) in ind.other_targets.iter().enumerate() {
-        check_target(
-            ind,
-            t,
-            &format!("other_targets[{i}]"),
-            ctx,
-            &declared,
-            &mut err,
-        );
+        check_target(ind, t, &format!("other_targets[{i}]"), ctx, &declared, &mut err);
     }
 
     if let Some(b) = &ind.baseline {
         check_observation(ind, b, "baseline", ctx, &declared, &mut err);
         if let Some(t) = &ind.target {
             if b.year >= t.year {
-                err(
-                    "baseline.year",
-                    format!(
-                        "baseline year {} is not before the target year {}",
-                        b.year, t.year
-                    ),
-                );
+                err("baseline.year", format!("baseline year {} is not before the target year {}", b.year, t.year));
             }
         }
     }
@@ -249,22 +213,14 @@ fn check_number(ind: &Indicator, v: f64, field: &str, err: &mut impl FnMut(&str,
 fn check_source(key: &SourceKey, field: &str, ctx: &Context, err: &mut impl FnMut(&str, String)) {
     if let Some(sources) = ctx.sources {
         if !sources.contains_key(key) {
-            err(
-                field,
-                format!("source \"{key}\" is not in the source registry"),
-            );
+            err(field, format!("source \"{key}\" is not in the source registry"));
         }
     } else if !is_valid_key(key.as_str()) {
         err(field, format!("\"{key}\" is not a source key"));
     }
 }
 
-fn check_basis(
-    basis: &Option<BasisId>,
-    field: &str,
-    declared: &HashSet<&BasisId>,
-    err: &mut impl FnMut(&str, String),
-) {
+fn check_basis(basis: &Option<BasisId>, field: &str, declared: &HashSet<&BasisId>, err: &mut impl FnMut(&str, String)) {
     if let Some(b) = basis {
         if !declared.contains(b) {
             err(field, format!("basis \"{b}\" is not declared in `bases`"));
@@ -281,21 +237,14 @@ fn check_target(
     err: &mut impl FnMut(&str, String),
 ) {
     if !(2016..=LAST_TARGET_YEAR).contains(&t.year) {
-        err(
-            &format!("{at}.year"),
-            format!("{} is outside 2016…{LAST_TARGET_YEAR}", t.year),
-        );
+        err(&format!("{at}.year"), format!("{} is outside 2016…{LAST_TARGET_YEAR}", t.year));
     }
     match (t.kind, t.value) {
-        (TargetKind::Qualitative, Some(v)) => err(
-            &format!("{at}.value"),
-            format!("a qualitative target has no number, found {v}"),
-        ),
+        (TargetKind::Qualitative, Some(v)) => {
+            err(&format!("{at}.value"), format!("a qualitative target has no number, found {v}"))
+        }
         (TargetKind::Qualitative, None) => {}
-        (kind, None) => err(
-            &format!("{at}.value"),
-            format!("a `{}` target needs a number", kind_name(kind)),
-        ),
+        (kind, None) => err(&format!("{at}.value"), format!("a `{}` target needs a number", kind_name(kind))),
         (_, Some(v)) => check_number(ind, v, &format!("{at}.value"), err),
     }
     let wrong_direction = match t.kind {
@@ -322,22 +271,17 @@ fn check_target(
             &format!("{at}.reference_year"),
             "a `reduce_by_percent` target needs the year it is measured from".into(),
         ),
-        (TargetKind::ReduceByPercent, Some(r)) if r >= t.year => err(
-            &format!("{at}.reference_year"),
-            format!("{r} is not before the target year {}", t.year),
-        ),
+        (TargetKind::ReduceByPercent, Some(r)) if r >= t.year => {
+            err(&format!("{at}.reference_year"), format!("{r} is not before the target year {}", t.year))
+        }
         (TargetKind::ReduceByPercent, _) => {}
-        (_, Some(_)) => err(
-            &format!("{at}.reference_year"),
-            "only a `reduce_by_percent` target has a reference year".into(),
-        ),
+        (_, Some(_)) => {
+            err(&format!("{at}.reference_year"), "only a `reduce_by_percent` target has a reference year".into())
+        }
         _ => {}
     }
     if t.kind == TargetKind::CumulativeTotal && t.value.is_some_and(|v| v <= 0.0) {
-        err(
-            &format!("{at}.value"),
-            "a cumulative total must be positive".into(),
-        );
+        err(&format!("{at}.value"), "a cumulative total must be positive".into());
     }
     check_basis(&t.basis, &format!("{at}.basis"), declared, err);
     check_text(&t.wording, &format!("{at}.wording"), err);
@@ -356,21 +300,14 @@ fn check_observation(
     err: &mut impl FnMut(&str, String),
 ) {
     if !(FIRST_YEAR..=ctx.as_of_year).contains(&o.year) {
-        err(
-            &format!("{at}.year"),
-            format!(
-                "{} is outside {FIRST_YEAR}…{} (the as-of year)",
-                o.year, ctx.as_of_year
-            ),
-        );
+        err(&format!("{at}.year"), format!("{} is outside {FIRST_YEAR}…{} (the as-of year)", o.year, ctx.as_of_year));
     }
     match (o.value, &o.text) {
         (Some(v), _) => check_number(ind, v, &format!("{at}.value"), err),
         (None, Some(_)) => {}
         (None, None) => err(
             &format!("{at}.value"),
-            "no value and no `text`: a value nobody published is left out, not written as empty"
-                .into(),
+            "no value and no `text`: a value nobody published is left out, not written as empty".into(),
         ),
     }
     if o.bound.is_some() && o.value.is_none() {
@@ -379,9 +316,7 @@ fn check_observation(
     if let Some(t) = &o.text {
         check_text(t, &format!("{at}.text"), err);
     }
-    if let Period::Partial { label } | Period::PointInTime { label } | Period::MultiYear { label } =
-        &o.period
-    {
+    if let Period::Partial { label } | Period::PointInTime { label } | Period::MultiYear { label } = &o.period {
         check_text(label, &format!("{at}.period.label"), err);
     }
     check_basis(&o.basis, &format!("{at}.basis"), declared, err);
@@ -415,11 +350,7 @@ pub(crate) fn check_source_entry(key: &SourceKey, s: &Source, report: &mut Repor
     }
     if let Some(d) = &s.date {
         if !is_valid_date(d) {
-            report.push(
-                item,
-                "date",
-                format!("\"{d}\" is not YYYY, YYYY-MM or YYYY-MM-DD"),
-            );
+            report.push(item, "date", format!("\"{d}\" is not YYYY, YYYY-MM or YYYY-MM-DD"));
         }
     }
     if let Some(u) = &s.url {

@@ -1,15 +1,18 @@
-//! One indicator in full: status, chart, the same values as a table, and every
-//! source with its trust tier.
+//! One indicator in full: the answer in one sentence, baseline → latest →
+//! target, how the status was worked out, the chart or the same values as a
+//! table, the plan's words, notes and conflicts, and every source.
 
+use super::indicator_parts::{DataTable, NoteList, PlanWording, SourceList};
 use crate::charts::progress_chart;
-use crate::components::{ChartHost, ErrorPanel, Loading, StatusBadge};
+use crate::components::{Breadcrumbs, ChartHost, ErrorPanel, Loading, StatusBadge};
 use crate::fetch::{self, AppError};
-use crate::i18n::{self, Lang, Msg};
-use crate::model::{assess, Indicator, IndicatorFile, IndicatorId, Observation, Source, SourceKey};
+use crate::i18n::{self, Msg};
+use crate::model::{assess, Assessment, Indicator, IndicatorFile, IndicatorId, Role};
 use crate::pages::NotFoundPage;
-use crate::{use_lang, use_site};
+use crate::present::Card;
+use crate::route::{Page, Query, Route};
+use crate::{use_lang, use_route, use_site};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 #[component]
 pub fn IndicatorPage(id: IndicatorId) -> impl IntoView {
@@ -31,119 +34,153 @@ pub fn IndicatorPage(id: IndicatorId) -> impl IntoView {
 fn IndicatorView(file: IndicatorFile) -> impl IntoView {
     let lang = use_lang();
     let ind = file.indicator;
-    let assessment = assess(&ind);
+    let a = assess(&ind);
+    let area = ind.area;
+    let trail = {
+        let name = ind.name.clone();
+        move || {
+            let lang = lang.get();
+            vec![
+                (lang.t(Msg::Home).to_string(), Some(Route::new(lang, Page::Overview).href())),
+                (i18n::area_name(lang, area).to_string(), Some(Route::new(lang, Page::Area(area)).href())),
+                (lang.pick(&name).to_string(), None),
+            ]
+        }
+    };
     let name = ind.name.clone();
-    let chart_ind = ind.clone();
-    let make = Callback::new(move |opts| progress_chart(&chart_ind, &opts));
-    let summary_ind = ind.clone();
     let id = ind.id.to_string();
+    let id_label = id.clone();
+    let sentence = {
+        let (ind, a) = (ind.clone(), a.clone());
+        move || i18n::headline_sentence(lang.get(), &ind, &a)
+    };
+    let reason = {
+        let a = a.clone();
+        move || i18n::status_reason(lang.get(), &a)
+    };
     view! {
+        {move || view! { <Breadcrumbs lang trail=trail()/> }}
         <article class="indicator" data-testid="indicator" data-id=id>
             <h1>{move || lang.get().pick(&name).to_string()}</h1>
-            <StatusBadge status=assessment.status lang/>
-            <p class="indicator__summary" data-testid="latest">
-                {move || latest_line(lang.get(), &summary_ind)}
-            </p>
-            <figure class="indicator__chart">
-                <ChartHost make lang class="chart--large"/>
-            </figure>
-            <DataTable ind=ind.clone() sources=file.sources.clone()/>
+            <div class="indicator__status">
+                <StatusBadge status=a.status lang/>
+                <span class="muted">{id_label}</span>
+            </div>
+            <p class="indicator__sentence" data-testid="sentence">{sentence}</p>
+            <p class="indicator__reason" data-testid="reason">{reason}</p>
+            <Milestones ind=ind.clone() a=a.clone()/>
+            <HowComputed ind=ind.clone() a=a.clone()/>
+            <ChartOrTable ind=ind.clone() sources=file.sources.clone()/>
+            <PlanWording ind=ind.clone()/>
+            <NoteList ind=ind.clone()/>
             <SourceList ind sources=file.sources/>
         </article>
     }
 }
 
-/// "Latest: 25.7 μg/m³ (2024) · Target: ≤ 25 μg/m³ by 2025".
-fn latest_line(lang: Lang, ind: &Indicator) -> String {
-    let latest = assess(ind)
-        .judged
-        .map(|p| format!("{} ({})", i18n::with_unit(lang, ind.unit, p.value), p.year));
-    let target = ind
-        .target
-        .as_ref()
-        .map(|t| i18n::target_phrase(lang, ind, t));
-    let mut parts = Vec::new();
-    if let Some(l) = latest {
-        parts.push(format!("{}{}{l}", lang.t(Msg::Latest), i18n::colon(lang)));
-    }
-    if let Some(t) = target {
-        parts.push(format!("{}{}{t}", lang.t(Msg::Target), i18n::colon(lang)));
-    }
-    parts.join(" · ")
-}
-
-fn source_name(lang: Lang, sources: &BTreeMap<SourceKey, Source>, key: &SourceKey) -> String {
-    sources
-        .get(key)
-        .map_or_else(|| key.to_string(), |s| lang.pick(&s.publisher).to_string())
-}
-
+/// Baseline (year) → latest (year) → target (year), and the distance left.
 #[component]
-fn DataTable(ind: Indicator, sources: BTreeMap<SourceKey, Source>) -> impl IntoView {
+fn Milestones(ind: Indicator, a: Assessment) -> impl IntoView {
     let lang = use_lang();
-    let mut rows: Vec<(bool, Observation)> =
-        ind.baseline.iter().map(|b| (true, b.clone())).collect();
-    rows.extend(ind.values.iter().map(|o| (false, o.clone())));
-    rows.sort_by_key(|(_, o)| o.year);
-    view! {
-        <table class="data-table" data-testid="data-table">
-            <caption>{move || lang.get().t(Msg::DataTable)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{move || lang.get().t(Msg::Year)}</th>
-                    <th scope="col">{move || lang.get().t(Msg::Value)}</th>
-                    <th scope="col">{move || lang.get().t(Msg::Source)}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {rows.into_iter().map(|(is_baseline, o)| {
-                    let ind = ind.clone();
-                    let sources = sources.clone();
-                    let value = o.clone();
-                    view! {
-                        <tr>
-                            <th scope="row">
-                                {o.year}
-                                {is_baseline.then(|| view! { " " <small>{move || lang.get().t(Msg::Baseline)}</small> })}
-                            </th>
-                            <td>{move || i18n::observation_text(lang.get(), &ind, &value)}</td>
-                            <td>{move || source_name(lang.get(), &sources, &o.source)}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-}
-
-#[component]
-fn SourceList(ind: Indicator, sources: BTreeMap<SourceKey, Source>) -> impl IntoView {
-    let lang = use_lang();
-    let cited: Vec<(SourceKey, Source)> = ind
-        .source_keys()
-        .into_iter()
-        .filter_map(|k| sources.get(k).map(|s| (k.clone(), s.clone())))
-        .collect();
-    view! {
-        <section class="sources" data-testid="sources">
-            <h2>{move || lang.get().t(Msg::Sources)}</h2>
-            <ol>
-                {cited.into_iter().map(|(_, s)| {
-                    let link = s.link().map(str::to_string);
-                    let s2 = s.clone();
-                    view! {
-                        <li>
-                            <span class="source__publisher">{move || lang.get().pick(&s.publisher).to_string()}</span>
-                            {move || i18n::colon(lang.get())} <cite>{move || lang.get().pick(&s2.title).to_string()}</cite>
-                            {s.date.clone().map(|d| view! { " · " {move || i18n::date(lang.get(), &d)} })}
-                            " · " <span class="tier">{move || i18n::tier_name(lang.get(), s.tier)}</span>
-                            {link.map(|url| view! {
-                                " · " <a href=url.clone() rel="external noopener noreferrer" target="_blank">{move || lang.get().t(Msg::Link)}</a>
-                            })}
-                        </li>
-                    }
-                }).collect_view()}
+    let is_goal = ind.role == Role::Goal;
+    let card = {
+        let ind = ind.clone();
+        Memo::new(move |_| Card::from_assessment(&ind, &a, lang.get()))
+    };
+    let step = move |label: Msg, value: Option<(String, i32)>, note: Option<String>, testid: &'static str| {
+        view! {
+            <li data-testid=testid>
+                <span class="milestones__label">{move || lang.get().t(label)}</span>
+                {match value {
+                    Some((figure, year)) => view! {
+                        <strong>{figure}</strong>
+                        <span class="muted">{i18n::paren(lang.get(), "", &year.to_string())}</span>
+                        {note.map(|n| view! { <span class="note">{n}</span> })}
+                    }.into_any(),
+                    None => view! { <span class="muted">{lang.get().t(Msg::NoValues)}</span> }.into_any(),
+                }}
+            </li>
+        }
+    };
+    move || {
+        let c = card.get();
+        let target = c.target.clone().or(c.wording.clone());
+        view! {
+            <ol class="milestones" aria-label=lang.get().t(Msg::Progress)>
+                {c.baseline.clone().map(|b| step(Msg::Baseline, Some(b), None, "milestone-baseline"))}
+                {step(Msg::Latest, c.latest.clone(), c.latest_note.clone(), "milestone-latest")}
+                {(is_goal).then(|| view! {
+                    <li data-testid="milestone-target">
+                        <span class="milestones__label">{lang.get().t(Msg::Target)}</span>
+                        <strong>{target.clone().unwrap_or_default()}</strong>
+                    </li>
+                })}
             </ol>
+            {c.progress.map(|p| view! {
+                <p class="indicator__progress">
+                    <label>
+                        {format!("{} {}%", lang.get().t(Msg::Progress), i18n::number(p * 100.0, 0))}
+                        <span class="muted">{i18n::paren(lang.get(), "", lang.get().t(Msg::ProgressNote))}</span>
+                        <progress max="1" value=p></progress>
+                    </label>
+                </p>
+            })}
+            {c.trend.map(|t| view! { <p class="muted">{lang.get().t(Msg::Trend)}{i18n::colon(lang.get())}{t}</p> })}
+        }
+    }
+}
+
+/// The arithmetic behind the status, one step per line.
+#[component]
+fn HowComputed(ind: Indicator, a: Assessment) -> impl IntoView {
+    let lang = use_lang();
+    let has_steps = a.arithmetic.is_some();
+    let lines = move || i18n::arithmetic_lines(lang.get(), &ind, &a);
+    has_steps.then(|| {
+        view! {
+            <details class="computed" data-testid="how-computed">
+                <summary>{move || lang.get().t(Msg::HowComputed)}</summary>
+                <ol>{move || lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol>
+                <p class="muted">
+                    <a href=move || Route::new(lang.get(), Page::About).href()>{move || lang.get().t(Msg::About)}</a>
+                </p>
+            </details>
+        }
+    })
+}
+
+/// Chart and table as two views of the same values; the choice is in the URL.
+#[component]
+fn ChartOrTable(
+    ind: Indicator,
+    sources: std::collections::BTreeMap<crate::model::SourceKey, crate::model::Source>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let route = use_route();
+    let table = Memo::new(move |_| route.get().query.table);
+    let href = move |table: bool| route.get().with_query(Query { table, status: None }).href();
+    let chart_ind = ind.clone();
+    let make = Callback::new(move |opts| progress_chart(&chart_ind, &opts));
+    let summary = {
+        let ind = ind.clone();
+        move || i18n::chart_summary(lang.get(), &ind)
+    };
+    view! {
+        <section class="views" aria-label=move || lang.get().t(Msg::Views)>
+            <nav class="tabs">
+                <a href=move || href(false) data-noscroll="" aria-current=move || (!table.get()).then_some("page") data-testid="tab-chart">
+                    {move || lang.get().t(Msg::Chart)}
+                </a>
+                <a href=move || href(true) data-noscroll="" aria-current=move || table.get().then_some("page") data-testid="tab-table">
+                    {move || lang.get().t(Msg::DataTable)}
+                </a>
+            </nav>
+            <p class="chart-summary" data-testid="chart-summary">{summary}</p>
+            {move || if table.get() {
+                view! { <DataTable ind=ind.clone() sources=sources.clone()/> }.into_any()
+            } else {
+                view! { <figure class="indicator__chart"><ChartHost make lang class="chart--large"/></figure> }.into_any()
+            }}
         </section>
     }
 }

@@ -1,9 +1,14 @@
 //! One routed page per file.
 
+mod about;
+mod area;
 mod indicator;
+mod indicator_parts;
 mod not_found;
 mod overview;
 
+pub use about::AboutPage;
+pub use area::AreaPage;
 pub use indicator::IndicatorPage;
 pub use not_found::NotFoundPage;
 pub use overview::OverviewPage;
@@ -23,7 +28,7 @@ pub fn title(route: &Route, overview: Option<&OverviewFile>) -> String {
             .map(|i| lang.pick(&i.name).to_string())
             .unwrap_or_else(|| id.to_string()),
         Page::Area(a) => crate::i18n::area_name(lang, *a).to_string(),
-        Page::About => lang.t(Msg::Home).to_string(),
+        Page::About => lang.t(Msg::About).to_string(),
         Page::NotFound => lang.t(Msg::NotFoundTitle).to_string(),
     };
     format!("{page} · {site}")

@@ -1,11 +1,13 @@
-//! The overview: what the plan is, and every goal with its latest value,
-//! target and status.
+//! The overview: the plan in one screen. Every area with its headline figure,
+//! its goals counted by status and its most telling chart; the data date; and
+//! a search over every indicator.
 
-use crate::charts::progress_chart;
-use crate::components::{ChartHost, ErrorPanel, Loading, StatusBadge};
-use crate::i18n::{self, Msg};
-use crate::model::{assess, Indicator};
-use crate::route::{Page, Route};
+use crate::charts::{progress_chart, ChartOpts};
+use crate::components::{ChartHost, ErrorPanel, IndicatorSearch, Loading, StatusBadge};
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{assess, Area, Indicator, OverviewFile, Role};
+use crate::present::{AreaSummary, Card, Tally};
+use crate::route::{Page, Query, Route};
 use crate::{use_lang, use_overview};
 use leptos::prelude::*;
 
@@ -15,68 +17,109 @@ pub fn OverviewPage() -> impl IntoView {
     let overview = use_overview();
     view! {
         <h1>{move || lang.get().t(Msg::SiteTitle)}</h1>
-        <p class="lead">{move || lang.get().t(Msg::SiteTagline)}</p>
+        <p class="lead">{move || lang.get().t(Msg::PlanIntro)} " "
+            <a href=move || Route::new(lang.get(), Page::About).href()>{move || lang.get().t(Msg::ReadThePlan)}</a>
+        </p>
         {move || match overview.get() {
             None => view! { <Loading lang/> }.into_any(),
             Some(Err(error)) => view! {
                 <ErrorPanel error lang retry=Callback::new(move |_| overview.refetch())/>
             }.into_any(),
-            Some(Ok(loaded)) => {
-                let featured = loaded.data.indicators.first().cloned();
-                view! {
-                    {featured.map(|ind| view! { <FeaturedChart ind/> })}
-                    <ul class="card-list">
-                        {loaded.data.indicators.into_iter().map(|ind| view! { <IndicatorCard ind/> }).collect_view()}
-                    </ul>
-                }.into_any()
-            }
+            Some(Ok(loaded)) => view! { <OverviewBody file=loaded.data/> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn FeaturedChart(ind: Indicator) -> impl IntoView {
+fn OverviewBody(file: OverviewFile) -> impl IntoView {
     let lang = use_lang();
-    let name = ind.name.clone();
-    let make = Callback::new(move |opts| progress_chart(&ind, &opts));
+    let totals = Tally::of(&file.indicators);
+    let as_of = file.as_of.clone();
+    let datetime = as_of.clone();
     view! {
-        <figure class="featured">
-            <figcaption>{move || lang.get().pick(&name).to_string()}</figcaption>
-            <ChartHost make lang class="chart--large"/>
-        </figure>
+        <p class="as-of" data-testid="overview-as-of">
+            {move || lang.get().t(Msg::DataAsOf)} " " <time datetime=datetime>{move || i18n::date(lang.get(), &as_of)}</time>
+        </p>
+        <section class="totals" aria-labelledby="totals-heading">
+            <h2 id="totals-heading" class="visually-hidden">{move || lang.get().t(Msg::GoalStatusTotal)}</h2>
+            <p class="totals__line">{move || i18n::goals_total(lang.get(), totals.goals)}</p>
+            <StatusCounts tally=totals.clone() lang/>
+        </section>
+        <h2>{move || lang.get().t(Msg::Areas)}</h2>
+        <div class="area-grid">
+            {Area::ALL.into_iter().map(|area| {
+                view! { <AreaCard summary=AreaSummary::new(area, &file.indicators)/> }
+            }).collect_view()}
+        </div>
+        <IndicatorSearch indicators=file.indicators lang/>
+    }
+}
+
+/// The goals of an area (or of all areas) counted by status, each count a link
+/// to the area page filtered to that status.
+#[component]
+fn StatusCounts(tally: Tally, #[prop(into)] lang: Signal<Lang>, #[prop(optional)] area: Option<Area>) -> impl IntoView {
+    view! {
+        <ul class="counts">
+            {tally.counts.into_iter().map(|(key, status, n)| {
+                let label = move || view! {
+                    <span class="count__icon" aria-hidden="true">{i18n::status_icon(status)}</span>
+                    {i18n::status_name(lang.get(), status)} " " <strong>{n}</strong>
+                };
+                let class = format!("count status--{key}");
+                match area {
+                    Some(area) => {
+                        let href = move || Route::new(lang.get(), Page::Area(area))
+                            .with_query(Query { status: Some(key.to_string()), table: false })
+                            .href();
+                        view! { <li class=class><a href=href>{label}</a></li> }.into_any()
+                    }
+                    None => view! { <li class=class>{label}</li> }.into_any(),
+                }
+            }).collect_view()}
+        </ul>
     }
 }
 
 #[component]
-fn IndicatorCard(ind: Indicator) -> impl IntoView {
+fn AreaCard(summary: AreaSummary) -> impl IntoView {
     let lang = use_lang();
-    let assessment = assess(&ind);
-    let href = {
-        let id = ind.id.clone();
-        move || Route::new(lang.get(), Page::Indicator(id.clone())).href()
-    };
-    let latest = assessment.judged;
-    let view_ind = ind.clone();
+    let area = summary.area;
+    let href = move || Route::new(lang.get(), Page::Area(area)).href();
+    let headline = summary.headline.clone();
+    let total = summary.tally.goals + summary.tally.context;
     view! {
-        <li class="card" data-testid="indicator-card" data-id=ind.id.to_string()>
-            <a class="card__title" href=href>{move || lang.get().pick(&view_ind.name).to_string()}</a>
-            <StatusBadge status=assessment.status lang/>
-            <dl class="card__figures">
-                {latest.map(|p| {
-                    let unit = ind.unit;
-                    view! {
-                        <dt>{move || lang.get().t(Msg::Latest)}</dt>
-                        <dd>{move || format!("{} ({})", i18n::with_unit(lang.get(), unit, p.value), p.year)}</dd>
-                    }
+        <section class="area-card" data-testid="area-card" data-area=area.slug()>
+            <h3><a href=href>{move || i18n::area_name(lang.get(), area)}</a></h3>
+            {headline.clone().map(|ind| view! { <Headline ind/> })}
+            <StatusCounts tally=summary.tally.clone() lang area/>
+            {headline.map(|ind| {
+                let make = Callback::new(move |opts: ChartOpts| progress_chart(&ind, &ChartOpts { compact: true, ..opts }));
+                view! { <ChartHost make lang class="chart--compact"/> }
+            })}
+            <p class="area-card__more"><a href=href>{move || i18n::see_all(lang.get(), total)}</a></p>
+        </section>
+    }
+}
+
+/// The headline indicator's name, latest figure and status.
+#[component]
+fn Headline(ind: Indicator) -> impl IntoView {
+    let lang = use_lang();
+    let a = assess(&ind);
+    let status = a.status;
+    let card = Memo::new(move |_| Card::from_assessment(&ind, &a, lang.get()));
+    view! {
+        <div class="area-card__headline">
+            <p>
+                <span class="area-card__name">{move || card.get().name}</span>
+                {move || card.get().latest.map(|(figure, year)| view! {
+                    " " <strong class="area-card__figure">{figure}</strong>
+                    " " <span class="muted">{i18n::paren(lang.get(), "", &year.to_string())}</span>
                 })}
-                {ind.target.clone().map(|t| {
-                    let ind = ind.clone();
-                    view! {
-                        <dt>{move || lang.get().t(Msg::Target)}</dt>
-                        <dd>{move || i18n::target_phrase(lang.get(), &ind, &t)}</dd>
-                    }
-                })}
-            </dl>
-        </li>
+                {move || card.get().latest_note.map(|n| view! { " " <span class="note">{n}</span> })}
+            </p>
+            {(card.get_untracked().role == Role::Goal).then(|| view! { <StatusBadge status lang/> })}
+        </div>
     }
 }

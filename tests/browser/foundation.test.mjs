@@ -33,7 +33,7 @@ for (const lang of ["zh", "en"]) {
     const name = lang === "en" ? ind.name.en : ind.name.zh;
     assert.equal(await page.locator("h1").innerText(), name);
     const latest = latestPublished(ind);
-    const line = await page.getByTestId("latest").innerText();
+    const line = await page.getByTestId("sentence").innerText();
     assert.ok(line.includes(String(latest.value)) && line.includes(String(latest.year)), `latest value shown: ${line}`);
     assert.deepEqual(problems.consoleErrors, []);
     assert.deepEqual(problems.pageErrors, []);
@@ -60,12 +60,14 @@ test("deep links load when opened directly and when reloaded", async () => {
   await page.context().close();
 });
 
-test("the overview lists the snapshot's indicators", async () => {
+test("the overview shows every area and indexes every indicator of the snapshot", async () => {
   const { page, problems } = await openPage(browser, server.origin);
   await page.goto(server.url(""));
   await waitForChart(page);
-  const cards = page.getByTestId("indicator-card");
-  assert.equal(await cards.count(), overview().indicators.length);
+  const areas = new Set(overview().indicators.map((i) => i.area));
+  assert.equal(await page.getByTestId("area-card").count(), areas.size);
+  const index = page.getByTestId("search-results").locator("li");
+  assert.equal(await index.count(), overview().indicators.length);
   assert.deepEqual(problems.consoleErrors, []);
   await page.context().close();
 });

@@ -32,10 +32,7 @@ fn main() -> ExitCode {
             [_, dist, flag, path] if flag == "--site-path" => pages::write(Path::new(dist), path),
             _ => Err("usage: sitegen pages DIST [--site-path /sub/path/]".to_string()),
         },
-        _ => Err(
-            "usage: sitegen check | publish | stats | schema | pages DIST [--site-path P]"
-                .to_string(),
-        ),
+        _ => Err("usage: sitegen check | publish | stats | schema | pages DIST [--site-path P]".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -94,10 +91,6 @@ fn publish() -> Result<(), String> {
     }
     let list = dataset::releases_file(out, &ds).map_err(|e| e.to_string())?;
     std::fs::write(out.join("releases.json"), list).map_err(|e| e.to_string())?;
-    println!(
-        "published release {} ({} files)",
-        ds.release.release,
-        files.len() + 1
-    );
+    println!("published release {} ({} files)", ds.release.release, files.len() + 1);
     Ok(())
 }

@@ -7,7 +7,7 @@
 //! data release the pages were built for.
 
 use gansu_eco_dashboard::i18n::Lang;
-use gansu_eco_dashboard::model::{self, OverviewFile};
+use gansu_eco_dashboard::model::{self, Area, OverviewFile};
 use gansu_eco_dashboard::pages;
 use gansu_eco_dashboard::route::{Page, Route};
 use serde::Deserialize;
@@ -20,25 +20,15 @@ struct Releases {
 
 /// Escapes text for an HTML attribute value or text node.
 pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Every route the site has a page for in this release.
 pub fn routes(overview: &OverviewFile) -> Vec<Route> {
-    let mut pages = vec![Page::Overview];
-    pages.extend(
-        overview
-            .indicators
-            .iter()
-            .map(|i| Page::Indicator(i.id.clone())),
-    );
-    [Lang::Zh, Lang::En]
-        .into_iter()
-        .flat_map(|lang| pages.iter().map(move |p| Route::new(lang, p.clone())))
-        .collect()
+    let mut pages = vec![Page::Overview, Page::About];
+    pages.extend(Area::ALL.into_iter().map(Page::Area));
+    pages.extend(overview.indicators.iter().map(|i| Page::Indicator(i.id.clone())));
+    [Lang::Zh, Lang::En].into_iter().flat_map(|lang| pages.iter().map(move |p| Route::new(lang, p.clone()))).collect()
 }
 
 /// The relative path from a route's directory back to the site root.
@@ -59,26 +49,20 @@ fn description(route: &Route, overview: &OverviewFile) -> String {
             .iter()
             .find(|i| &i.id == id)
             .map(|i| {
-                let target = i
-                    .target
-                    .as_ref()
-                    .map(|t| gansu_eco_dashboard::i18n::target_phrase(lang, i, t));
+                let target = i.target.as_ref().map(|t| gansu_eco_dashboard::i18n::target_phrase(lang, i, t));
                 match (lang, target) {
                     (Lang::Zh, Some(t)) => {
                         format!("{}：目标 {t}。历年数值、进展状态与数据来源。", i.name.zh)
                     }
-                    (Lang::En, Some(t)) => format!(
-                        "{}: target {t}. Yearly values, progress status and sources.",
-                        i.name.en
-                    ),
+                    (Lang::En, Some(t)) => {
+                        format!("{}: target {t}. Yearly values, progress status and sources.", i.name.en)
+                    }
                     (Lang::Zh, None) => format!("{}：历年数值与数据来源。", i.name.zh),
                     (Lang::En, None) => format!("{}: yearly values and sources.", i.name.en),
                 }
             })
             .unwrap_or_default(),
-        _ => lang
-            .t(gansu_eco_dashboard::i18n::Msg::SiteTagline)
-            .to_string(),
+        _ => lang.t(gansu_eco_dashboard::i18n::Msg::SiteTagline).to_string(),
     }
 }
 
@@ -93,28 +77,12 @@ pub fn render(
     lang: Lang,
 ) -> Result<String, String> {
     let replace_once = |html: &str, start: &str, end: &str, with: &str| -> Result<String, String> {
-        let i = html
-            .find(start)
-            .ok_or(format!("dist/index.html has no `{start}`"))?;
-        let j = html[i..]
-            .find(end)
-            .ok_or(format!("dist/index.html: `{start}` is not closed"))?
-            + i
-            + end.len();
+        let i = html.find(start).ok_or(format!("dist/index.html has no `{start}`"))?;
+        let j = html[i..].find(end).ok_or(format!("dist/index.html: `{start}` is not closed"))? + i + end.len();
         Ok(format!("{}{with}{}", &html[..i], &html[j..]))
     };
-    let html = replace_once(
-        template,
-        "<base ",
-        ">",
-        &format!(r#"<base href="{}">"#, escape(base)),
-    )?;
-    let html = replace_once(
-        &html,
-        "<title>",
-        "</title>",
-        &format!("<title>{}</title>", escape(title)),
-    )?;
+    let html = replace_once(template, "<base ", ">", &format!(r#"<base href="{}">"#, escape(base)))?;
+    let html = replace_once(&html, "<title>", "</title>", &format!("<title>{}</title>", escape(title)))?;
     let html = replace_once(
         &html,
         r#"<meta name="description""#,
@@ -125,44 +93,27 @@ pub fn render(
             escape(release)
         ),
     )?;
-    replace_once(
-        &html,
-        "<html ",
-        ">",
-        &format!(r#"<html lang="{}">"#, lang.code()),
-    )
+    replace_once(&html, "<html ", ">", &format!(r#"<html lang="{}">"#, lang.code()))
 }
 
 pub fn write(dist: &Path, site_path: &str) -> Result<(), String> {
     if !site_path.starts_with('/') || !site_path.ends_with('/') {
-        return Err(format!(
-            "--site-path must start and end with `/`, found {site_path}"
-        ));
+        return Err(format!("--site-path must start and end with `/`, found {site_path}"));
     }
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let template = read(&dist.join("index.html"))?;
-    let releases: Releases = serde_json::from_str(&read(&dist.join("data/releases.json"))?)
-        .map_err(|e| e.to_string())?;
-    let overview_path = dist
-        .join("data")
-        .join(&releases.current)
-        .join("overview.json");
-    let overview =
-        model::parse_overview(&overview_path.display().to_string(), &read(&overview_path)?)
-            .map_err(|e| format!("{e:?}"))?
-            .data;
+    let releases: Releases =
+        serde_json::from_str(&read(&dist.join("data/releases.json"))?).map_err(|e| e.to_string())?;
+    let overview_path = dist.join("data").join(&releases.current).join("overview.json");
+    let overview = model::parse_overview(&overview_path.display().to_string(), &read(&overview_path)?)
+        .map_err(|e| format!("{e:?}"))?
+        .data;
     let routes = routes(&overview);
     for route in &routes {
         let href = route.href();
         let title = pages::title(route, Some(&overview));
-        let html = render(
-            &template,
-            &base_for(&href),
-            &title,
-            &description(route, &overview),
-            &releases.current,
-            route.lang,
-        )?;
+        let html =
+            render(&template, &base_for(&href), &title, &description(route, &overview), &releases.current, route.lang)?;
         let dir = dist.join(href.trim_start_matches("./"));
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         std::fs::write(dir.join("index.html"), html).map_err(|e| e.to_string())?;
@@ -170,20 +121,9 @@ pub fn write(dist: &Path, site_path: &str) -> Result<(), String> {
     // Hosts that serve 404.html for unknown paths serve it at any depth, so its
     // base is absolute: the app then shows its own not-found page.
     let not_found = Route::new(Lang::Zh, Page::NotFound);
-    let html = render(
-        &template,
-        site_path,
-        &pages::title(&not_found, None),
-        "",
-        &releases.current,
-        Lang::Zh,
-    )?;
+    let html = render(&template, site_path, &pages::title(&not_found, None), "", &releases.current, Lang::Zh)?;
     std::fs::write(dist.join("404.html"), html).map_err(|e| e.to_string())?;
-    println!(
-        "wrote {} route pages and 404.html to {}",
-        routes.len(),
-        dist.display()
-    );
+    println!("wrote {} route pages and 404.html to {}", routes.len(), dist.display());
     Ok(())
 }
 

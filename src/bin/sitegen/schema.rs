@@ -25,3 +25,22 @@ pub fn write(dir: &Path) -> Result<(), String> {
     println!("wrote JSON Schema files to {}", dir.display());
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_schema_files_match_the_types() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("public/data/schema/v{SCHEMA_VERSION}"));
+        for (name, schema) in schemas() {
+            let mut expected = serde_json::to_string_pretty(&schema).unwrap();
+            expected.push('\n');
+            let on_disk = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+            assert!(
+                on_disk == expected,
+                "{name} is out of date: run `cargo run --features tools --bin sitegen -- schema`"
+            );
+        }
+    }
+}

@@ -8,18 +8,13 @@ use std::path::Path;
 use std::time::Instant;
 
 pub fn print() -> Result<(), String> {
-    let ds = dataset::load_authoring(Path::new("data"))
-        .map_err(|e| format!("{} problem(s) in data/", e.len()))?;
+    let ds = dataset::load_authoring(Path::new("data")).map_err(|e| format!("{} problem(s) in data/", e.len()))?;
     println!("## Indicators by area\n\n| area | goals | context | values |\n|---|---:|---:|---:|");
     for area in Area::ALL {
         let inds: Vec<_> = ds.indicators.iter().filter(|i| i.area == area).collect();
         let goals = inds.iter().filter(|i| i.role == Role::Goal).count();
         let values: usize = inds.iter().map(|i| i.values.len()).sum();
-        println!(
-            "| {} | {goals} | {} | {values} |",
-            area.slug(),
-            inds.len() - goals
-        );
+        println!("| {} | {goals} | {} | {values} |", area.slug(), inds.len() - goals);
     }
     let values: Vec<_> = ds.indicators.iter().flat_map(|i| &i.values).collect();
     let count = |f: &dyn Fn(&Period) -> bool| values.iter().filter(|o| f(&o.period)).count();
@@ -41,19 +36,13 @@ pub fn print() -> Result<(), String> {
         *tiers.entry(i18n::tier_name(Lang::En, s.tier)).or_insert(0) += 1;
     }
     println!("Sources: {} ({tiers:?}).", ds.sources.len());
-    let no_values: Vec<_> = ds
-        .indicators
-        .iter()
-        .filter(|i| i.values.is_empty())
-        .map(|i| i.id.to_string())
-        .collect();
-    let gap_notes = ds
-        .indicators
-        .iter()
-        .flat_map(|i| &i.notes)
-        .filter(|n| n.kind == NoteKind::Gap)
-        .count();
-    println!("Gaps: {} indicators with no published value since the baseline ({}); {gap_notes} gap notes.", no_values.len(), no_values.join(", "));
+    let no_values: Vec<_> = ds.indicators.iter().filter(|i| i.values.is_empty()).map(|i| i.id.to_string()).collect();
+    let gap_notes = ds.indicators.iter().flat_map(|i| &i.notes).filter(|n| n.kind == NoteKind::Gap).count();
+    println!(
+        "Gaps: {} indicators with no published value since the baseline ({}); {gap_notes} gap notes.",
+        no_values.len(),
+        no_values.join(", ")
+    );
 
     let mut by_status: BTreeMap<&str, usize> = BTreeMap::new();
     let mut not_assessable = Vec::new();
@@ -61,32 +50,14 @@ pub fn print() -> Result<(), String> {
     for ind in ds.indicators.iter().filter(|i| i.role == Role::Goal) {
         let a = assess(ind);
         let status = a.status;
-        let judged = a.judged.map_or("–".to_string(), |p| {
-            format!(
-                "{} ({})",
-                i18n::with_unit(Lang::En, ind.unit, p.value),
-                p.year
-            )
-        });
-        let target = ind
-            .target
-            .as_ref()
-            .map_or(String::new(), |t| i18n::target_phrase(Lang::En, ind, t));
-        every.push(format!(
-            "| {} | {} | {judged} | {target} |",
-            ind.id,
-            i18n::status_name(Lang::En, status)
-        ));
-        *by_status
-            .entry(i18n::status_name(Lang::En, status))
-            .or_insert(0) += 1;
+        let judged = a
+            .judged
+            .map_or("–".to_string(), |p| format!("{} ({})", i18n::with_unit(Lang::En, ind.unit, p.value), p.year));
+        let target = ind.target.as_ref().map_or(String::new(), |t| i18n::target_phrase(Lang::En, ind, t));
+        every.push(format!("| {} | {} | {judged} | {target} |", ind.id, i18n::status_name(Lang::En, status)));
+        *by_status.entry(i18n::status_name(Lang::En, status)).or_insert(0) += 1;
         if let Status::NotAssessable(reason) = status {
-            not_assessable.push(format!(
-                "| {} | {} | {} |",
-                ind.id,
-                ind.name.en,
-                i18n::reason_text(Lang::En, reason)
-            ));
+            not_assessable.push(format!("| {} | {} | {} |", ind.id, ind.name.en, i18n::reason_text(Lang::En, reason)));
         }
     }
     println!("\n## Goals by status\n\n{by_status:?}\n\n## Not assessable\n\n| id | indicator | why |\n|---|---|---|");
@@ -105,8 +76,6 @@ pub fn print() -> Result<(), String> {
             .map_err(|e| format!("{} problem(s) in public/data/", e.len()))?;
     }
     let per_run = start.elapsed().as_secs_f64() * 1e3 / f64::from(runs);
-    println!(
-        "\nValidator over every file in public/data/: {per_run:.1} ms per run (mean of {runs})."
-    );
+    println!("\nValidator over every file in public/data/: {per_run:.1} ms per run (mean of {runs}).");
     Ok(())
 }

@@ -1,0 +1,68 @@
+//! One indicator as a card: name, status, latest value, target, progress,
+//! trend and a small trend line. Its words come from `present::Card`.
+
+use crate::charts::sparkline;
+use crate::components::{ChartHost, StatusBadge};
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{assess, Indicator};
+use crate::present::Card;
+use crate::route::{Page, Route};
+use leptos::prelude::*;
+
+#[component]
+pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+    let assessment = assess(&ind);
+    // One point still gets its slot: a lone dot says "one value so far".
+    let has_line = !assessment.points.is_empty();
+    let card = {
+        let ind = ind.clone();
+        let a = assessment.clone();
+        Memo::new(move |_| Card::from_assessment(&ind, &a, lang.get()))
+    };
+    let id = ind.id.clone();
+    let href = move || Route::new(lang.get(), Page::Indicator(id.clone())).href();
+    let make = Callback::new(move |opts| sparkline(&ind, &opts));
+    view! {
+        <li class="card" data-testid="indicator-card" data-id=move || card.get().id.to_string()>
+            <div class="card__head">
+                <a class="card__title" href=href>{move || card.get().name}</a>
+                <StatusBadge status=assessment.status lang/>
+            </div>
+            <dl class="card__figures">
+                <dt>{move || lang.get().t(Msg::Latest)}</dt>
+                <dd data-testid="card-latest">{move || match card.get().latest {
+                    Some((figure, year)) => view! {
+                        <strong>{figure}</strong> " " <span class="muted">{i18n::paren(lang.get(), "", &year.to_string())}</span>
+                        {card.get().latest_note.map(|n| view! { " " <span class="note">{n}</span> })}
+                    }.into_any(),
+                    None => view! { <span class="muted">{Card::empty_latest(lang.get())}</span> }.into_any(),
+                }}</dd>
+                {move || card.get().target.map(|t| view! {
+                    <dt>{lang.get().t(Msg::Target)}</dt>
+                    <dd data-testid="card-target">{t}</dd>
+                })}
+                {move || card.get().wording.map(|w| view! {
+                    <dt>{lang.get().t(Msg::Target)}</dt>
+                    <dd data-testid="card-target" class="wording">{w}</dd>
+                })}
+                {move || card.get().baseline.map(|(figure, year)| view! {
+                    <dt>{lang.get().t(Msg::Baseline)}</dt>
+                    <dd>{figure} " " <span class="muted">{i18n::paren(lang.get(), "", &year.to_string())}</span></dd>
+                })}
+            </dl>
+            {move || card.get().progress.map(|p| view! {
+                <div class="card__progress">
+                    <label>
+                        <span class="visually-hidden">{lang.get().t(Msg::ProgressNote)}</span>
+                        <progress max="1" value=p></progress>
+                    </label>
+                    <span class="muted" title=lang.get().t(Msg::ProgressNote)>
+                        {format!("{} {}%", lang.get().t(Msg::Progress), i18n::number(p * 100.0, 0))}
+                    </span>
+                </div>
+            })}
+            {move || card.get().trend.map(|t| view! { <p class="card__trend muted">{t}</p> })}
+            {has_line.then(|| view! { <div class="card__spark" aria-hidden="true"><ChartHost make lang class="chart--spark"/></div> })}
+        </li>
+    }
+}

@@ -1,0 +1,52 @@
+//! The words of the about / method page.
+
+use super::Lang;
+
+/// A heading and its paragraphs.
+pub struct Section {
+    pub id: &'static str,
+    pub heading: &'static str,
+    pub paragraphs: Vec<&'static str>,
+}
+
+pub fn about_sections(lang: Lang) -> Vec<Section> {
+    let s = |id, heading: (&'static str, &'static str), paragraphs: Vec<(&'static str, &'static str)>| Section {
+        id,
+        heading: lang.of(heading.0, heading.1),
+        paragraphs: paragraphs.into_iter().map(|(zh, en)| lang.of(zh, en)).collect(),
+    };
+    vec![
+        s("plan", ("规划与本站", "The plan and this site"), vec![
+            ("《甘肃省“十四五”生态环境保护规划》由甘肃省人民政府办公厅于2021年12月印发，规划基准年为2020年，规划期为2021—2025年。本站把规划中能够跟踪的目标逐项列出，配上2020年基准、目标值和此后每年公开发布的数值。",
+             "The Gansu 14th Five-Year Eco-Environmental Protection Plan was issued by the General Office of the provincial government in December 2021. Its base year is 2020 and it covers 2021–2025. This site lists every goal of the plan that can be tracked, with its 2020 baseline, its target and every value published since."),
+            ("规划全文来自一份网络转载（炉具网），未找到政府网站上的原文地址；转载不含“主要指标表”。表中数字只见于2021年12月21日省生态环境厅的政策解读，而该解读也只找到一份转载副本。部分目标来自相关专项规划（碳达峰实施方案、林草规划等），页面上会注明。",
+             "The plan's full text was found only as a reprint (on lujuwang), with no copy on a government site, and the reprint leaves out the main indicator table. The table's figures are known only from the provincial department's policy briefing of 21 December 2021, itself found only as a reprint. Some targets come from related provincial plans (carbon peaking, forestry); the pages say so."),
+        ]),
+        s("status", ("状态怎么判断", "How a status is judged"), vec![
+            ("先看最新一年的数值是否已经在目标范围内（例如不高于上限、不低于下限）。在范围内就是“已达标”；如果目标年份已到而不在范围内，就是“进展落后”。",
+             "First: is the latest year's value within the target (at or below a ceiling, at or above a floor)? If so, the target is met. If the target year has come and it is not, the goal is off track."),
+            ("还没达标时，比较两种速度：从2020年基准到最新一年，实际每年变化了多少；要在目标年份达标，每年需要变化多少。实际速度达到所需速度的95%以上为“进展顺利”，60%到95%为“需要加快”，0到60%或朝反方向变化为“进展落后”。这是国际上可持续发展目标（SDG）进展网站通用的方法（加拿大统计局采用、源自欧盟统计局）。",
+             "If not yet met, two paces are compared: how much the value actually changed per year from the 2020 baseline to the latest year, and how much it must change per year to reach the target in time. At 95% of the needed pace or more the goal is on track; 60–95% needs to speed up; below 60%, or moving the wrong way, is off track. This is the method used by national SDG progress sites (Statistics Canada's, after Eurostat's)."),
+            ("“保持在某值以上/以下”的目标，如果2020年已经在范围内，就逐年看是否仍在范围内。五年累计目标（如减排量）比较“已完成的比例”和“已过去的时间比例”。",
+             "For “keep at least / at most” targets that 2020 already met, each year is judged in or out of range. Five-year cumulative targets (such as emission cuts) compare the share of the total reached with the share of the period gone."),
+            ("只用规划期内、与目标同一口径的全年数值（或某一时点的存量读数）。非全年数值、近似指标、其他口径和备选数值都会显示，但不用来判断。口径变了（例如国考断面从38个变为74个）就不跨口径计算速度。",
+             "Only full-year values (or readings of a level at a date) from the plan period, on the target's basis, are used. Part-year values, proxies, other bases and alternative figures are shown but never used. Where the basis changed (such as 38 to 74 national monitoring sections), no pace is computed across the change."),
+            ("无法判断的情况：目标是文字承诺；只有近似指标或非全年数值；基准与最新数值口径不同；最新数值只是“以上”之类的范围。暂无数据：规划期内还没有任何公开数值。页面上的“状态是怎么算出来的”会列出每一步计算。",
+             "A goal cannot be judged when its target is in words only, when only proxies or part-year figures exist, when the baseline and the latest value are on different bases, or when the latest figure is only a bound such as “at least”. No data: nothing has been published for the plan period. Each indicator page shows every step of the arithmetic."),
+        ]),
+        s("trend", ("变化趋势", "Trends"), vec![
+            ("不论有没有目标，卡片上还会写出与2020年相比是在改善、变化不大还是在变差。百分比指标每年变化不到0.5个百分点、其他指标每年变化不到1%，记为“变化不大”。",
+             "With or without a target, cards also say whether a value is improving, changing little or getting worse since 2020. Less than 0.5 percentage points a year for percentages, or less than 1% a year for other figures, counts as little change."),
+        ]),
+        s("tiers", ("来源的可信度", "How far each source can be trusted"), vec![
+            ("官方文件：政府或人大网站上的文件原文。官方媒体报道：新华社、人民日报、甘肃日报、中国甘肃网等对官方发布的报道。转载副本：在镜像站、聚合网站或非官方网站上找到的副本，会注明原始发布者和转载网站。",
+             "Official document: the document itself on a government or legislature site. Official media: state and provincial media (Xinhua, People's Daily, Gansu Daily, gscn.com.cn…) reporting an official release. Reprint: a copy found on a mirror, aggregator or unofficial site; the page names the original publisher and where the copy was found."),
+            ("两个来源给出不同数字时两者都保留，并说明图表用的是哪一个、为什么。未公开的数值一律留空，不估算、不插值。",
+             "Where two sources disagree, both are kept, with which one the chart uses and why. A value nobody published stays empty: nothing is estimated or interpolated."),
+        ]),
+        s("licence", ("许可与引用", "Licence and citing"), vec![
+            ("本站整理的数据以知识共享署名4.0（CC BY 4.0）许可发布，可自由转载和再利用，请注明出处；原始数字的权利归各发布机构。网站代码以MIT许可发布。",
+             "The data as compiled here is published under Creative Commons Attribution 4.0 (CC BY 4.0): reuse it freely with attribution. The original figures belong to their publishers. The site's code is under the MIT licence."),
+        ]),
+    ]
+}

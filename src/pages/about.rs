@@ -1,0 +1,86 @@
+//! How the site judges progress, what the source tiers mean, what is missing,
+//! how to cite it, its licence and when the data was last updated.
+
+use crate::components::{Breadcrumbs, ErrorPanel, Loading};
+use crate::i18n::{self, Msg};
+use crate::model::{assess, OverviewFile, Role, Status};
+use crate::route::{Page, Route};
+use crate::{use_lang, use_overview, use_site};
+use leptos::prelude::*;
+
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    let lang = use_lang();
+    let overview = use_overview();
+    let trail = move || {
+        let lang = lang.get();
+        vec![
+            (lang.t(Msg::Home).to_string(), Some(Route::new(lang, Page::Overview).href())),
+            (lang.t(Msg::About).to_string(), None),
+        ]
+    };
+    view! {
+        {move || view! { <Breadcrumbs lang trail=trail()/> }}
+        <h1>{move || lang.get().t(Msg::About)}</h1>
+        {move || i18n::about_sections(lang.get()).into_iter().map(|s| view! {
+            <section id=s.id aria-labelledby=format!("{}-heading", s.id)>
+                <h2 id=format!("{}-heading", s.id)>{s.heading}</h2>
+                {s.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            </section>
+        }).collect_view()}
+        {move || match overview.get() {
+            None => view! { <Loading lang/> }.into_any(),
+            Some(Err(error)) => view! { <ErrorPanel error lang retry=Callback::new(move |_| overview.refetch())/> }.into_any(),
+            Some(Ok(loaded)) => view! { <DataFacts file=loaded.data/> }.into_any(),
+        }}
+    }
+}
+
+/// The parts of the page that come from the data: gaps, citation, dates.
+#[component]
+fn DataFacts(file: OverviewFile) -> impl IntoView {
+    let lang = use_lang();
+    let site = use_site();
+    let missing: Vec<_> = file
+        .indicators
+        .iter()
+        .filter(|i| i.role == Role::Goal && assess(i).status == Status::NoData)
+        .cloned()
+        .collect();
+    let missing_count = missing.len();
+    let (as_of, release) = (file.as_of.clone(), file.release.clone());
+    let today = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    let today = today.get(..10).unwrap_or_default().to_string();
+    let citation = {
+        let (release, as_of) = (release.clone(), as_of.clone());
+        move || i18n::citation(lang.get(), &site.root_url, &release, &as_of, &today)
+    };
+    view! {
+        <section id="missing" aria-labelledby="missing-heading">
+            <h2 id="missing-heading">{move || i18n::missing_heading(lang.get(), missing_count)}</h2>
+            <p>{move || lang.get().t(Msg::MissingIntro)}</p>
+            <ul class="columns">
+                {missing.into_iter().map(|ind| {
+                    let id = ind.id.clone();
+                    view! {
+                        <li><a href=move || Route::new(lang.get(), Page::Indicator(id.clone())).href()>
+                            {move || lang.get().pick(&ind.name).to_string()}
+                        </a></li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+        <section id="cite" aria-labelledby="cite-heading">
+            <h2 id="cite-heading">{move || lang.get().t(Msg::HowToCite)}</h2>
+            <p class="citation" data-testid="citation">{citation}</p>
+        </section>
+        <section id="updated" aria-labelledby="updated-heading">
+            <h2 id="updated-heading">{move || lang.get().t(Msg::LastUpdated)}</h2>
+            <p data-testid="about-as-of">
+                {move || lang.get().t(Msg::DataAsOf)} " " {move || i18n::date(lang.get(), &as_of)}
+                " · " {move || lang.get().t(Msg::Release)} " " <code>{release.clone()}</code>
+            </p>
+            <p>{move || lang.get().t(Msg::DataFilesIntro)} " " <a href="data/releases.json" rel="external">"data/releases.json"</a></p>
+        </section>
+    }
+}

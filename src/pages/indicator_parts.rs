@@ -1,0 +1,204 @@
+//! The reference sections of an indicator page: the data table, the plan's
+//! words, notes and conflicts, and the sources.
+
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{Indicator, NoteKind, Observation, Source, SourceKey, Target, TargetOrigin};
+use crate::use_lang;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+type Sources = BTreeMap<SourceKey, Source>;
+
+/// The position of a source in the page's source list, for "[3]"-style references.
+fn source_number(ind: &Indicator, key: &SourceKey) -> usize {
+    ind.source_keys().iter().position(|k| *k == key).map_or(0, |i| i + 1)
+}
+
+fn source_label(lang: Lang, ind: &Indicator, sources: &Sources, key: &SourceKey) -> String {
+    let name = sources.get(key).map_or_else(|| key.to_string(), |s| lang.pick(&s.publisher).to_string());
+    format!("[{}] {name}", source_number(ind, key))
+}
+
+/// Every value in one table, the baseline marked, alternatives and part years said.
+#[component]
+pub fn DataTable(ind: Indicator, sources: Sources) -> impl IntoView {
+    let lang = use_lang();
+    let mut rows: Vec<(bool, Observation)> = ind.baseline.iter().map(|b| (true, b.clone())).collect();
+    rows.extend(ind.values.iter().map(|o| (false, o.clone())));
+    rows.sort_by_key(|(_, o)| o.year);
+    let has_bases = !ind.bases.is_empty();
+    view! {
+        <div class="table-scroll">
+            <table class="data-table" data-testid="data-table">
+                <caption>{move || lang.get().t(Msg::DataTable)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || lang.get().t(Msg::Year)}</th>
+                        <th scope="col">{move || lang.get().t(Msg::Value)}</th>
+                        {has_bases.then(|| view! { <th scope="col">{move || lang.get().t(Msg::Basis)}</th> })}
+                        <th scope="col">{move || lang.get().t(Msg::Source)}</th>
+                        <th scope="col">{move || lang.get().t(Msg::Note)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|(is_baseline, o)| {
+                        let (ind, sources) = (ind.clone(), sources.clone());
+                        view! { <Row ind sources o is_baseline has_bases/> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn Row(ind: Indicator, sources: Sources, o: Observation, is_baseline: bool, has_bases: bool) -> impl IntoView {
+    let lang = use_lang();
+    let basis = o.basis_or(ind.headline_basis.as_ref()).and_then(|b| ind.basis(b)).map(|b| b.label.clone());
+    let value = {
+        let (ind, o) = (ind.clone(), o.clone());
+        move || i18n::observation_text(lang.get(), &ind, &o)
+    };
+    let source = {
+        let (ind, o) = (ind.clone(), o.clone());
+        move || {
+            let mut keys = vec![&o.source];
+            keys.extend(&o.also);
+            keys.iter().map(|k| source_label(lang.get(), &ind, &sources, k)).collect::<Vec<_>>().join("; ")
+        }
+    };
+    let is_alternative = o.alternative.is_some();
+    let year = o.year;
+    let note = move || {
+        let lang = lang.get();
+        let mut parts = Vec::new();
+        if let Some(why) = &o.alternative {
+            parts.push(format!("{}{}{}", lang.t(Msg::Alternative), i18n::colon(lang), lang.pick(why)));
+        }
+        if let Some(n) = &o.note {
+            parts.push(lang.pick(n).to_string());
+        }
+        parts.join(" ")
+    };
+    view! {
+        <tr class:alternative=is_alternative>
+            <th scope="row">
+                {year}
+                {is_baseline.then(|| view! { " " <small>{move || lang.get().t(Msg::Baseline)}</small> })}
+            </th>
+            <td>{value}</td>
+            {has_bases.then(|| view! { <td>{move || basis.as_ref().map(|b| lang.get().pick(b).to_string())}</td> })}
+            <td>{source}</td>
+            <td class="note">{note}</td>
+        </tr>
+    }
+}
+
+fn origin_name(lang: Lang, origin: TargetOrigin) -> &'static str {
+    match origin {
+        TargetOrigin::Plan => lang.t(Msg::OriginPlan),
+        TargetOrigin::PlanBriefing => lang.t(Msg::OriginBriefing),
+        TargetOrigin::RelatedPlan => lang.t(Msg::OriginRelated),
+    }
+}
+
+/// One target: the plan's words in Chinese with an English gloss, where from.
+#[component]
+fn TargetWords(target: Target) -> impl IntoView {
+    let lang = use_lang();
+    let origin = target.origin;
+    view! {
+        <blockquote lang="zh-CN" class="wording">{target.wording.zh.clone()}</blockquote>
+        {move || (lang.get() == Lang::En).then(|| view! { <p class="gloss">{target.wording.en.clone()}</p> })}
+        <p class="muted">
+            {move || format!("{}{}{}", lang.get().t(Msg::Source), i18n::colon(lang.get()), origin_name(lang.get(), origin))}
+            {target.note.clone().map(|n| view! { " — " {move || lang.get().pick(&n).to_string()} })}
+        </p>
+    }
+}
+
+#[component]
+pub fn PlanWording(ind: Indicator) -> impl IntoView {
+    let lang = use_lang();
+    let section = ind.plan_ref.clone();
+    (ind.target.is_some() || section.is_some()).then(|| view! {
+        <section class="plan" aria-labelledby="plan-heading">
+            <h2 id="plan-heading">{move || lang.get().t(Msg::PlanWording)}</h2>
+            {ind.target.clone().map(|target| view! { <TargetWords target/> })}
+            {section.map(|r| view! {
+                <p>
+                    {move || lang.get().t(Msg::PlanSection)} {move || i18n::colon(lang.get())}
+                    <span lang="zh-CN">{r.section.clone()}</span>
+                    {r.title.clone().map(|t| view! { " " {move || lang.get().pick(&t).to_string()} })}
+                </p>
+            })}
+            {(!ind.other_targets.is_empty()).then(|| view! {
+                <h3>{move || lang.get().t(Msg::OtherTargets)}</h3>
+                <ul>
+                    {ind.other_targets.iter().map(|t| {
+                        let phrase = { let (ind, t) = (ind.clone(), t.clone()); move || i18n::target_phrase(lang.get(), &ind, &t) };
+                        view! { <li><strong>{phrase}</strong> <TargetWords target=t.clone()/></li> }
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    })
+}
+
+fn note_kind(lang: Lang, kind: NoteKind) -> &'static str {
+    match kind {
+        NoteKind::Conflict => lang.t(Msg::NoteConflict),
+        NoteKind::Gap => lang.t(Msg::NoteGap),
+        NoteKind::Method => lang.t(Msg::NoteMethod),
+    }
+}
+
+#[component]
+pub fn NoteList(ind: Indicator) -> impl IntoView {
+    let lang = use_lang();
+    (!ind.notes.is_empty()).then(|| view! {
+        <section class="notes" aria-labelledby="notes-heading" data-testid="notes">
+            <h2 id="notes-heading">{move || lang.get().t(Msg::Notes)}</h2>
+            <ul>
+                {ind.notes.into_iter().map(|n| view! {
+                    <li class=format!("note note--{}", match n.kind { NoteKind::Conflict => "conflict", NoteKind::Gap => "gap", NoteKind::Method => "method" })>
+                        <strong>{move || note_kind(lang.get(), n.kind)}</strong>
+                        {move || i18n::colon(lang.get())}
+                        {move || lang.get().pick(&n.text).to_string()}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
+}
+
+#[component]
+pub fn SourceList(ind: Indicator, sources: Sources) -> impl IntoView {
+    let lang = use_lang();
+    let cited: Vec<Source> = ind.source_keys().into_iter().filter_map(|k| sources.get(k).cloned()).collect();
+    view! {
+        <section class="sources" aria-labelledby="sources-heading" data-testid="sources">
+            <h2 id="sources-heading">{move || lang.get().t(Msg::Sources)}</h2>
+            <ol>
+                {cited.into_iter().map(|s| {
+                    let link = s.link().map(str::to_string);
+                    let tier = s.tier;
+                    view! {
+                        <li>
+                            <span class="source__publisher">{ let p = s.publisher.clone(); move || lang.get().pick(&p).to_string() }</span>
+                            {move || i18n::colon(lang.get())}
+                            <cite>{ let t = s.title.clone(); move || lang.get().pick(&t).to_string() }</cite>
+                            {s.date.clone().map(|d| view! { " · " {move || i18n::date(lang.get(), &d)} })}
+                            " · " <span class=format!("tier tier--{tier:?}")>{move || i18n::tier_name(lang.get(), tier)}</span>
+                            {s.reprinted_by.clone().map(|r| view! { " · " {move || lang.get().t(Msg::ReprintedBy)} {move || i18n::colon(lang.get())} {r.clone()} })}
+                            {link.map(|url| view! {
+                                " · " <a href=url.clone() rel="external noopener noreferrer" target="_blank">{move || lang.get().t(Msg::Link)}</a>
+                            })}
+                            {s.note.clone().map(|n| view! { <br/><small class="muted">{move || lang.get().pick(&n).to_string()}</small> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,218 @@
+//! What cards, rows and area summaries show, decided without any UI code so it
+//! is tested natively: for every status and every kind of gap, the exact words
+//! a reader sees.
+
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{
+    assess, Area, Assessment, Indicator, IndicatorId, Observation, Period, Reason, Role, Status, TargetKind,
+};
+
+/// The CSS modifier and URL filter key of a status. All "cannot be judged"
+/// reasons share one key; context figures have their own.
+pub fn status_key(status: Status) -> &'static str {
+    match status {
+        Status::Achieved => "achieved",
+        Status::OnTrack => "on-track",
+        Status::AtRisk => "at-risk",
+        Status::OffTrack => "off-track",
+        Status::NotAssessable(Reason::NoTarget) => "context",
+        Status::NotAssessable(_) => "not-assessable",
+        Status::NoData => "no-data",
+    }
+}
+
+/// The statuses a goal can have, in the order the site lists them, with a
+/// representative status for labels.
+pub const GOAL_STATUSES: [(&str, Status); 6] = [
+    ("achieved", Status::Achieved),
+    ("on-track", Status::OnTrack),
+    ("at-risk", Status::AtRisk),
+    ("off-track", Status::OffTrack),
+    ("not-assessable", Status::NotAssessable(Reason::Qualitative)),
+    ("no-data", Status::NoData),
+];
+
+/// The indicator that stands for an area on the overview: the best-known
+/// measure with published values.
+pub fn headline_id(area: Area) -> Option<&'static str> {
+    match area {
+        Area::Air => Some("AIR-02"),
+        Area::Water => Some("WAT-01"),
+        Area::Soil => Some("SOIL-01"),
+        Area::Waste => Some("WST-02"),
+        Area::Carbon => Some("CE-02"),
+        Area::Ecology => Some("ECO-01"),
+        Area::Governance => None,
+    }
+}
+
+/// One indicator as a card or row shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    pub id: IndicatorId,
+    pub name: String,
+    pub role: Role,
+    pub status: Status,
+    /// The baseline with its year: "26 μg/m³", 2020.
+    pub baseline: Option<(String, i32)>,
+    /// The latest figure with its year: "25.7 μg/m³", 2024. `None` when nothing
+    /// was published for the plan period (older history is not "latest").
+    pub latest: Option<(String, i32)>,
+    /// What qualifies the latest figure: a part year, a basis, a proxy.
+    pub latest_note: Option<String>,
+    /// "2025年 ≤ 25 μg/m³"; for a goal in words, the words.
+    pub target: Option<String>,
+    /// The plan's own words, for goals in words.
+    pub wording: Option<String>,
+    /// Share of the way from baseline to target, 0…1.
+    pub progress: Option<f64>,
+    /// "Since 2020: little change".
+    pub trend: Option<String>,
+}
+
+/// The observation behind the judged point, to show it with its qualifiers.
+fn judged_observation<'a>(ind: &'a Indicator, a: &Assessment) -> Option<&'a Observation> {
+    let p = a.judged?;
+    let headline = ind.headline_basis.as_ref();
+    ind.values
+        .iter()
+        .rev()
+        .find(|o| o.year == p.year && o.value == Some(p.value) && o.basis_or(headline) == a.basis.as_ref())
+}
+
+fn qualifier(lang: Lang, ind: &Indicator, o: &Observation) -> Option<String> {
+    let period = match &o.period {
+        Period::FullYear => None,
+        Period::Partial { label } | Period::PointInTime { label } | Period::MultiYear { label } => {
+            Some(lang.pick(label).to_string())
+        }
+    };
+    let basis = o
+        .basis
+        .as_ref()
+        .and_then(|b| ind.basis(b))
+        .filter(|_| ind.bases.len() > 1 || ind.bases.iter().any(|b| b.proxy))
+        .map(|b| lang.pick(&b.label).to_string());
+    match (period, basis) {
+        (None, None) => None,
+        (Some(p), None) => Some(p),
+        (None, Some(b)) => Some(b),
+        (Some(p), Some(b)) => Some(format!("{p} · {b}")),
+    }
+}
+
+impl Card {
+    pub fn new(ind: &Indicator, lang: Lang) -> Card {
+        Card::from_assessment(ind, &assess(ind), lang)
+    }
+
+    pub fn from_assessment(ind: &Indicator, a: &Assessment, lang: Lang) -> Card {
+        let cumulative = ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
+        let (latest, latest_note) = match (judged_observation(ind, a), a.judged) {
+            (_, Some(p)) if cumulative => {
+                let note = format!("{}—{}{}", crate::model::progress::PLAN_START, p.year, lang.of("年累计", " total"));
+                (Some((i18n::with_unit(lang, ind.unit, p.value), p.year)), Some(note))
+            }
+            (Some(o), _) => (Some((figure(lang, ind, o), o.year)), qualifier(lang, ind, o)),
+            (None, _) if a.status == Status::NoData => (None, None),
+            (None, _) => match ind.latest_observation() {
+                Some(o) => (Some((figure(lang, ind, o), o.year)), qualifier(lang, ind, o)),
+                None => (None, None),
+            },
+        };
+        let baseline = ind.baseline.as_ref().map(|b| (figure(lang, ind, b), b.year)).filter(|(f, _)| !f.is_empty());
+        let target = ind.target.as_ref().map(|t| i18n::target_phrase(lang, ind, t));
+        let wording = ind
+            .target
+            .as_ref()
+            .filter(|t| t.kind == TargetKind::Qualitative)
+            .map(|t| lang.pick(&t.wording).to_string());
+        // Name the basis when there are several, so a trend is never read across them.
+        let basis = a
+            .basis
+            .as_ref()
+            .and_then(|b| ind.basis(b))
+            .filter(|_| ind.bases.len() > 1)
+            .map(|b| i18n::paren(lang, "", lang.pick(&b.label)))
+            .unwrap_or_default();
+        let trend = a.trend_since_start.map(|(from, _, t)| match lang {
+            Lang::Zh => format!("较{}年{basis}：{}", from.year, i18n::trend_name(lang, t)),
+            Lang::En => format!("Since {}{basis}: {}", from.year, i18n::trend_name(lang, t)),
+        });
+        Card {
+            id: ind.id.clone(),
+            name: lang.pick(&ind.name).to_string(),
+            role: ind.role,
+            status: a.status,
+            baseline,
+            latest,
+            latest_note,
+            target: if wording.is_some() { None } else { target },
+            wording,
+            progress: a.progress,
+            trend,
+        }
+    }
+
+    /// What the latest-value slot says when nothing was published.
+    pub fn empty_latest(lang: Lang) -> &'static str {
+        lang.t(Msg::NoValues)
+    }
+}
+
+/// A figure without its period label (the card shows that separately).
+fn figure(lang: Lang, ind: &Indicator, o: &Observation) -> String {
+    match (o.value, &o.text) {
+        (Some(v), _) => format!("{}{}", i18n::bound_prefix(lang, o.bound), i18n::with_unit(lang, ind.unit, v)),
+        (None, Some(t)) => lang.pick(t).to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Goals counted by status.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tally {
+    pub goals: usize,
+    pub context: usize,
+    /// Goals per status key, in `GOAL_STATUSES` order, zero counts left out.
+    pub counts: Vec<(&'static str, Status, usize)>,
+}
+
+impl Tally {
+    pub fn of<'a>(indicators: impl IntoIterator<Item = &'a Indicator>) -> Tally {
+        let mut goals = Vec::new();
+        let mut context = 0;
+        for ind in indicators {
+            match ind.role {
+                Role::Goal => goals.push(assess(ind).status),
+                Role::Context => context += 1,
+            }
+        }
+        let counts = GOAL_STATUSES
+            .iter()
+            .map(|(key, status)| (*key, *status, goals.iter().filter(|s| status_key(**s) == *key).count()))
+            .filter(|(_, _, n)| *n > 0)
+            .collect();
+        Tally { goals: goals.len(), context, counts }
+    }
+}
+
+/// An area at a glance: its goals by status, and its headline indicator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaSummary {
+    pub area: Area,
+    pub tally: Tally,
+    pub headline: Option<Indicator>,
+}
+
+impl AreaSummary {
+    pub fn new(area: Area, indicators: &[Indicator]) -> AreaSummary {
+        let mine: Vec<&Indicator> = indicators.iter().filter(|i| i.area == area).collect();
+        let headline = headline_id(area).and_then(|id| mine.iter().find(|i| i.id.as_str() == id)).map(|i| (*i).clone());
+        AreaSummary { area, tally: Tally::of(mine), headline }
+    }
+}
+
+#[cfg(test)]
+#[path = "present_tests.rs"]
+mod tests;

@@ -1,0 +1,200 @@
+//! What a card shows, for each status and each kind of gap.
+
+use super::*;
+use crate::model::Indicator;
+use serde_json::json;
+
+fn ind(v: serde_json::Value) -> Indicator {
+    let mut base = json!({
+        "id": "AIR-99", "area": "air", "role": "goal",
+        "name": { "zh": "细颗粒物", "en": "PM2.5" },
+        "unit": "ug_m3", "direction": "lower_better",
+        "target": { "kind": "at_most", "value": 25, "year": 2025,
+                    "wording": { "zh": "控制在25", "en": "at most 25" }, "origin": "plan", "source": "s" },
+        "baseline": { "year": 2020, "value": 26, "source": "s" },
+        "values": []
+    });
+    for (k, val) in v.as_object().unwrap() {
+        base[k] = val.clone();
+    }
+    serde_json::from_value(base).unwrap()
+}
+
+#[test]
+fn off_track_card_shows_latest_target_progress_and_trend() {
+    let c = Card::new(
+        &ind(json!({ "values": [
+            { "year": 2023, "value": 25.8, "source": "s" },
+            { "year": 2024, "value": 25.7, "source": "s" },
+            { "year": 2024, "value": 25, "period": { "kind": "partial", "label": { "zh": "1—11月", "en": "Jan–Nov" } }, "source": "s" }
+        ]})),
+        Lang::Zh,
+    );
+    assert_eq!(c.status, Status::OffTrack);
+    assert_eq!(c.latest, Some(("25.7 μg/m³".to_string(), 2024)));
+    assert_eq!(c.latest_note, None);
+    assert_eq!(c.baseline, Some(("26 μg/m³".to_string(), 2020)));
+    assert_eq!(c.target.as_deref(), Some("2025年 ≤ 25 μg/m³"));
+    assert_eq!(c.trend.as_deref(), Some("较2020年：变化不大"));
+    assert!((c.progress.unwrap() - 0.3).abs() < 1e-9);
+}
+
+#[test]
+fn achieved_card_has_a_full_progress_bar() {
+    let c = Card::new(&ind(json!({ "values": [{ "year": 2024, "value": 24.5, "source": "s" }] })), Lang::En);
+    assert_eq!(c.status, Status::Achieved);
+    assert_eq!(c.progress, Some(1.0));
+    assert_eq!(c.target.as_deref(), Some("≤ 25 μg/m³ by 2025"));
+}
+
+#[test]
+fn no_data_card_shows_no_latest_even_with_old_history() {
+    let c = Card::new(&ind(json!({ "values": [{ "year": 2015, "value": 40, "source": "s" }] })), Lang::En);
+    assert_eq!(c.status, Status::NoData);
+    assert_eq!(c.latest, None, "a 2015 figure is history, not the latest");
+    assert_eq!(Card::empty_latest(Lang::En), "No published values yet");
+    assert_eq!(c.progress, None);
+}
+
+#[test]
+fn part_year_only_card_names_the_period() {
+    let c = Card::new(
+        &ind(json!({ "values": [
+            { "year": 2024, "value": 25, "period": { "kind": "partial", "label": { "zh": "1—11月", "en": "Jan–Nov" } }, "source": "s" }
+        ]})),
+        Lang::En,
+    );
+    assert_eq!(c.status, Status::NotAssessable(Reason::OnlyPartialYear));
+    assert_eq!(c.latest, Some(("25 μg/m³".to_string(), 2024)));
+    assert_eq!(c.latest_note.as_deref(), Some("Jan–Nov"));
+}
+
+#[test]
+fn proxy_card_names_the_proxy_basis() {
+    let c = Card::new(
+        &ind(json!({
+            "unit": "percent", "direction": "higher_better", "baseline": null,
+            "target": { "kind": "at_least", "value": 65, "year": 2025, "wording": { "zh": "达到65%", "en": "65%" }, "origin": "plan", "source": "s" },
+            "bases": [
+                { "id": "all", "label": { "zh": "全部非化石", "en": "all non-fossil" } },
+                { "id": "ws", "label": { "zh": "风电+光伏（近似）", "en": "wind+solar (proxy)" }, "proxy": true }
+            ],
+            "headline_basis": "all",
+            "values": [{ "year": 2024, "value": 63, "bound": "at_least", "basis": "ws",
+                         "period": { "kind": "point_in_time", "label": { "zh": "9月底", "en": "end-Sept" } }, "source": "s" }]
+        })),
+        Lang::En,
+    );
+    assert_eq!(c.status, Status::NotAssessable(Reason::OnlyOtherBasis));
+    assert_eq!(c.latest, Some(("≥63%".to_string(), 2024)));
+    assert_eq!(c.latest_note.as_deref(), Some("end-Sept · wind+solar (proxy)"));
+}
+
+#[test]
+fn qualitative_card_shows_the_plans_words_and_any_statement() {
+    let c = Card::new(
+        &ind(json!({
+            "unit": "none", "direction": "higher_better", "baseline": null,
+            "target": { "kind": "qualitative", "year": 2025, "wording": { "zh": "有效保障", "en": "effectively safeguarded" }, "origin": "plan", "source": "s" },
+            "values": [{ "year": 2023, "text": { "zh": "得到有效保障", "en": "effectively safeguarded" }, "source": "s" }]
+        })),
+        Lang::Zh,
+    );
+    assert_eq!(c.status, Status::NotAssessable(Reason::Qualitative));
+    assert_eq!(c.wording.as_deref(), Some("有效保障"));
+    assert_eq!(c.target, None);
+    assert_eq!(c.latest, Some(("得到有效保障".to_string(), 2023)));
+}
+
+#[test]
+fn cumulative_card_shows_the_running_total() {
+    let c = Card::new(
+        &ind(json!({
+            "unit": "tonnes", "direction": "higher_better", "baseline": null,
+            "target": { "kind": "cumulative_total", "value": 18400, "year": 2025, "wording": { "zh": "五年累计", "en": "5-year total" }, "origin": "plan", "source": "s" },
+            "values": [{ "year": 2021, "value": 6285.47, "source": "s" }]
+        })),
+        Lang::Zh,
+    );
+    assert_eq!(c.status, Status::OnTrack);
+    assert_eq!(c.latest, Some(("6,285.47 吨".to_string(), 2021)));
+    assert_eq!(c.latest_note.as_deref(), Some("2021—2021年累计"));
+    assert_eq!(c.target.as_deref(), Some("2021—2025年累计 18,400 吨"));
+}
+
+#[test]
+fn context_card_has_no_target() {
+    let c = Card::new(
+        &ind(json!({ "role": "context", "target": null, "baseline": null,
+        "values": [{ "year": 2022, "value": 33, "source": "s" }] })),
+        Lang::En,
+    );
+    assert_eq!(c.status, Status::NotAssessable(Reason::NoTarget));
+    assert_eq!(c.target, None);
+    assert_eq!(c.latest, Some(("33 μg/m³".to_string(), 2022)));
+}
+
+#[test]
+fn area_summary_counts_goals_by_status() {
+    let goals = vec![
+        ind(json!({ "id": "AIR-02", "values": [{ "year": 2024, "value": 25.7, "source": "s" }] })),
+        ind(json!({ "id": "AIR-03", "values": [{ "year": 2024, "value": 20, "source": "s" }] })),
+        ind(json!({ "id": "AIR-04" })),
+        ind(json!({ "id": "AIR-05", "role": "context", "target": null })),
+    ];
+    let s = AreaSummary::new(Area::Air, &goals);
+    assert_eq!((s.tally.goals, s.tally.context), (3, 1));
+    let counts: Vec<(&str, usize)> = s.tally.counts.iter().map(|(k, _, n)| (*k, *n)).collect();
+    assert_eq!(counts, vec![("achieved", 1), ("off-track", 1), ("no-data", 1)]);
+    assert_eq!(s.headline.unwrap().id.as_str(), "AIR-02");
+}
+
+#[test]
+fn the_headline_sentence_answers_the_question_in_both_languages() {
+    let pm = ind(json!({ "values": [{ "year": 2024, "value": 25.7, "source": "s" }] }));
+    let a = assess(&pm);
+    assert_eq!(
+        i18n::headline_sentence(Lang::En, &pm, &a),
+        "In 2024, PM2.5 was 25.7 μg/m³. Within the 2025 target of ≤ 25 μg/m³? No: 0.7 μg/m³ above it."
+    );
+    assert_eq!(
+        i18n::headline_sentence(Lang::Zh, &pm, &a),
+        "2024年细颗粒物为25.7 μg/m³。达到2025年目标（≤ 25 μg/m³）了吗？还没有：高出0.7 μg/m³。"
+    );
+    assert_eq!(
+        i18n::status_reason(Lang::En, &a),
+        "Since 2020, it has moved at 38% of the pace needed to reach the target in time: limited progress."
+    );
+}
+
+#[test]
+fn percentages_differ_by_points() {
+    let good_air = ind(json!({
+        "name": { "zh": "优良天数比率", "en": "Share of good-air days" }, "unit": "percent", "direction": "higher_better",
+        "target": { "kind": "at_least", "value": 93.8, "year": 2025, "wording": { "zh": "达到93.8%", "en": "93.8%" }, "origin": "plan", "source": "s" },
+        "baseline": null,
+        "values": [{ "year": 2024, "value": 92.7, "source": "s" }]
+    }));
+    let a = assess(&good_air);
+    assert_eq!(
+        i18n::headline_sentence(Lang::En, &good_air, &a),
+        "In 2024, share of good-air days was 92.7%. Within the 2025 target of ≥ 93.8%? No: 1.1 percentage points short."
+    );
+}
+
+#[test]
+fn sentences_without_a_judgement_say_what_is_known() {
+    let none = ind(json!({}));
+    assert_eq!(
+        i18n::headline_sentence(Lang::En, &none, &assess(&none)),
+        "Target: ≤ 25 μg/m³ by 2025. No value for the plan period has been published."
+    );
+    let words = ind(json!({
+        "unit": "none", "direction": "higher_better", "baseline": null,
+        "target": { "kind": "qualitative", "year": 2025, "wording": { "zh": "基本淘汰", "en": "largely phased out" }, "origin": "plan", "source": "s" }
+    }));
+    assert_eq!(
+        i18n::headline_sentence(Lang::Zh, &words, &assess(&words)),
+        "目标：基本淘汰。尚未找到规划期内的公开数值。"
+    );
+}

@@ -1,0 +1,187 @@
+// The citizen dashboard as a reader meets it: every route in both languages on
+// the built site under a sub-path, what each page says compared with the data
+// files, filters, search, tabs, accessibility (axe-core) and small screens.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { currentRelease, launch, openPage, overview, readDist, screenshotPath, startServer, waitForChart } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const AREAS = ["air", "water", "soil", "waste", "carbon", "ecology", "governance"];
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const prefix = (lang) => (lang === "en" ? "en/" : "");
+const detail = (id) => JSON.parse(readDist(`data/${currentRelease()}/indicators/${id}.json`)).indicator;
+const number = (v) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+
+function routes() {
+  const pages = ["", "about/", ...AREAS.map((a) => `area/${a}/`), ...overview().indicators.map((i) => `indicator/${i.id}/`)];
+  return ["zh", "en"].flatMap((lang) => pages.map((p) => `${prefix(lang)}${p}`));
+}
+
+test("every route in both languages loads, draws its charts and logs no error", async () => {
+  const { page, problems } = await openPage(browser, server.origin);
+  const all = routes();
+  for (const rel of all) {
+    const response = await page.goto(server.url(rel));
+    assert.equal(response.status(), 200, `${rel} is a real file`);
+    if (rel.endsWith("about/")) {
+      await page.getByTestId("citation").waitFor();
+    } else {
+      await waitForChart(page);
+    }
+    assert.ok((await page.locator("h1").innerText()).trim().length > 0, `${rel} has a heading`);
+    assert.equal(await page.locator("html").getAttribute("lang"), rel.startsWith("en/") ? "en" : "zh-CN");
+    assert.deepEqual(problems.consoleErrors, [], `${rel}: console errors`);
+    assert.deepEqual(problems.pageErrors, [], `${rel}: page errors`);
+    assert.deepEqual(problems.foreignRequests, [], `${rel}: requests to other hosts`);
+  }
+  assert.equal(all.length, 2 * (9 + overview().indicators.length));
+  await page.context().close();
+});
+
+/** Indicators simple enough to check by reading the data file: one basis, every value full-year. */
+function simpleIndicators() {
+  return overview()
+    .indicators.filter((i) => i.role === "goal" && !i.bases && typeof i.target?.value === "number")
+    .filter((i) => i.values.every((v) => !v.period && !v.alternative && typeof v.value === "number"))
+    .filter((i) => i.values.some((v) => v.year > (i.baseline?.year ?? 2020)))
+    .map((i) => i.id);
+}
+
+test("indicator pages show the latest value, target and status the data gives", async () => {
+  const sample = simpleIndicators();
+  assert.ok(sample.length >= 5, `enough simple indicators to sample: ${sample}`);
+  const { page } = await openPage(browser, server.origin);
+  for (const lang of ["zh", "en"]) {
+    for (const id of sample) {
+      const ind = detail(id);
+      const latest = [...ind.values].sort((a, b) => a.year - b.year).at(-1);
+      await page.goto(server.url(`${prefix(lang)}indicator/${id}/`));
+      await waitForChart(page);
+      const shown = await page.getByTestId("milestone-latest").innerText();
+      assert.ok(shown.includes(number(latest.value)) && shown.includes(String(latest.year)), `${id} latest: ${shown}`);
+      const target = await page.getByTestId("milestone-target").innerText();
+      assert.ok(target.includes(number(ind.target.value)) && target.includes(String(ind.target.year)), `${id} target: ${target}`);
+      const sentence = await page.getByTestId("sentence").innerText();
+      assert.ok(sentence.includes(number(latest.value)), `${id} sentence: ${sentence}`);
+      const status = await page.getByTestId("status").first().innerText();
+      // The same status on the area page's card.
+      await page.goto(server.url(`${prefix(lang)}area/${ind.area}/`));
+      const card = page.locator(`[data-testid=indicator-card][data-id="${id}"]`);
+      assert.equal(await card.getByTestId("status").innerText(), status, `${id}: card and page agree`);
+      assert.ok((await card.getByTestId("card-latest").innerText()).includes(number(latest.value)));
+    }
+  }
+  await page.context().close();
+});
+
+test("the data table lists every value of the data file", async () => {
+  const { page } = await openPage(browser, server.origin);
+  for (const id of ["AIR-01", "WAT-01", "CE-02"]) {
+    const ind = detail(id);
+    await page.goto(server.url(`en/indicator/${id}/`));
+    await waitForChart(page);
+    await page.getByTestId("tab-table").click();
+    await page.waitForURL(/view=table/);
+    await page.getByTestId("data-table").waitFor();
+    const rows = page.getByTestId("data-table").locator("tbody tr");
+    assert.equal(await rows.count(), ind.values.length + (ind.baseline ? 1 : 0), `${id} rows`);
+    await page.getByTestId("tab-chart").click();
+    await waitForChart(page);
+  }
+  await page.context().close();
+});
+
+test("the area filter shows only goals with the chosen status, and the URL keeps it", async () => {
+  const { page } = await openPage(browser, server.origin);
+  await page.goto(server.url("en/area/water/"));
+  await waitForChart(page);
+  const chip = page.locator(".filter li.status--achieved a");
+  const expected = Number(await chip.locator("strong").innerText());
+  await chip.click();
+  await page.waitForURL(/status=achieved/);
+  const cards = page.getByTestId("goal-list").getByTestId("indicator-card");
+  assert.equal(await cards.count(), expected);
+  for (const badge of await cards.getByTestId("status").all()) {
+    assert.match(await badge.innerText(), /Target met/);
+  }
+  await page.reload();
+  await page.getByTestId("goal-list").waitFor();
+  assert.equal(await page.getByTestId("goal-list").getByTestId("indicator-card").count(), expected, "filter survives a reload");
+  await page.context().close();
+});
+
+test("search finds indicators by name in either language and by id", async () => {
+  const { page } = await openPage(browser, server.origin);
+  await page.goto(server.url(""));
+  await waitForChart(page);
+  const input = page.getByLabel("查找指标");
+  for (const [query, id] of [["PM2.5", "AIR-02"], ["森林", "ECO-01"], ["wat-05", "WAT-05"], ["forest cover", "ECO-01"]]) {
+    await input.fill(query);
+    const links = page.getByTestId("search-results").locator("a");
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.ok(hrefs.includes(`indicator/${id}/`), `${query} finds ${id}: ${hrefs}`);
+  }
+  await input.fill("zzzz");
+  assert.match(await page.getByTestId("search-results").innerText(), /没有符合的指标/);
+  await page.context().close();
+});
+
+test("pages fit a 360 px phone without sideways scrolling", async () => {
+  const { page } = await openPage(browser, server.origin, { width: 360, height: 740 });
+  for (const rel of ["", "area/water/", "indicator/AIR-01/", "en/indicator/CE-02/?view=table", "en/about/"]) {
+    await page.goto(server.url(rel));
+    await page.locator("h1").waitFor();
+    await page.waitForTimeout(300);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${rel} is ${width}px wide`);
+  }
+  await page.context().close();
+});
+
+async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+}
+
+test("axe-core finds no serious or critical violations, light and dark", async () => {
+  const sample = ["", "about/", ...AREAS.map((a) => `area/${a}/`), "indicator/AIR-01/", "indicator/AIR-02/?view=table", "indicator/WAT-01/", "indicator/CE-02/", "indicator/SOIL-02/", "indicator/XYZ-99/"];
+  for (const colorScheme of ["light", "dark"]) {
+    const { page } = await openPage(browser, server.origin, { colorScheme });
+    for (const rel of ["zh", "en"].flatMap((lang) => sample.map((p) => `${prefix(lang)}${p}`))) {
+      await page.goto(server.url(rel));
+      await page.locator("h1").waitFor();
+      await page.waitForTimeout(200);
+      const bad = (await axe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert.deepEqual(bad, [], `${rel} (${colorScheme})`);
+    }
+    await page.context().close();
+  }
+});
+
+test("screenshots at 360 px and 1280 px", async () => {
+  for (const width of [360, 1280]) {
+    const { page } = await openPage(browser, server.origin, { width, height: 900 });
+    for (const [rel, name] of [["", "overview"], ["area/air/", "area-air"], ["indicator/AIR-02/", "indicator-AIR-02"], ["en/indicator/WAT-01/", "indicator-WAT-01-en"]]) {
+      await page.goto(server.url(rel));
+      await waitForChart(page);
+      await page.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });
+    }
+    await page.context().close();
+  }
+});
