@@ -85,7 +85,12 @@ fn Shell() -> impl IntoView {
         if let Some(html) = doc.document_element() {
             let _ = html.set_attribute("lang", lang.code());
         }
-        doc.set_title(&pages::title(&route.get(), overview.get().and_then(Result::ok).as_ref().map(|l| &l.data)));
+        let data = overview.get().and_then(Result::ok);
+        let route = route.get();
+        doc.set_title(&pages::title(&route, data.as_ref().map(|l| &l.data)));
+        if let (Some(meta), Some(data)) = (doc.query_selector("meta[name=description]").ok().flatten(), data) {
+            let _ = meta.set_attribute("content", &pages::description(&route, &data.data));
+        }
     });
 
     view! {

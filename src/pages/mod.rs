@@ -13,6 +13,7 @@ pub use indicator::IndicatorPage;
 pub use not_found::NotFoundPage;
 pub use overview::OverviewPage;
 
+use crate::i18n::Lang;
 use crate::i18n::Msg;
 use crate::model::OverviewFile;
 use crate::route::{Page, Route};
@@ -32,4 +33,41 @@ pub fn title(route: &Route, overview: Option<&OverviewFile>) -> String {
         Page::NotFound => lang.t(Msg::NotFoundTitle).to_string(),
     };
     format!("{page} · {site}")
+}
+
+/// The meta description of a route, for link previews and search engines.
+pub fn description(route: &Route, overview: &OverviewFile) -> String {
+    let lang = route.lang;
+    match &route.page {
+        Page::Indicator(id) => overview
+            .indicators
+            .iter()
+            .find(|i| &i.id == id)
+            .map(|i| {
+                let target = i.target.as_ref().map(|t| crate::i18n::target_phrase(lang, i, t));
+                match (lang, target) {
+                    (Lang::Zh, Some(t)) => {
+                        format!("{}：目标 {t}。历年数值、进展状态与数据来源。", i.name.zh)
+                    }
+                    (Lang::En, Some(t)) => {
+                        format!("{}: target {t}. Yearly values, progress status and sources.", i.name.en)
+                    }
+                    (Lang::Zh, None) => format!("{}：历年数值与数据来源。", i.name.zh),
+                    (Lang::En, None) => format!("{}: yearly values and sources.", i.name.en),
+                }
+            })
+            .unwrap_or_default(),
+        Page::Area(area) => {
+            let n = overview.indicators.iter().filter(|i| i.area == *area).count();
+            let name = crate::i18n::area_name(lang, *area);
+            match lang {
+                Lang::Zh => format!("{name}：{n}项指标的最新数值、目标与进展状态，每个数值注明来源。"),
+                Lang::En => {
+                    format!("{name}: latest values, targets and progress of {n} indicators, every value sourced.")
+                }
+            }
+        }
+        Page::About => lang.t(Msg::AboutDescription).to_string(),
+        Page::Overview | Page::NotFound => lang.t(Msg::SiteTagline).to_string(),
+    }
 }

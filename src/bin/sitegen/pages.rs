@@ -41,31 +41,6 @@ fn base_for(href: &str) -> String {
     }
 }
 
-fn description(route: &Route, overview: &OverviewFile) -> String {
-    let lang = route.lang;
-    match &route.page {
-        Page::Indicator(id) => overview
-            .indicators
-            .iter()
-            .find(|i| &i.id == id)
-            .map(|i| {
-                let target = i.target.as_ref().map(|t| gansu_eco_dashboard::i18n::target_phrase(lang, i, t));
-                match (lang, target) {
-                    (Lang::Zh, Some(t)) => {
-                        format!("{}：目标 {t}。历年数值、进展状态与数据来源。", i.name.zh)
-                    }
-                    (Lang::En, Some(t)) => {
-                        format!("{}: target {t}. Yearly values, progress status and sources.", i.name.en)
-                    }
-                    (Lang::Zh, None) => format!("{}：历年数值与数据来源。", i.name.zh),
-                    (Lang::En, None) => format!("{}: yearly values and sources.", i.name.en),
-                }
-            })
-            .unwrap_or_default(),
-        _ => lang.t(gansu_eco_dashboard::i18n::Msg::SiteTagline).to_string(),
-    }
-}
-
 /// Rewrites trunk's page for one route. Fails loudly if trunk's output no
 /// longer has the markers this relies on.
 pub fn render(
@@ -112,8 +87,14 @@ pub fn write(dist: &Path, site_path: &str) -> Result<(), String> {
     for route in &routes {
         let href = route.href();
         let title = pages::title(route, Some(&overview));
-        let html =
-            render(&template, &base_for(&href), &title, &description(route, &overview), &releases.current, route.lang)?;
+        let html = render(
+            &template,
+            &base_for(&href),
+            &title,
+            &pages::description(route, &overview),
+            &releases.current,
+            route.lang,
+        )?;
         let dir = dist.join(href.trim_start_matches("./"));
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         std::fs::write(dir.join("index.html"), html).map_err(|e| e.to_string())?;
