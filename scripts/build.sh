@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Builds the deployable site into dist/: trunk's release build (wasm, ECharts,
-# CSS, data), then one HTML file per route.
+# CSS, data), static chart pictures, then one HTML file per route.
 #
-#   scripts/build.sh [--site-path /gansu/]
-# --site-path is only used by 404.html, which hosts serve at any depth; every
-# other file works from any sub-path without it. Default: /
+#   scripts/build.sh [--site-url https://example.org/gansu/]
+# The site URL is where dist/ will be served. Pages need it for their canonical
+# URL and link-preview tags (which must be absolute) and for 404.html; nothing
+# else depends on it, so the site still works from any path.
+# Default: http://127.0.0.1:8080/gansu/ (what scripts/serve.sh serves).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SITE_PATH=/
-[ "${1:-}" = "--site-path" ] && SITE_PATH=${2:?--site-path needs a value}
+SITE_URL=http://127.0.0.1:8080/gansu/
+[ "${1:-}" = "--site-url" ] && SITE_URL=${2:?--site-url needs a value}
 
 scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$PATH"   # wasm-opt (binaryen) and esbuild
 
 cargo run --quiet --features tools --bin sitegen -- check
 trunk build --release
-cargo run --quiet --features tools --bin sitegen -- pages dist --site-path "$SITE_PATH"
+rm -rf build/chart-options
+cargo run --quiet --features tools --bin sitegen -- chart-options dist build/chart-options
+node scripts/render-charts.mjs build/chart-options dist/charts
+cargo run --quiet --features tools --bin sitegen -- pages dist --site-url "$SITE_URL"

@@ -6,9 +6,8 @@ import {
   AriaComponent,
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
   MarkLineComponent,
-  MarkPointComponent,
+  TitleComponent,
   TooltipComponent,
 } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
@@ -19,9 +18,8 @@ echarts.use([
   AriaComponent,
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
   MarkLineComponent,
-  MarkPointComponent,
+  TitleComponent,
   TooltipComponent,
   SVGRenderer,
 ]);

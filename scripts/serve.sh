@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${1:-8080}
-scripts/build.sh --site-path /gansu/
+scripts/build.sh --site-url http://127.0.0.1:8080/gansu/
 exec node scripts/serve.mjs --dir dist --port "$PORT" --base /gansu/

@@ -2,8 +2,9 @@
 # Installs every tool the site needs, skipping what is already there, so a second
 # run takes seconds. With --browser it also installs what the browser tests need.
 #
-#   scripts/setup.sh            wasm target, trunk, wasm-bindgen-cli, npm packages (incl. wasm-opt)
-#   scripts/setup.sh --browser  the above, plus Debian's chromium and a CJK font
+#   scripts/setup.sh            wasm target, trunk, wasm-bindgen-cli, npm packages (incl. wasm-opt),
+#                               and a CJK font for the static chart pictures
+#   scripts/setup.sh --browser  the above, plus Debian's chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,13 +44,16 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
-if [ "${1:-}" = "--browser" ]; then
-  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "cjk"; then
-    say "installing Debian's chromium and a CJK font for the browser tests"
-    SUDO=""
-    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get install -y --no-install-recommends chromium fonts-noto-cjk \
-      || { $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends chromium fonts-noto-cjk; }
-  fi
+# Debian packages: a CJK font to draw the static chart pictures (and, for the
+# browser tests, Chromium).
+packages=()
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || packages+=(fonts-noto-cjk fontconfig)
+[ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ] && packages+=(chromium)
+if [ ${#packages[@]} -gt 0 ]; then
+  say "installing Debian packages: ${packages[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get install -y --no-install-recommends "${packages[@]}" \
+    || { $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends "${packages[@]}"; }
 fi

@@ -8,5 +8,5 @@ scripts/setup.sh --browser
 cargo fmt --check
 cargo clippy --all-targets --all-features -- -D warnings
 cargo test --all-features
-scripts/build.sh --site-path /gansu/
+scripts/build.sh --site-url http://127.0.0.1:8080/gansu/
 node --test --test-concurrency=1 tests/browser/

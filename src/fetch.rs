@@ -141,7 +141,20 @@ pub async fn load_overview(site: Site) -> Result<Loaded<OverviewFile>, AppError>
 
 /// One indicator in full, with its sources.
 pub async fn load_indicator(site: Site, id: IndicatorId) -> Result<IndicatorFile, AppError> {
-    let url = indicator_url(&release(&site).await?, &id);
+    load_indicator_release(site, id, None).await
+}
+
+/// One indicator from a given release (a pinned embed), else the current one.
+pub async fn load_indicator_release(
+    site: Site,
+    id: IndicatorId,
+    pinned: Option<String>,
+) -> Result<IndicatorFile, AppError> {
+    let release = match pinned {
+        Some(r) => r,
+        None => release(&site).await?,
+    };
+    let url = indicator_url(&release, &id);
     let text = fetch_text(&url).await?;
     model::parse_indicator_file(&url, &text).map_err(|errors| AppError::Data { url, errors })
 }

@@ -12,6 +12,7 @@ pub mod model;
 pub mod pages;
 pub mod present;
 pub mod route;
+pub mod share;
 pub mod site;
 
 use components::{Footer, Header};
@@ -39,8 +40,27 @@ pub fn use_lang() -> Signal<Lang> {
     Signal::derive(move || route.get().lang)
 }
 
+/// The overview, fetched the first time a page asks for it (an embed never
+/// does) and then shared by every page.
 pub fn use_overview() -> OverviewResource {
-    expect_context::<OverviewResource>()
+    let cache = expect_context::<OverviewCache>();
+    if let Some(resource) = cache.resource.get_value() {
+        return resource;
+    }
+    let resource = cache.owner.with(|| {
+        let site = use_site();
+        LocalResource::new(move || fetch::load_overview(site.clone()))
+    });
+    cache.resource.set_value(Some(resource));
+    resource
+}
+
+/// Where the shared overview resource lives: created under the app's owner so
+/// it outlives the page that first asked for it.
+#[derive(Clone)]
+struct OverviewCache {
+    owner: Owner,
+    resource: StoredValue<Option<OverviewResource>>,
 }
 
 pub fn use_site() -> Site {
@@ -51,20 +71,18 @@ pub fn use_site() -> Site {
 pub fn App() -> impl IntoView {
     let site = Site::from_document();
     provide_context(site.clone());
-    let overview: OverviewResource = {
-        let site = site.clone();
-        LocalResource::new(move || fetch::load_overview(site.clone()))
-    };
-    provide_context(overview);
+    provide_context(OverviewCache { owner: Owner::current().unwrap_or_default(), resource: StoredValue::new(None) });
     view! {
         <Router base=site.base_path.clone()>
-            <Shell/>
+            <Root/>
         </Router>
     }
 }
 
+/// Reads the route from the URL; an embed gets the chart alone, every other
+/// page the site's frame.
 #[component]
-fn Shell() -> impl IntoView {
+fn Root() -> impl IntoView {
     let site = use_site();
     let location = use_location();
     let route = Memo::new(move |_| {
@@ -74,11 +92,24 @@ fn Shell() -> impl IntoView {
         Route::parse(&format!("{path}?{}", search.trim_start_matches('?')))
     });
     provide_context(route);
+    let embed = Memo::new(move |_| match route.get().page {
+        Page::Embed(id) => Some(id),
+        _ => None,
+    });
+    move || match embed.get() {
+        Some(id) => view! { <pages::EmbedPage id/> }.into_any(),
+        None => SiteFrame().into_any(),
+    }
+}
+
+#[component]
+fn SiteFrame() -> impl IntoView {
+    let route = use_route();
     let lang = use_lang();
     let overview = use_overview();
     let as_of = Signal::derive(move || overview.get().and_then(|r| r.ok()).map(|l| l.data.as_of));
 
-    // Keep <html lang> and the document title in step with the route.
+    // Keep <html lang>, the document title and description in step with the route.
     Effect::new(move |_| {
         let lang = lang.get();
         let doc = document();
@@ -118,6 +149,6 @@ fn CurrentPage() -> impl IntoView {
         Page::Area(area) => view! { <pages::AreaPage area/> }.into_any(),
         Page::Indicator(id) => view! { <pages::IndicatorPage id/> }.into_any(),
         Page::About => pages::AboutPage().into_any(),
-        Page::NotFound => pages::NotFoundPage().into_any(),
+        Page::NotFound | Page::Embed(_) => pages::NotFoundPage().into_any(),
     }
 }

@@ -14,6 +14,8 @@ pub enum Page {
     Overview,
     Area(Area),
     Indicator(IndicatorId),
+    /// One indicator's chart alone, for an iframe in another site's article.
+    Embed(IndicatorId),
     About,
     NotFound,
 }
@@ -23,8 +25,19 @@ pub enum Page {
 pub struct Query {
     /// Area page: show only goals with this status key (`off-track`…).
     pub status: Option<String>,
-    /// Indicator page: show the data table instead of the chart.
+    /// Indicator and embed pages: show the data table instead of the chart.
     pub table: bool,
+    /// Embed: force a light or dark look instead of following the reader's system.
+    pub theme: Option<Theme>,
+    /// Embed: read this data release instead of the current one, so a published
+    /// article never changes under its reporter's feet.
+    pub release: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +67,7 @@ impl Route {
             Page::Overview => String::new(),
             Page::Area(a) => format!("area/{}/", a.slug()),
             Page::Indicator(id) => format!("indicator/{id}/"),
+            Page::Embed(id) => format!("embed/{id}/"),
             Page::About => "about/".to_string(),
             Page::NotFound => "404.html".to_string(),
         };
@@ -63,6 +77,14 @@ impl Route {
         }
         if self.query.table {
             params.push("view=table".to_string());
+        }
+        match self.query.theme {
+            Some(Theme::Light) => params.push("theme=light".to_string()),
+            Some(Theme::Dark) => params.push("theme=dark".to_string()),
+            None => {}
+        }
+        if let Some(release) = &self.query.release {
+            params.push(format!("release={release}"));
         }
         let path = match format!("{prefix}{page}") {
             p if p.is_empty() => "./".to_string(),
@@ -94,6 +116,7 @@ impl Route {
             [] => Page::Overview,
             ["area", slug] => Area::from_slug(slug).map_or(Page::NotFound, Page::Area),
             ["indicator", id] if is_id_like(id) => Page::Indicator(IndicatorId(id.to_string())),
+            ["embed", id] if is_id_like(id) => Page::Embed(IndicatorId(id.to_string())),
             ["about"] => Page::About,
             _ => Page::NotFound,
         };
@@ -114,11 +137,19 @@ impl Query {
             match pair.split_once('=') {
                 Some(("status", v)) if is_key_like(v) => q.status = Some(v.to_string()),
                 Some(("view", "table")) => q.table = true,
+                Some(("theme", "light")) => q.theme = Some(Theme::Light),
+                Some(("theme", "dark")) => q.theme = Some(Theme::Dark),
+                Some(("release", r)) if is_release_like(r) => q.release = Some(r.to_string()),
                 _ => {}
             }
         }
         q
     }
+}
+
+/// Release ids are dates like 2026-11-28.
+fn is_release_like(s: &str) -> bool {
+    s.len() == 10 && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
 }
 
 fn is_key_like(s: &str) -> bool {
@@ -140,7 +171,8 @@ mod tests {
     use super::*;
 
     fn all_routes() -> Vec<Route> {
-        let mut pages = vec![Page::Overview, Page::About, Page::Indicator("AIR-02".into())];
+        let mut pages =
+            vec![Page::Overview, Page::About, Page::Indicator("AIR-02".into()), Page::Embed("AIR-02".into())];
         pages.extend(Area::ALL.map(Page::Area));
         [Lang::Zh, Lang::En].into_iter().flat_map(|l| pages.iter().map(move |p| Route::new(l, p.clone()))).collect()
     }
@@ -179,14 +211,23 @@ mod tests {
     #[test]
     fn query_state_round_trips() {
         let r = Route::new(Lang::En, Page::Area(Area::Air))
-            .with_query(Query { status: Some("off-track".into()), table: false });
+            .with_query(Query { status: Some("off-track".into()), ..Query::default() });
         assert_eq!(r.href(), "en/area/air/?status=off-track");
         assert_eq!(Route::parse(&r.href()), r);
-        let t = Route::new(Lang::Zh, Page::Indicator("AIR-02".into())).with_query(Query { status: None, table: true });
+        let t = Route::new(Lang::Zh, Page::Indicator("AIR-02".into()))
+            .with_query(Query { table: true, ..Query::default() });
         assert_eq!(t.href(), "indicator/AIR-02/?view=table");
         assert_eq!(Route::parse(&t.href()), t);
         assert_eq!(Route::parse("area/air/?status=<x>&utm=1").query, Query::default());
         assert_eq!(t.in_lang(Lang::En).href(), "en/indicator/AIR-02/?view=table");
+        let e = Route::new(Lang::En, Page::Embed("AIR-02".into())).with_query(Query {
+            theme: Some(Theme::Dark),
+            release: Some("2026-11-28".into()),
+            ..Query::default()
+        });
+        assert_eq!(e.href(), "en/embed/AIR-02/?theme=dark&release=2026-11-28");
+        assert_eq!(Route::parse(&e.href()), e);
+        assert_eq!(Route::parse("embed/AIR-02/?release=../../x").query.release, None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! the published release is exactly what `sitegen publish` makes of `data/`, and
 //! every chart builds for every indicator.
 
-use gansu_eco_dashboard::charts::{progress_chart, sparkline, ChartOpts};
+use gansu_eco_dashboard::charts::{export_chart, progress_chart, sparkline, ChartOpts, Layout};
 use gansu_eco_dashboard::i18n::Lang;
 use gansu_eco_dashboard::model::dataset::{self, Dataset};
 use std::path::Path;
@@ -51,9 +51,11 @@ fn the_published_release_is_in_sync_with_data() {
 fn every_chart_builds_for_every_indicator() {
     for ind in authoring().indicators {
         for lang in [Lang::Zh, Lang::En] {
-            for (dark, compact) in [(false, false), (true, true)] {
-                let opts = ChartOpts { lang, dark, compact };
-                for chart in [progress_chart(&ind, &opts), sparkline(&ind, &opts)] {
+            for (dark, layout) in [(false, Layout::Page), (true, Layout::Compact), (false, Layout::Export)] {
+                let opts = ChartOpts { lang, dark, layout };
+                for chart in
+                    [progress_chart(&ind, &opts), sparkline(&ind, &opts), export_chart(&ind, &opts, "source · as of")]
+                {
                     let json = serde_json::to_value(&chart).unwrap_or_else(|e| panic!("{}: {e}", ind.id));
                     let series = json["series"].as_array().unwrap_or_else(|| panic!("{}: no series", ind.id));
                     assert!(!series.is_empty(), "{}: no series", ind.id);

@@ -6,11 +6,13 @@
 //! forbids the JavaScript formatter functions ECharts would otherwise need.
 //! ECharts HTML-escapes those names when it shows them.
 
+pub mod export;
 pub mod progress;
 pub mod sparkline;
 
 use crate::i18n::Lang;
 
+pub use export::export_chart;
 pub use progress::progress_chart;
 pub use sparkline::sparkline;
 
@@ -19,8 +21,19 @@ pub use sparkline::sparkline;
 pub struct ChartOpts {
     pub lang: Lang,
     pub dark: bool,
-    /// A small chart (overview cards): no legend, tighter margins.
-    pub compact: bool,
+    pub layout: Layout,
+}
+
+/// Where a chart is shown, which sets its margins and what it carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// An indicator page or an embed: legend below.
+    #[default]
+    Page,
+    /// A small chart on an overview card: no legend, tight margins.
+    Compact,
+    /// A downloaded image: room for a title above and the source line below.
+    Export,
 }
 
 /// Colours safe for the common forms of colour blindness (Okabe–Ito). Status is

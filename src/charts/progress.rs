@@ -5,11 +5,11 @@
 //! The x axis is one category per year, so a year nobody published a value for
 //! stays an empty slot and lines never bridge it: gaps stay gaps.
 
-use super::{palette, ChartOpts};
+use super::{palette, ChartOpts, Layout};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::progress::{comparable_baseline, judging_basis};
 use crate::model::{BasisId, Indicator, Observation, TargetKind};
-use charming::component::{Aria, Axis, Grid, Legend};
+use charming::component::{Aria, Axis, Grid, Legend, LegendType};
 use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
 use charming::element::{
     AxisType, BoundaryGap, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
@@ -167,11 +167,19 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
         .background_color("transparent")
         .aria(Aria::new().enabled(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{a}<br/>{b}"))
-        .legend(Legend::new().show(!opts.compact).bottom(0).text_style(TextStyle::new().color(text_color)))
-        .grid(if opts.compact {
-            Grid::new().left(4).right(20).top(24).bottom(8).contain_label(true)
-        } else {
-            Grid::new().left(8).right(16).top(40).bottom(64).contain_label(true)
+        .legend(match opts.layout {
+            Layout::Export => Legend::new().top(76).left(24).text_style(TextStyle::new().color(text_color)),
+            // One scrollable row, so a narrow embed's legend never runs into the axis.
+            _ => Legend::new()
+                .type_(LegendType::Scroll)
+                .show(opts.layout != Layout::Compact)
+                .bottom(0)
+                .text_style(TextStyle::new().color(text_color)),
+        })
+        .grid(match opts.layout {
+            Layout::Compact => Grid::new().left(4).right(20).top(24).bottom(8).contain_label(true),
+            Layout::Page => Grid::new().left(8).right(16).top(40).bottom(64).contain_label(true),
+            Layout::Export => Grid::new().left(24).right(32).top(120).bottom(48).contain_label(true),
         })
         .x_axis(
             Axis::new()
@@ -238,7 +246,7 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
             .symbol_size(13)
             .item_style(ItemStyle::new().color(color))
             .data(scatter_data(vec![point]));
-        if let Some(mark) = basis_break_mark(lang, ind, &years, text_color, opts.compact) {
+        if let Some(mark) = basis_break_mark(lang, ind, &years, text_color, opts.layout == Layout::Compact) {
             scatter = scatter.mark_line(mark);
         }
         chart = chart.series(scatter);

@@ -14,7 +14,7 @@ fn pm25() -> Indicator {
 }
 
 fn option(ind: &Indicator, lang: Lang) -> Value {
-    let chart = progress_chart(ind, &ChartOpts { lang, dark: false, compact: false });
+    let chart = progress_chart(ind, &ChartOpts { lang, dark: false, layout: Layout::Page });
     serde_json::to_value(&chart).unwrap()
 }
 
@@ -94,7 +94,7 @@ fn the_axis_shows_values_baseline_and_target_with_room() {
 
 #[test]
 fn compact_charts_have_no_legend() {
-    let chart = progress_chart(&pm25(), &ChartOpts { lang: Lang::En, dark: false, compact: true });
+    let chart = progress_chart(&pm25(), &ChartOpts { lang: Lang::En, dark: false, layout: Layout::Compact });
     let opt = serde_json::to_value(&chart).unwrap();
     assert_eq!(opt["legend"]["show"], false, "{}", opt["legend"]);
 }

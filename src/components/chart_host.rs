@@ -7,7 +7,7 @@
 //! re-initialises on every render, has no `dispose`, and compiles every bundled
 //! theme's JavaScript into the wasm file.
 
-use crate::charts::ChartOpts;
+use crate::charts::{ChartOpts, Layout};
 use crate::i18n::{Lang, Msg};
 use charming::Chart;
 use leptos::html::Div;
@@ -23,6 +23,13 @@ extern "C" {
 
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
     fn echarts_init(el: &web_sys::HtmlElement, theme: &JsValue, opts: &JsValue) -> Result<ECharts, JsValue>;
+
+    /// `init(null, theme, {ssr: true, …})`: a chart that renders to a string, off the page.
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
+    fn echarts_init_offscreen(el: &JsValue, theme: &JsValue, opts: &JsValue) -> Result<ECharts, JsValue>;
+
+    #[wasm_bindgen(method, js_name = renderToSVGString)]
+    fn render_to_svg_string(this: &ECharts) -> String;
 
     #[wasm_bindgen(catch, method, js_name = setOption)]
     fn set_option(this: &ECharts, option: &JsValue, not_merge: bool) -> Result<(), JsValue>;
@@ -79,6 +86,24 @@ fn init(el: &web_sys::HtmlElement, option: &serde_json::Value, dark: bool) -> Re
     Ok(Hosted { instance, series_key: series_key(option), dark, observer, _on_resize: on_resize })
 }
 
+/// Renders `chart` to a standalone SVG document of the given size, without
+/// touching the page (for downloads).
+pub fn chart_svg(chart: &Chart, width: u32, height: u32, dark: bool) -> Result<String, String> {
+    let option = serde_json::to_value(chart).map_err(|e| e.to_string())?;
+    let theme = if dark { JsValue::from_str("dark") } else { JsValue::NULL };
+    let opts = to_js(&serde_json::json!({ "renderer": "svg", "ssr": true, "width": width, "height": height }))?;
+    let instance = echarts_init_offscreen(&JsValue::NULL, &theme, &opts).map_err(|e| format!("{e:?}"))?;
+    let drawn = instance.set_option(&to_js(&option)?, true).map_err(|e| format!("{e:?}"));
+    let svg = drawn.map(|()| instance.render_to_svg_string());
+    instance.dispose();
+    svg
+}
+
+/// A page that fixes its theme (an embed with `?theme=dark`) provides this;
+/// otherwise charts follow the reader's system setting.
+#[derive(Clone, Copy, Debug)]
+pub struct ForcedTheme(pub bool);
+
 /// Whether the reader's system asks for a dark theme, kept up to date.
 fn prefers_dark() -> Signal<bool> {
     let query = window().match_media("(prefers-color-scheme: dark)").ok().flatten();
@@ -110,10 +135,13 @@ pub fn ChartHost(
     let node = NodeRef::<Div>::new();
     let hosted = StoredValue::new_local(None::<Hosted>);
     let (error, set_error) = signal(None::<String>);
-    let dark = prefers_dark();
+    let dark = match use_context::<ForcedTheme>() {
+        Some(ForcedTheme(dark)) => Signal::stored(dark),
+        None => prefers_dark(),
+    };
 
     Effect::new(move |_| {
-        let opts = ChartOpts { lang: lang.get(), dark: dark.get(), compact: false };
+        let opts = ChartOpts { lang: lang.get(), dark: dark.get(), layout: Layout::Page };
         let Some(el) = node.get() else { return };
         let option = match serde_json::to_value(make.run(opts)) {
             Ok(v) => v,

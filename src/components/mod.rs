@@ -2,6 +2,7 @@
 
 pub mod breadcrumbs;
 pub mod chart_host;
+pub mod download;
 pub mod indicator_card;
 pub mod layout;
 pub mod load;
@@ -9,7 +10,7 @@ pub mod search;
 pub mod status;
 
 pub use breadcrumbs::Breadcrumbs;
-pub use chart_host::ChartHost;
+pub use chart_host::{chart_svg, ChartHost, ForcedTheme};
 pub use indicator_card::IndicatorCard;
 pub use layout::{Footer, Header};
 pub use load::{ErrorPanel, Loading};

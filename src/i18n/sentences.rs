@@ -143,3 +143,26 @@ pub fn missing_heading(lang: Lang, n: usize) -> String {
         Lang::En => format!("What is missing: {n} goals with no data yet"),
     }
 }
+
+/// The embed's source line: who published the figures it shows, and the data date.
+/// "来源：甘肃省人民政府等4家 · 数据截至2026年11月28日"
+pub fn embed_source_line(lang: Lang, file: &crate::model::IndicatorFile) -> String {
+    let mut publishers: Vec<&str> = Vec::new();
+    for key in file.indicator.source_keys() {
+        if let Some(s) = file.sources.get(key) {
+            let p = lang.pick(&s.publisher);
+            if !publishers.contains(&p) {
+                publishers.push(p);
+            }
+        }
+    }
+    let shown: Vec<&str> = publishers.iter().take(2).copied().collect();
+    let more = publishers.len().saturating_sub(shown.len());
+    let date = super::date(lang, &file.as_of);
+    match (lang, more) {
+        (Lang::Zh, 0) => format!("来源：{} · 数据截至{date}", shown.join("；")),
+        (Lang::Zh, n) => format!("来源：{}等（另有{n}个来源） · 数据截至{date}", shown.join("；")),
+        (Lang::En, 0) => format!("Source: {} · data as of {date}", shown.join("; ")),
+        (Lang::En, n) => format!("Sources: {} and {n} more · data as of {date}", shown.join("; ")),
+    }
+}

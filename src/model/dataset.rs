@@ -8,6 +8,7 @@
 //! lists every release in `public/data/releases.json`. Old release directories
 //! are kept, so a page pinned to a release never changes.
 
+use super::csv;
 use super::files::*;
 use super::types::*;
 use super::validate::{DataError, Report};
@@ -33,6 +34,17 @@ pub struct ReleasesFile {
     pub as_of: String,
     pub current: String,
     pub releases: Vec<ReleaseInfo>,
+}
+
+/// `gansu-eco-indicators.json`: every indicator in full with every source, for
+/// downloading the whole dataset in one file.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct WholeDataset {
+    pub schema_version: u32,
+    pub release: String,
+    pub as_of: String,
+    pub indicators: Vec<Indicator>,
+    pub sources: BTreeMap<SourceKey, Source>,
 }
 
 /// The whole authoring dataset, validated.
@@ -146,6 +158,19 @@ pub fn release_files(ds: &Dataset) -> Vec<(PathBuf, String)> {
         sources: ds.sources.clone(),
     };
     files.push((dir.join("sources.json"), to_json(&sources)));
+    // Downloads: every indicator as CSV, and the whole dataset as CSV and JSON.
+    let whole = WholeDataset {
+        schema_version: SCHEMA_VERSION,
+        release: rel.release.clone(),
+        as_of: rel.as_of.clone(),
+        indicators: ds.indicators.clone(),
+        sources: ds.sources.clone(),
+    };
+    files.push((dir.join("gansu-eco-indicators.json"), to_json(&whole)));
+    files.push((dir.join("gansu-eco-indicators.csv"), csv::file(&ds.indicators, &ds.sources)));
+    for ind in &ds.indicators {
+        files.push((dir.join("downloads").join(format!("{}.csv", ind.id)), csv::file([ind], &ds.sources)));
+    }
     for ind in &ds.indicators {
         let cited =
             ind.source_keys().into_iter().filter_map(|k| ds.sources.get(k).map(|s| (k.clone(), s.clone()))).collect();

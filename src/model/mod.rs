@@ -13,6 +13,7 @@
 //!   period it covers (a full year, part of a year, a point in time).
 //! - **tier**: how trustworthy a source is: the official document, official media, or a reprint.
 
+pub mod csv;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dataset;
 pub mod files;

@@ -54,7 +54,7 @@ fn AreaBody(area: Area, indicators: Vec<Indicator>) -> impl IntoView {
     };
     let filter_href = move |key: Option<&str>| {
         Route::new(lang.get(), Page::Area(area))
-            .with_query(Query { status: key.map(str::to_string), table: false })
+            .with_query(Query { status: key.map(str::to_string), ..Query::default() })
             .href()
     };
     view! {

@@ -3,6 +3,7 @@
 //! table, the plan's words, notes and conflicts, and every source.
 
 use super::indicator_parts::{DataTable, NoteList, PlanWording, SourceList};
+use super::indicator_share::SharePanel;
 use crate::charts::progress_chart;
 use crate::components::{Breadcrumbs, ChartHost, ErrorPanel, Loading, StatusBadge};
 use crate::fetch::{self, AppError};
@@ -33,7 +34,7 @@ pub fn IndicatorPage(id: IndicatorId) -> impl IntoView {
 #[component]
 fn IndicatorView(file: IndicatorFile) -> impl IntoView {
     let lang = use_lang();
-    let ind = file.indicator;
+    let ind = file.indicator.clone();
     let a = assess(&ind);
     let area = ind.area;
     let trail = {
@@ -71,6 +72,7 @@ fn IndicatorView(file: IndicatorFile) -> impl IntoView {
             <Milestones ind=ind.clone() a=a.clone()/>
             <HowComputed ind=ind.clone() a=a.clone()/>
             <ChartOrTable ind=ind.clone() sources=file.sources.clone()/>
+            <SharePanel file=file.clone()/>
             <PlanWording ind=ind.clone()/>
             <NoteList ind=ind.clone()/>
             <SourceList ind sources=file.sources/>
@@ -158,7 +160,7 @@ fn ChartOrTable(
     let lang = use_lang();
     let route = use_route();
     let table = Memo::new(move |_| route.get().query.table);
-    let href = move |table: bool| route.get().with_query(Query { table, status: None }).href();
+    let href = move |table: bool| route.get().with_query(Query { table, ..Query::default() }).href();
     let chart_ind = ind.clone();
     let make = Callback::new(move |opts| progress_chart(&chart_ind, &opts));
     let summary = {

@@ -2,13 +2,16 @@
 
 mod about;
 mod area;
+mod embed;
 mod indicator;
 mod indicator_parts;
+mod indicator_share;
 mod not_found;
 mod overview;
 
 pub use about::AboutPage;
 pub use area::AreaPage;
+pub use embed::EmbedPage;
 pub use indicator::IndicatorPage;
 pub use not_found::NotFoundPage;
 pub use overview::OverviewPage;
@@ -24,7 +27,7 @@ pub fn title(route: &Route, overview: Option<&OverviewFile>) -> String {
     let site = lang.t(Msg::SiteShortTitle);
     let page = match &route.page {
         Page::Overview => return lang.t(Msg::SiteTitle).to_string(),
-        Page::Indicator(id) => overview
+        Page::Indicator(id) | Page::Embed(id) => overview
             .and_then(|o| o.indicators.iter().find(|i| &i.id == id))
             .map(|i| lang.pick(&i.name).to_string())
             .unwrap_or_else(|| id.to_string()),
@@ -39,7 +42,7 @@ pub fn title(route: &Route, overview: Option<&OverviewFile>) -> String {
 pub fn description(route: &Route, overview: &OverviewFile) -> String {
     let lang = route.lang;
     match &route.page {
-        Page::Indicator(id) => overview
+        Page::Indicator(id) | Page::Embed(id) => overview
             .indicators
             .iter()
             .find(|i| &i.id == id)

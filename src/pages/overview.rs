@@ -2,7 +2,7 @@
 //! its goals counted by status and its most telling chart; the data date; and
 //! a search over every indicator.
 
-use crate::charts::{progress_chart, ChartOpts};
+use crate::charts::{progress_chart, ChartOpts, Layout};
 use crate::components::{ChartHost, ErrorPanel, IndicatorSearch, Loading, StatusBadge};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{assess, Area, Indicator, OverviewFile, Role};
@@ -70,7 +70,7 @@ fn StatusCounts(tally: Tally, #[prop(into)] lang: Signal<Lang>, #[prop(optional)
                 match area {
                     Some(area) => {
                         let href = move || Route::new(lang.get(), Page::Area(area))
-                            .with_query(Query { status: Some(key.to_string()), table: false })
+                            .with_query(Query { status: Some(key.to_string()), ..Query::default() })
                             .href();
                         view! { <li class=class><a href=href>{label}</a></li> }.into_any()
                     }
@@ -94,7 +94,7 @@ fn AreaCard(summary: AreaSummary) -> impl IntoView {
             {headline.clone().map(|ind| view! { <Headline ind/> })}
             <StatusCounts tally=summary.tally.clone() lang area/>
             {headline.map(|ind| {
-                let make = Callback::new(move |opts: ChartOpts| progress_chart(&ind, &ChartOpts { compact: true, ..opts }));
+                let make = Callback::new(move |opts: ChartOpts| progress_chart(&ind, &ChartOpts { layout: Layout::Compact, ..opts }));
                 view! { <ChartHost make lang class="chart--compact"/> }
             })}
             <p class="area-card__more"><a href=href>{move || i18n::see_all(lang.get(), total)}</a></p>

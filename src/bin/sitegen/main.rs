@@ -5,10 +5,13 @@
 //! sitegen publish          write data/ as the release public/data/<release>/
 //! sitegen stats            counts, goals by status, the not-assessable list, validator timing
 //! sitegen schema           write the JSON Schema files to public/data/schema/
-//! sitegen pages DIST [--site-path /sub/path/]
-//!                          write one HTML file per route into trunk's output DIST,
-//!                          and a 404.html for hosts that serve one (its base must be
-//!                          absolute, so it needs the path the site is served from)
+//! sitegen chart-options DIST OUT
+//!                          write every indicator's chart option (both languages) as
+//!                          JSON, for scripts/render-charts.mjs to draw into pictures
+//! sitegen pages DIST --site-url https://host/path/
+//!                          write one HTML file per route into trunk's output DIST, with
+//!                          canonical URL and link-preview tags (absolute, hence the
+//!                          site URL), and a 404.html for hosts that serve one
 //! ```
 
 use gansu_eco_dashboard::model::dataset;
@@ -16,6 +19,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
+mod chart_options;
 mod pages;
 mod schema;
 mod stats;
@@ -28,11 +32,17 @@ fn main() -> ExitCode {
         Some("stats") => stats::print(),
         Some("schema") => schema::write(Path::new("public/data/schema")),
         Some("pages") => match args.as_slice() {
-            [_, dist] => pages::write(Path::new(dist), "/"),
-            [_, dist, flag, path] if flag == "--site-path" => pages::write(Path::new(dist), path),
-            _ => Err("usage: sitegen pages DIST [--site-path /sub/path/]".to_string()),
+            [_, dist, flag, url] if flag == "--site-url" => pages::write(Path::new(dist), url),
+            _ => Err("usage: sitegen pages DIST --site-url https://host/path/".to_string()),
         },
-        _ => Err("usage: sitegen check | publish | stats | schema | pages DIST [--site-path P]".to_string()),
+        Some("chart-options") => match args.as_slice() {
+            [_, dist, out] => chart_options::write(Path::new(dist), Path::new(out)),
+            _ => Err("usage: sitegen chart-options DIST OUT".to_string()),
+        },
+        _ => {
+            Err("usage: sitegen check | publish | stats | schema | chart-options DIST OUT | pages DIST --site-url URL"
+                .to_string())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

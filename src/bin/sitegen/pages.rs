@@ -1,13 +1,16 @@
 //! One real HTML file per route, so every deep link works on a plain static
-//! host with no rewrite rules, from any sub-path.
+//! host with no rewrite rules, from any sub-path, and every link shared in a
+//! chat app or social network shows the right title, description and picture.
 //!
-//! Each file is trunk's `dist/index.html` with three changes: `<base href>`
-//! points back to the site root ("../../" for `area/air/`), the page carries
-//! its own title and description, and `<meta name="data-release">` names the
-//! data release the pages were built for.
+//! Each file is trunk's `dist/index.html` with its `<head>` made for the route:
+//! `<base href>` pointing back to the site root ("../../" for `area/air/`), the
+//! page's title and description, the canonical URL and language alternates,
+//! Open Graph and Twitter card tags, and `<meta name="data-release">` naming the
+//! data release the pages were built for. Indicator and embed pages also get a
+//! `<noscript>` fallback: the answer in one sentence and the chart as a picture.
 
-use gansu_eco_dashboard::i18n::Lang;
-use gansu_eco_dashboard::model::{self, Area, OverviewFile};
+use gansu_eco_dashboard::i18n::{self, Lang, Msg};
+use gansu_eco_dashboard::model::{self, assess, Area, OverviewFile};
 use gansu_eco_dashboard::pages;
 use gansu_eco_dashboard::route::{Page, Route};
 use serde::Deserialize;
@@ -28,6 +31,7 @@ pub fn routes(overview: &OverviewFile) -> Vec<Route> {
     let mut pages = vec![Page::Overview, Page::About];
     pages.extend(Area::ALL.into_iter().map(Page::Area));
     pages.extend(overview.indicators.iter().map(|i| Page::Indicator(i.id.clone())));
+    pages.extend(overview.indicators.iter().map(|i| Page::Embed(i.id.clone())));
     [Lang::Zh, Lang::En].into_iter().flat_map(|lang| pages.iter().map(move |p| Route::new(lang, p.clone()))).collect()
 }
 
@@ -41,91 +45,171 @@ fn base_for(href: &str) -> String {
     }
 }
 
+/// The path part of an absolute URL: `https://e.org/gansu/` → `/gansu/`.
+pub fn url_path(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    rest.find('/').map(|i| &rest[i..])
+}
+
+/// Everything that makes one route's `<head>` (and `<noscript>`) its own.
+pub struct PageMeta {
+    pub base: String,
+    pub lang: Lang,
+    pub title: String,
+    pub description: String,
+    pub release: String,
+    /// Absolute URLs.
+    pub canonical: String,
+    pub alternates: Vec<(Lang, String)>,
+    pub image: Option<String>,
+    pub noindex: bool,
+    /// Indicator and embed pages: (headline sentence, chart picture path, its text summary).
+    pub fallback: Option<(String, String, String)>,
+}
+
+impl PageMeta {
+    fn head(&self) -> String {
+        let e = escape;
+        let og_locale = match self.lang {
+            Lang::Zh => "zh_CN",
+            Lang::En => "en_US",
+        };
+        let mut h = format!(
+            r#"<meta name="description" content="{}"><meta name="data-release" content="{}"><link rel="canonical" href="{}">"#,
+            e(&self.description),
+            e(&self.release),
+            e(&self.canonical)
+        );
+        for (lang, href) in &self.alternates {
+            h.push_str(&format!(r#"<link rel="alternate" hreflang="{}" href="{}">"#, lang.code(), e(href)));
+        }
+        h.push_str(&format!(
+            r#"<meta property="og:type" content="website"><meta property="og:site_name" content="{}"><meta property="og:title" content="{}"><meta property="og:description" content="{}"><meta property="og:url" content="{}"><meta property="og:locale" content="{og_locale}">"#,
+            e(self.lang.t(Msg::SiteShortTitle)),
+            e(&self.title),
+            e(&self.description),
+            e(&self.canonical)
+        ));
+        match &self.image {
+            Some(img) => h.push_str(&format!(
+                r#"<meta property="og:image" content="{}"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630"><meta name="twitter:card" content="summary_large_image"><meta name="twitter:image" content="{}">"#,
+                e(img),
+                e(img)
+            )),
+            None => h.push_str(r#"<meta name="twitter:card" content="summary">"#),
+        }
+        if self.noindex {
+            h.push_str(r#"<meta name="robots" content="noindex">"#);
+        }
+        h
+    }
+
+    fn noscript(&self) -> Option<String> {
+        let (sentence, picture, summary) = self.fallback.as_ref()?;
+        Some(format!(
+            r#"<noscript><h1>{}</h1><p>{}</p><img class="noscript-chart" src="{}" alt="{}" width="960" height="600"></noscript>"#,
+            escape(&self.title),
+            escape(sentence),
+            escape(picture),
+            escape(summary)
+        ))
+    }
+}
+
 /// Rewrites trunk's page for one route. Fails loudly if trunk's output no
 /// longer has the markers this relies on.
-pub fn render(
-    template: &str,
-    base: &str,
-    title: &str,
-    description: &str,
-    release: &str,
-    lang: Lang,
-) -> Result<String, String> {
+pub fn render(template: &str, meta: &PageMeta) -> Result<String, String> {
     let replace_once = |html: &str, start: &str, end: &str, with: &str| -> Result<String, String> {
         let i = html.find(start).ok_or(format!("dist/index.html has no `{start}`"))?;
         let j = html[i..].find(end).ok_or(format!("dist/index.html: `{start}` is not closed"))? + i + end.len();
         Ok(format!("{}{with}{}", &html[..i], &html[j..]))
     };
-    let html = replace_once(template, "<base ", ">", &format!(r#"<base href="{}">"#, escape(base)))?;
-    let html = replace_once(&html, "<title>", "</title>", &format!("<title>{}</title>", escape(title)))?;
-    let html = replace_once(
-        &html,
-        r#"<meta name="description""#,
-        ">",
-        &format!(
-            r#"<meta name="description" content="{}"><meta name="data-release" content="{}">"#,
-            escape(description),
-            escape(release)
-        ),
-    )?;
-    replace_once(&html, "<html ", ">", &format!(r#"<html lang="{}">"#, lang.code()))
+    let html = replace_once(template, "<base ", ">", &format!(r#"<base href="{}">"#, escape(&meta.base)))?;
+    let html = replace_once(&html, "<title>", "</title>", &format!("<title>{}</title>", escape(&meta.title)))?;
+    let html = replace_once(&html, r#"<meta name="description""#, ">", &meta.head())?;
+    let html = match meta.noscript() {
+        Some(fallback) => replace_once(&html, "<noscript>", "</noscript>", &fallback)?,
+        None => html,
+    };
+    replace_once(&html, "<html ", ">", &format!(r#"<html lang="{}">"#, meta.lang.code()))
 }
 
-pub fn write(dist: &Path, site_path: &str) -> Result<(), String> {
-    if !site_path.starts_with('/') || !site_path.ends_with('/') {
-        return Err(format!("--site-path must start and end with `/`, found {site_path}"));
+/// The metadata of one route. `site_url` is the absolute URL of the site root.
+pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release: &str) -> PageMeta {
+    let abs = |r: &Route| format!("{site_url}{}", r.href().trim_start_matches("./"));
+    let (canonical_route, noindex) = match &route.page {
+        // An embed is a view of its indicator page, which is what should be found.
+        Page::Embed(id) => (Route::new(route.lang, Page::Indicator(id.clone())), true),
+        _ => (route.clone(), false),
+    };
+    let id = match &route.page {
+        Page::Indicator(id) | Page::Embed(id) => Some(id.clone()),
+        Page::Overview => Some("AIR-02".into()),
+        _ => None,
+    };
+    let code = match route.lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    };
+    let ind = id.as_ref().and_then(|id| overview.indicators.iter().find(|i| &i.id == id));
+    let image = ind.map(|i| format!("{site_url}charts/{}.{code}.png", i.id));
+    let fallback = ind.filter(|_| !matches!(route.page, Page::Overview)).map(|i| {
+        (
+            i18n::headline_sentence(route.lang, i, &assess(i)),
+            format!("charts/{}.{code}.svg", i.id),
+            i18n::chart_summary(route.lang, i),
+        )
+    });
+    PageMeta {
+        base: base_for(&route.href()),
+        lang: route.lang,
+        title: pages::title(route, Some(overview)),
+        description: pages::description(route, overview),
+        release: release.to_string(),
+        canonical: abs(&canonical_route),
+        alternates: [Lang::Zh, Lang::En].into_iter().map(|l| (l, abs(&canonical_route.in_lang(l)))).collect(),
+        image,
+        noindex,
+        fallback,
     }
+}
+
+/// Reads the current release's overview from a built site.
+pub fn current_overview(dist: &Path) -> Result<(String, OverviewFile), String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
-    let template = read(&dist.join("index.html"))?;
     let releases: Releases =
         serde_json::from_str(&read(&dist.join("data/releases.json"))?).map_err(|e| e.to_string())?;
     let overview_path = dist.join("data").join(&releases.current).join("overview.json");
     let overview = model::parse_overview(&overview_path.display().to_string(), &read(&overview_path)?)
         .map_err(|e| format!("{e:?}"))?
         .data;
+    Ok((releases.current, overview))
+}
+
+pub fn write(dist: &Path, site_url: &str) -> Result<(), String> {
+    let site_path = url_path(site_url)
+        .filter(|p| p.ends_with('/'))
+        .ok_or(format!("--site-url must be an absolute http(s) URL ending in `/`, found {site_url}"))?;
+    let template = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
+    let (release, overview) = current_overview(dist)?;
     let routes = routes(&overview);
     for route in &routes {
-        let href = route.href();
-        let title = pages::title(route, Some(&overview));
-        let html = render(
-            &template,
-            &base_for(&href),
-            &title,
-            &pages::description(route, &overview),
-            &releases.current,
-            route.lang,
-        )?;
-        let dir = dist.join(href.trim_start_matches("./"));
+        let html = render(&template, &meta_for(route, &overview, site_url, &release))?;
+        let dir = dist.join(route.href().trim_start_matches("./"));
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         std::fs::write(dir.join("index.html"), html).map_err(|e| e.to_string())?;
     }
     // Hosts that serve 404.html for unknown paths serve it at any depth, so its
     // base is absolute: the app then shows its own not-found page.
     let not_found = Route::new(Lang::Zh, Page::NotFound);
-    let html = render(&template, site_path, &pages::title(&not_found, None), "", &releases.current, Lang::Zh)?;
-    std::fs::write(dist.join("404.html"), html).map_err(|e| e.to_string())?;
+    let mut meta = meta_for(&not_found, &overview, site_url, &release);
+    meta.base = site_path.to_string();
+    meta.noindex = true;
+    std::fs::write(dist.join("404.html"), render(&template, &meta)?).map_err(|e| e.to_string())?;
     println!("wrote {} route pages and 404.html to {}", routes.len(), dist.display());
     Ok(())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bases_point_back_to_the_root() {
-        assert_eq!(base_for("./"), "./");
-        assert_eq!(base_for("en/"), "../");
-        assert_eq!(base_for("en/indicator/AIR-02/"), "../../../");
-    }
-
-    #[test]
-    fn render_replaces_base_title_description_and_lang() {
-        let t = r#"<html lang="zh-CN"><head><base href="./"><title>x</title><meta name="description" content="d"></head></html>"#;
-        let html = render(t, "../../", "A <b> & \"c\"", "desc", "2026-11-28", Lang::En).unwrap();
-        assert!(html.contains(r#"<base href="../../">"#));
-        assert!(html.contains("<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"));
-        assert!(html.contains(r#"<meta name="data-release" content="2026-11-28">"#));
-        assert!(html.starts_with(r#"<html lang="en">"#));
-    }
-}
+#[path = "pages_tests.rs"]
+mod tests;

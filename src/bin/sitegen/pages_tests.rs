@@ -1,0 +1,74 @@
+use super::*;
+use std::path::PathBuf;
+
+const TEMPLATE: &str = r#"<!doctype html><html lang="zh-CN"><head><base href="./"><title>x</title><meta name="description" content="d"></head><body><noscript><p>needs JS</p></noscript></body></html>"#;
+const SITE: &str = "https://example.org/gansu/";
+
+fn published() -> (String, OverviewFile) {
+    // The committed release, laid out as in dist/.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public");
+    current_overview(&root).unwrap()
+}
+
+fn between<'a>(html: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let i = html.find(start)? + start.len();
+    Some(&html[i..i + html[i..].find(end)?])
+}
+
+#[test]
+fn bases_point_back_to_the_root() {
+    assert_eq!(base_for("./"), "./");
+    assert_eq!(base_for("en/"), "../");
+    assert_eq!(base_for("en/indicator/AIR-02/"), "../../../");
+    assert_eq!(url_path("https://example.org/gansu/"), Some("/gansu/"));
+    assert_eq!(url_path("http://127.0.0.1:8080/"), Some("/"));
+    assert_eq!(url_path("example.org/gansu/"), None);
+}
+
+#[test]
+fn every_route_has_its_title_canonical_url_and_preview_tags() {
+    let (release, overview) = published();
+    let all = routes(&overview);
+    assert_eq!(all.len(), 2 * (2 + Area::ALL.len() + 2 * overview.indicators.len()));
+    for route in all {
+        let html = render(TEMPLATE, &meta_for(&route, &overview, SITE, &release)).unwrap();
+        let title = pages::title(&route, Some(&overview));
+        assert_eq!(between(&html, "<title>", "</title>"), Some(escape(&title).as_str()), "{}", route.href());
+        let canonical = between(&html, r#"<link rel="canonical" href=""#, "\"").unwrap();
+        let expected = match &route.page {
+            Page::Embed(id) => format!("{SITE}{}", Route::new(route.lang, Page::Indicator(id.clone())).href()),
+            _ => format!("{SITE}{}", route.href().trim_start_matches("./")),
+        };
+        assert_eq!(canonical, expected, "{}", route.href());
+        assert_eq!(between(&html, r#"<meta property="og:url" content=""#, "\""), Some(canonical));
+        assert_eq!(between(&html, r#"<meta property="og:title" content=""#, "\""), Some(escape(&title).as_str()));
+        assert!(html.contains(&format!(r#"<base href="{}">"#, base_for(&route.href()))));
+        assert!(html.contains(&format!(r#"<html lang="{}">"#, route.lang.code())));
+        assert!(html.contains(&format!(r#"<meta name="data-release" content="{release}">"#)));
+        if let Page::Indicator(id) | Page::Embed(id) = &route.page {
+            let image = between(&html, r#"<meta property="og:image" content=""#, "\"").unwrap();
+            assert!(image.starts_with(&format!("{SITE}charts/{id}.")) && image.ends_with(".png"), "{image}");
+            assert!(html.contains(&format!(r#"<img class="noscript-chart" src="charts/{id}."#)), "noscript fallback");
+        }
+        assert_eq!(html.contains("noindex"), matches!(route.page, Page::Embed(_)));
+    }
+}
+
+#[test]
+fn text_from_data_cannot_break_out_of_attributes() {
+    let meta = PageMeta {
+        base: "./".into(),
+        lang: Lang::En,
+        title: "A <b> & \"c\"".into(),
+        description: "\"><script>alert(1)</script>".into(),
+        release: "2026-11-28".into(),
+        canonical: "https://e.org/".into(),
+        alternates: vec![],
+        image: None,
+        noindex: false,
+        fallback: None,
+    };
+    let html = render(TEMPLATE, &meta).unwrap();
+    assert!(html.contains("<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"));
+    assert!(!html.contains("<script>alert"));
+}

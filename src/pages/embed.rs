@@ -1,0 +1,128 @@
+//! The embed view: one indicator's chart (or table), its title, a one-line
+//! status, the source line and a small link back, with no site navigation. It
+//! fills the width of the iframe it is put in and tells the host page its
+//! height, in the message format newsroom CMSs already listen for.
+
+use super::indicator_parts::DataTable;
+use crate::charts::progress_chart;
+use crate::components::{ChartHost, ErrorPanel, ForcedTheme, Loading, StatusBadge};
+use crate::fetch::{self, AppError};
+use crate::i18n::{self, Msg};
+use crate::model::{assess, IndicatorFile, IndicatorId};
+use crate::route::{Page, Route, Theme};
+use crate::{use_lang, use_route, use_site};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+#[component]
+pub fn EmbedPage(id: IndicatorId) -> impl IntoView {
+    let lang = use_lang();
+    let route = use_route();
+    let site = use_site();
+    let query = route.get_untracked().query;
+    if let Some(theme) = query.theme {
+        provide_context(ForcedTheme(theme == Theme::Dark));
+    }
+    mark_document(query.theme);
+    let detail = {
+        let (id, release) = (id.clone(), query.release.clone());
+        LocalResource::new(move || fetch::load_indicator_release(site.clone(), id.clone(), release.clone()))
+    };
+    let root = NodeRef::<Div>::new();
+    post_height_on_resize(root, id.to_string());
+    view! {
+        <div class="embed" node_ref=root data-testid="embed">
+            {move || match detail.get() {
+                None => view! { <Loading lang/> }.into_any(),
+                Some(Err(AppError::Http { status: 404, .. })) => view! {
+                    <p data-testid="not-found">{lang.get().t(Msg::NotFoundBody)}</p>
+                }.into_any(),
+                Some(Err(error)) => view! { <ErrorPanel error lang retry=Callback::new(move |_| detail.refetch())/> }.into_any(),
+                Some(Ok(file)) => view! { <EmbedBody file/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn EmbedBody(file: IndicatorFile) -> impl IntoView {
+    let lang = use_lang();
+    let route = use_route();
+    let site = use_site();
+    let ind = file.indicator.clone();
+    let a = assess(&ind);
+    let table = route.get_untracked().query.table;
+    let name = ind.name.clone();
+    Effect::new({
+        let name = name.clone();
+        move |_| document().set_title(&format!("{} · {}", lang.get().pick(&name), lang.get().t(Msg::SiteShortTitle)))
+    });
+    let sentence = {
+        let (ind, a) = (ind.clone(), a.clone());
+        move || i18n::headline_sentence(lang.get(), &ind, &a)
+    };
+    let source_line = {
+        let file = file.clone();
+        move || i18n::embed_source_line(lang.get(), &file)
+    };
+    let full_page = {
+        let id = ind.id.clone();
+        move || site.absolute(&Route::new(lang.get(), Page::Indicator(id.clone())).href())
+    };
+    let chart_ind = ind.clone();
+    let make = Callback::new(move |opts| progress_chart(&chart_ind, &opts));
+    view! {
+        <h1 class="embed__title">{move || lang.get().pick(&name).to_string()}</h1>
+        <p class="embed__status"><StatusBadge status=a.status lang/> " " <span data-testid="sentence">{sentence}</span></p>
+        {if table {
+            view! { <DataTable ind=ind.clone() sources=file.sources.clone()/> }.into_any()
+        } else {
+            view! { <ChartHost make lang class="chart--embed"/> }.into_any()
+        }}
+        <p class="embed__source" data-testid="embed-source">
+            {source_line} " · "
+            <a href=full_page target="_blank" rel="noopener">{move || lang.get().t(Msg::SiteShortTitle)} " ›"</a>
+        </p>
+    }
+}
+
+/// Lets the page's CSS know it is an embed (no margins) and which theme it forces.
+fn mark_document(theme: Option<Theme>) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-embed", "");
+        match theme {
+            Some(Theme::Dark) => drop(html.set_attribute("data-theme", "dark")),
+            Some(Theme::Light) => drop(html.set_attribute("data-theme", "light")),
+            None => {}
+        }
+    }
+}
+
+/// Sends `{"datawrapper-height": {"<id>": px}}` to the host page whenever the
+/// embed's height changes, when it is inside an iframe.
+fn post_height_on_resize(root: NodeRef<Div>, key: String) {
+    let window = window();
+    let Ok(Some(parent)) = window.parent() else { return };
+    if parent == window {
+        return;
+    }
+    Effect::new(move |_| {
+        let Some(el) = root.get() else { return };
+        let (parent, key) = (parent.clone(), key.clone());
+        let target = el.clone();
+        let send = Closure::<dyn FnMut()>::new(move || {
+            let height = f64::from(target.offset_height());
+            let inner = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&inner, &JsValue::from_str(&key), &JsValue::from_f64(height));
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &JsValue::from_str("datawrapper-height"), &inner);
+            let _ = parent.post_message(&message, "*");
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+        }
+        // Observer and callback live as long as the embed, which is the page.
+        send.forget();
+    });
+}

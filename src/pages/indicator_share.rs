@@ -1,0 +1,147 @@
+//! The journalist's panel of an indicator page: embed code with its options,
+//! downloads (picture and data), code to load the data, and a citation.
+
+use crate::charts::{export_chart, ChartOpts, Layout};
+use crate::components::{chart_svg, download};
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{assess, IndicatorFile};
+use crate::route::{Page, Query, Route, Theme};
+use crate::share::{self, Downloads};
+use crate::{use_lang, use_site};
+use leptos::prelude::*;
+
+/// Size of a downloaded chart picture in CSS pixels; PNGs are drawn at twice this.
+pub const EXPORT_WIDTH: u32 = 960;
+pub const EXPORT_HEIGHT: u32 = 600;
+
+#[component]
+pub fn SharePanel(file: IndicatorFile) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="share" aria-labelledby="share-heading" data-testid="share">
+            <h2 id="share-heading">{move || lang.get().t(Msg::ShareAndDownload)}</h2>
+            <EmbedCode file=file.clone()/>
+            <DownloadList file=file.clone()/>
+            <CiteBox file/>
+        </section>
+    }
+}
+
+#[component]
+fn EmbedCode(file: IndicatorFile) -> impl IntoView {
+    let lang = use_lang();
+    let site = use_site();
+    let (embed_lang, set_embed_lang) = signal(lang.get_untracked());
+    let (theme, set_theme) = signal(None::<Theme>);
+    let (table, set_table) = signal(false);
+    let (pinned, set_pinned) = signal(false);
+    let release = file.release.clone();
+    let ind = file.indicator.clone();
+    let status = assess(&ind).status;
+    let snippet = Memo::new(move |_| {
+        let query = Query {
+            theme: theme.get(),
+            table: table.get(),
+            release: pinned.get().then(|| release.clone()),
+            ..Query::default()
+        };
+        let l = embed_lang.get();
+        share::embed_snippet(&site.root_url, l, &ind, query, i18n::status_name(l, status))
+    });
+    let copy = move |_| {
+        let text = snippet.get();
+        let _ = window().navigator().clipboard().write_text(&text);
+    };
+    let choice = |label: Msg, on: Signal<bool>, set: Callback<()>| {
+        view! {
+            <button type="button" class="chip" aria-pressed=move || on.get().to_string() on:click=move |_| set.run(())>
+                {move || lang.get().t(label)}
+            </button>
+        }
+    };
+    view! {
+        <details class="share__part" open>
+            <summary>{move || lang.get().t(Msg::EmbedChart)}</summary>
+            <p class="muted">{move || lang.get().t(Msg::EmbedIntro)}</p>
+            <div class="share__options" role="group" aria-label=move || lang.get().t(Msg::EmbedOptions)>
+                {choice(Msg::LangZh, Signal::derive(move || embed_lang.get() == Lang::Zh), Callback::new(move |_| set_embed_lang.set(Lang::Zh)))}
+                {choice(Msg::LangEn, Signal::derive(move || embed_lang.get() == Lang::En), Callback::new(move |_| set_embed_lang.set(Lang::En)))}
+                {choice(Msg::ThemeAuto, Signal::derive(move || theme.get().is_none()), Callback::new(move |_| set_theme.set(None)))}
+                {choice(Msg::ThemeLight, Signal::derive(move || theme.get() == Some(Theme::Light)), Callback::new(move |_| set_theme.set(Some(Theme::Light))))}
+                {choice(Msg::ThemeDark, Signal::derive(move || theme.get() == Some(Theme::Dark)), Callback::new(move |_| set_theme.set(Some(Theme::Dark))))}
+                {choice(Msg::Chart, Signal::derive(move || !table.get()), Callback::new(move |_| set_table.set(false)))}
+                {choice(Msg::DataTable, table.into(), Callback::new(move |_| set_table.set(true)))}
+                {choice(Msg::Live, Signal::derive(move || !pinned.get()), Callback::new(move |_| set_pinned.set(false)))}
+                {choice(Msg::Pinned, pinned.into(), Callback::new(move |_| set_pinned.set(true)))}
+            </div>
+            <label class="visually-hidden" for="embed-code">{move || lang.get().t(Msg::EmbedChart)}</label>
+            <textarea id="embed-code" class="code" readonly rows="5" data-testid="embed-code" prop:value=snippet></textarea>
+            <button type="button" class="button" on:click=copy>{move || lang.get().t(Msg::Copy)}</button>
+        </details>
+    }
+}
+
+#[component]
+fn DownloadList(file: IndicatorFile) -> impl IntoView {
+    let lang = use_lang();
+    let site = use_site();
+    let d = Downloads::new(&file.release, &file.indicator.id);
+    let csv_url = site.absolute(&d.csv);
+    let id = file.indicator.id.to_string();
+    let picture = move |png: bool| {
+        let lang = lang.get_untracked();
+        let dark = false;
+        let footer = i18n::embed_source_line(lang, &file);
+        let chart = export_chart(&file.indicator, &ChartOpts { lang, dark, layout: Layout::Export }, &footer);
+        let name = format!("{id}-{}.{}", file.release, if png { "png" } else { "svg" });
+        let saved = chart_svg(&chart, EXPORT_WIDTH, EXPORT_HEIGHT, dark).map_err(|e| e.into()).and_then(|svg| {
+            if png {
+                download::save_svg_as_png(&name, &svg, EXPORT_WIDTH, EXPORT_HEIGHT, 2)
+            } else {
+                download::save_text(&name, "image/svg+xml", &svg)
+            }
+        });
+        if let Err(e) = saved {
+            web_sys::console::error_1(&e);
+        }
+    };
+    let picture_png = picture.clone();
+    view! {
+        <details class="share__part">
+            <summary>{move || lang.get().t(Msg::Download)}</summary>
+            <ul class="share__downloads">
+                <li><button type="button" class="button" data-testid="download-png" on:click=move |_| picture_png(true)>{move || lang.get().t(Msg::ChartPng)}</button></li>
+                <li><button type="button" class="button" data-testid="download-svg" on:click=move |_| picture(false)>{move || lang.get().t(Msg::ChartSvg)}</button></li>
+                <li><a href=d.csv.clone() download="" rel="external" data-testid="download-csv">{move || lang.get().t(Msg::DataCsv)}</a></li>
+                <li><a href=d.json.clone() download="" rel="external" data-testid="download-json">{move || lang.get().t(Msg::DataJson)}</a></li>
+                <li><a href=d.all_csv.clone() download="" rel="external">{move || lang.get().t(Msg::AllCsv)}</a></li>
+                <li><a href=d.all_json.clone() download="" rel="external">{move || lang.get().t(Msg::AllJson)}</a></li>
+            </ul>
+            <p class="muted">{move || lang.get().t(Msg::CsvNote)}</p>
+            {share::reuse_snippets(&csv_url).into_iter().map(|(tool, code)| view! {
+                <p class="share__tool">{tool}</p>
+                <pre class="code"><code>{code}</code></pre>
+            }).collect_view()}
+        </details>
+    }
+}
+
+#[component]
+fn CiteBox(file: IndicatorFile) -> impl IntoView {
+    let lang = use_lang();
+    let site = use_site();
+    let today = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    let today = today.get(..10).unwrap_or_default().to_string();
+    let cite = move |l: Lang| {
+        let permalink = site.absolute(&Route::new(l, Page::Indicator(file.indicator.id.clone())).href());
+        share::citation(l, &file.indicator, &permalink, &file.release, &today)
+    };
+    let (zh, en) = (cite(Lang::Zh), cite(Lang::En));
+    view! {
+        <details class="share__part">
+            <summary>{move || lang.get().t(Msg::Cite)}</summary>
+            <p class="citation" lang="zh-CN" data-testid="cite-zh">{zh}</p>
+            <p class="citation" lang="en" data-testid="cite-en">{en}</p>
+        </details>
+    }
+}

@@ -1,0 +1,128 @@
+//! What a journalist copies: the embed code, download addresses, code to load
+//! the data, and a citation. Pure text from data and the site's address, so it
+//! is tested natively and identical wherever it is shown.
+
+use crate::i18n::{self, Lang};
+use crate::model::{Indicator, IndicatorId};
+use crate::route::{Page, Query, Route};
+
+/// Escapes text for an HTML attribute inside the snippet.
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The embed's address: `root` is the site's absolute root URL ending in `/`.
+pub fn embed_url(root: &str, lang: Lang, id: &IndicatorId, query: Query) -> String {
+    format!("{root}{}", Route::new(lang, Page::Embed(id.clone())).with_query(query).href())
+}
+
+/// Copy-ready HTML: a responsive iframe, and the optional script that resizes it
+/// to its content.
+pub fn embed_snippet(root: &str, lang: Lang, ind: &Indicator, query: Query, status: &str) -> String {
+    let name = lang.pick(&ind.name);
+    let site = lang.t(i18n::Msg::SiteShortTitle);
+    let url = embed_url(root, lang, &ind.id, query);
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" aria-label=\"{}\" loading=\"lazy\" scrolling=\"no\" \
+         style=\"width:100%;min-width:280px;max-width:1200px;height:480px;border:0\"></iframe>\n\
+         <script src=\"{}embed.js\" async></script>",
+        attr(&url),
+        attr(&format!("{name} · {site}")),
+        attr(&format!("{name}{}{status}", i18n::colon(lang))),
+        attr(root),
+    )
+}
+
+/// Where the downloads of one indicator live, relative to the site root.
+pub struct Downloads {
+    pub csv: String,
+    pub json: String,
+    pub all_csv: String,
+    pub all_json: String,
+}
+
+impl Downloads {
+    pub fn new(release: &str, id: &IndicatorId) -> Downloads {
+        Downloads {
+            csv: format!("data/{release}/downloads/{id}.csv"),
+            json: format!("data/{release}/indicators/{id}.json"),
+            all_csv: format!("data/{release}/gansu-eco-indicators.csv"),
+            all_json: format!("data/{release}/gansu-eco-indicators.json"),
+        }
+    }
+}
+
+/// Code that loads an indicator's CSV from its real address.
+pub fn reuse_snippets(csv_url: &str) -> [(&'static str, String); 3] {
+    [
+        ("Python (pandas)", format!("import pandas as pd\ndf = pd.read_csv(\"{csv_url}\", encoding=\"utf-8-sig\")")),
+        ("R", format!("df <- read.csv(\"{csv_url}\", fileEncoding = \"UTF-8-BOM\")")),
+        ("Excel", format!("数据 → 自文本/CSV → {csv_url}（文件原始格式：65001: Unicode (UTF-8)）\nData → From Text/CSV → {csv_url} (File origin: 65001: Unicode (UTF-8))")),
+    ]
+}
+
+/// A ready citation of one indicator, with its permalink and the data release.
+pub fn citation(lang: Lang, ind: &Indicator, permalink: &str, release: &str, accessed: &str) -> String {
+    let name = lang.pick(&ind.name);
+    let site = lang.t(i18n::Msg::SiteTitle);
+    let accessed = i18n::date(lang, accessed);
+    match lang {
+        Lang::Zh => format!("“{name}”，{site}，数据版本{release}。{permalink}。访问日期：{accessed}。"),
+        Lang::En => format!("“{name}”. {site}, data release {release}. {permalink}. Accessed {accessed}."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::route::Theme;
+
+    fn ind() -> Indicator {
+        serde_json::from_value(serde_json::json!({
+            "id": "AIR-02", "area": "air", "role": "context",
+            "name": { "zh": "细颗粒物\"PM2.5\"", "en": "PM2.5 <annual>" },
+            "unit": "ug_m3", "direction": "lower_better", "values": []
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_snippet_is_a_lazy_titled_iframe_and_the_resize_script() {
+        let q = Query { theme: Some(Theme::Dark), release: Some("2026-11-28".into()), ..Query::default() };
+        let s = embed_snippet("https://example.org/gansu/", Lang::En, &ind(), q, "Off track");
+        assert!(
+            s.starts_with(
+                "<iframe src=\"https://example.org/gansu/en/embed/AIR-02/?theme=dark&amp;release=2026-11-28\""
+            ),
+            "{s}"
+        );
+        assert!(s.contains("title=\"PM2.5 &lt;annual&gt; · Gansu eco-environment goals\""));
+        assert!(s.contains("aria-label=\"PM2.5 &lt;annual&gt;: Off track\""));
+        assert!(s.contains("loading=\"lazy\""));
+        assert!(s.ends_with("<script src=\"https://example.org/gansu/embed.js\" async></script>"));
+        let zh = embed_snippet("https://example.org/", Lang::Zh, &ind(), Query::default(), "进展落后");
+        assert!(zh.contains("src=\"https://example.org/embed/AIR-02/\""), "{zh}");
+        assert!(zh.contains("细颗粒物&quot;PM2.5&quot;"), "quotes in names cannot break the attribute");
+    }
+
+    #[test]
+    fn downloads_and_code_use_the_release_addresses() {
+        let d = Downloads::new("2026-11-28", &"AIR-02".into());
+        assert_eq!(d.csv, "data/2026-11-28/downloads/AIR-02.csv");
+        assert_eq!(d.all_json, "data/2026-11-28/gansu-eco-indicators.json");
+        let [py, r, _] = reuse_snippets("https://e.org/d.csv");
+        assert!(py.1.contains("pd.read_csv(\"https://e.org/d.csv\", encoding=\"utf-8-sig\")"));
+        assert!(r.1.contains("fileEncoding = \"UTF-8-BOM\""));
+    }
+
+    #[test]
+    fn citations_in_both_languages() {
+        let c = citation(Lang::En, &ind(), "https://e.org/en/indicator/AIR-02/", "2026-11-28", "2026-12-01");
+        assert_eq!(
+            c,
+            "“PM2.5 <annual>”. Gansu 14th Five-Year Eco-Environmental Plan: progress on its goals, data release 2026-11-28. https://e.org/en/indicator/AIR-02/. Accessed 1 Dec 2026."
+        );
+        let z = citation(Lang::Zh, &ind(), "https://e.org/indicator/AIR-02/", "2026-11-28", "2026-12-01");
+        assert!(z.contains("数据版本2026-11-28") && z.ends_with("访问日期：2026年12月1日。"));
+    }
+}

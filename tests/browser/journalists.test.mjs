@@ -1,0 +1,238 @@
+// The journalists' toolkit as a newsroom uses it: embeds on another origin that
+// resize themselves, pinned releases, downloads read back from disk, citation,
+// link-preview tags and the no-JavaScript fallback.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { currentRelease, launch, openPage, readDist, screenshotPath, startServer, waitForChart } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const detail = (id) => JSON.parse(readDist(`data/${currentRelease()}/indicators/${id}.json`));
+
+/** The embed code exactly as the indicator page offers it. */
+async function snippetFor(page, id, lang = "en") {
+  await page.goto(server.url(`${lang === "en" ? "en/" : ""}indicator/${id}/`));
+  await waitForChart(page);
+  return page.getByTestId("embed-code").inputValue();
+}
+
+/** A newsroom page on another origin (another loopback port) holding `html`. */
+async function newsroom(html) {
+  const host = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html><head><meta charset="utf-8"><title>Article</title></head><body>
+      <script>window.heights = []; addEventListener("message", (e) => { if (e.data && e.data["datawrapper-height"]) heights.push(e.data["datawrapper-height"]); });</script>
+      <h1>An article</h1>${html}<p>The end.</p></body></html>`);
+  });
+  await new Promise((ok) => host.listen(0, "127.0.0.1", ok));
+  return { url: `http://127.0.0.1:${host.address().port}/article`, close: () => new Promise((ok) => host.close(ok)) };
+}
+
+test("two embeds on another origin render, report their height and resize", async () => {
+  const { page: editor } = await openPage(browser, server.origin);
+  // The snippet points at the site's own URL; the test serves it on a random port.
+  const fix = (s) => s.replaceAll("http://127.0.0.1:8080/gansu/", server.url(""));
+  const html = fix(await snippetFor(editor, "AIR-02")) + "\n" + fix(await snippetFor(editor, "WAT-01", "zh"));
+  await editor.context().close();
+  assert.match(html, /<iframe [^>]*title="[^"]+"[^>]*aria-label="[^"]+"[^>]*loading="lazy"/);
+
+  const site = await newsroom(html);
+  const { page, problems } = await openPage(browser, site.url.replace(/\/article$/, ""), { width: 800 });
+  await page.goto(site.url);
+  const frames = page.locator("iframe");
+  assert.equal(await frames.count(), 2);
+  for (const i of [0, 1]) {
+    const frame = page.frameLocator("iframe").nth(i);
+    await frame.locator("[data-testid=chart][data-rendered=true]").waitFor({ timeout: 15000 });
+    assert.ok((await frame.locator(".embed__title").innerText()).length > 0);
+  }
+  await page.waitForFunction(() => window.heights.length >= 2);
+  const keys = await page.evaluate(() => window.heights.flatMap((h) => Object.keys(h)));
+  assert.ok(keys.includes("AIR-02") && keys.includes("WAT-01"), `messages name their embed: ${keys}`);
+  await page.waitForFunction(() => [...document.querySelectorAll("iframe")].every((f) => f.style.height !== "480px"));
+  for (const frame of await frames.all()) {
+    const height = await frame.evaluate((f) => f.getBoundingClientRect().height);
+    const content = await frame.evaluate((f) => f.contentWindow && 0);
+    assert.ok(height > 300 && height < 900, `iframe resized to its content: ${height}px ${content}`);
+  }
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await page.context().close();
+  await site.close();
+});
+
+test("an embed fills 280 to 1200 px; screenshots at 320 and 800", async () => {
+  for (const width of [280, 320, 800, 1200]) {
+    const { page, problems } = await openPage(browser, server.origin, { width, height: 700 });
+    await page.goto(server.url("en/embed/AIR-02/"));
+    await waitForChart(page);
+    const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(sw <= width, `no sideways scroll at ${width}px (${sw})`);
+    assert.equal(await page.locator("header, nav, footer").count(), 0, "no site navigation in an embed");
+    const back = page.locator(".embed__source a");
+    assert.equal(await back.getAttribute("target"), "_blank");
+    assert.match(await back.getAttribute("href"), /^http:\/\/127\.0\.0\.1:\d+\/gansu\/en\/indicator\/AIR-02\/$/);
+    if (width === 320 || width === 800) await page.screenshot({ path: screenshotPath(`embed-AIR-02-${width}`), fullPage: true });
+    assert.deepEqual(problems.consoleErrors, []);
+    await page.context().close();
+  }
+});
+
+test("embed options: dark theme, table view", async () => {
+  const { page } = await openPage(browser, server.origin, { width: 600 });
+  await page.goto(server.url("embed/WAT-01/?theme=dark"));
+  await waitForChart(page);
+  assert.equal(await page.locator("html").getAttribute("data-theme"), "dark");
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, "rgb(18, 20, 23)");
+  await page.goto(server.url("en/embed/WAT-01/?view=table&theme=light"));
+  await page.getByTestId("data-table").waitFor();
+  assert.equal(await page.getByTestId("data-table").locator("tbody tr").count(), detail("WAT-01").indicator.values.length + 1);
+  await page.context().close();
+});
+
+test("a pinned embed reads its own release, not the current one", async () => {
+  const old = detail("AIR-02");
+  old.release = "2025-06-30";
+  old.as_of = "2025-06-30";
+  old.indicator.values = old.indicator.values.filter((v) => v.year <= 2022);
+  const asked = [];
+  const pinnedServer = await startServer({
+    intercept: (rel) => {
+      asked.push(rel);
+      return rel === "data/2025-06-30/indicators/AIR-02.json" ? { body: JSON.stringify(old) } : null;
+    },
+  });
+  const { page } = await openPage(browser, pinnedServer.origin);
+  await page.goto(pinnedServer.url("en/embed/AIR-02/?release=2025-06-30"));
+  await waitForChart(page);
+  assert.match(await page.getByTestId("sentence").innerText(), /In 2022, PM2\.5 annual mean concentration was 26 μg\/m³/);
+  assert.match(await page.getByTestId("embed-source").innerText(), /30 Jun 2025/);
+  assert.ok(!asked.some((r) => r.includes(currentRelease())), `never read the current release: ${asked}`);
+  await page.context().close();
+  await pinnedServer.close();
+});
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(buf) {
+  assert.equal(buf.subarray(1, 4).toString(), "PNG");
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; }
+    else field += c;
+  }
+  return rows;
+}
+
+test("downloads: the CSV rows equal the JSON values; PNG and SVG pictures", async () => {
+  const { page } = await openPage(browser, server.origin);
+  await page.goto(server.url("en/indicator/AIR-01/"));
+  await waitForChart(page);
+  await page.locator(".share__part summary").nth(1).click();
+
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
+  const csv = readFileSync(await csvDownload.path(), "utf8");
+  assert.ok(csv.startsWith("\uFEFF"), "UTF-8 with BOM for Excel");
+  const [header, ...rows] = parseCsv(csv.slice(1));
+  const col = (name) => header.indexOf(name);
+  const { indicator } = detail("AIR-01");
+  const values = rows.filter((r) => r[col("row")] === "value");
+  assert.equal(values.length, indicator.values.length);
+  indicator.values.forEach((v, i) => {
+    assert.equal(values[i][col("year")], String(v.year));
+    assert.equal(values[i][col("value")], v.value === undefined ? "" : String(v.value));
+    assert.equal(values[i][col("source")], v.source);
+    assert.equal(values[i][col("basis")], v.basis ?? indicator.headline_basis ?? "");
+    assert.equal(values[i][col("unit")], indicator.unit);
+  });
+  assert.equal(rows.filter((r) => r[col("row")] === "baseline")[0][col("value")], String(indicator.baseline.value));
+  assert.equal(rows.filter((r) => r[col("row")] === "target")[0][col("value")], String(indicator.target.value));
+
+  const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
+  assert.deepEqual(JSON.parse(readFileSync(await jsonDownload.path(), "utf8")), detail("AIR-01"));
+
+  const [png] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-png").click()]);
+  assert.match(png.suggestedFilename(), /^AIR-01-\d{4}-\d{2}-\d{2}\.png$/);
+  const pngBuf = readFileSync(await png.path());
+  assert.deepEqual(pngSize(pngBuf), { width: 1920, height: 1200 });
+  assert.ok(pngBuf.length > 20000, `PNG is not empty: ${pngBuf.length} bytes`);
+
+  const [svg] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-svg").click()]);
+  const svgText = readFileSync(await svg.path(), "utf8");
+  assert.match(svgText, /^<svg/);
+  for (const expected of [indicator.name.en, "data as of", "Gansu eco-environment goals"]) {
+    assert.ok(svgText.includes(expected), `the picture carries "${expected}"`);
+  }
+  await page.context().close();
+});
+
+test("the whole dataset downloads as CSV and JSON with every indicator", async () => {
+  const release = currentRelease();
+  const all = JSON.parse(readDist(`data/${release}/gansu-eco-indicators.json`));
+  const csv = readDist(`data/${release}/gansu-eco-indicators.csv`);
+  const [header, ...rows] = parseCsv(csv.slice(1));
+  const ids = new Set(rows.map((r) => r[header.indexOf("id")]));
+  assert.equal(ids.size, all.indicators.length);
+  const expectedRows = all.indicators.reduce((n, i) => n + i.values.length + (i.baseline ? 1 : 0) + (i.target ? 1 : 0) + (i.other_targets?.length ?? 0), 0);
+  assert.equal(rows.length, expectedRows);
+});
+
+test("the cite box gives a citation with the permalink and release in both languages", async () => {
+  const { page } = await openPage(browser, server.origin);
+  await page.goto(server.url("indicator/WAT-01/"));
+  await waitForChart(page);
+  await page.locator(".share__part summary").nth(2).click();
+  const zh = await page.getByTestId("cite-zh").innerText();
+  const en = await page.getByTestId("cite-en").innerText();
+  assert.ok(zh.includes(server.url("indicator/WAT-01/")) && zh.includes(currentRelease()), zh);
+  assert.ok(en.includes(server.url("en/indicator/WAT-01/")) && en.includes("Accessed"), en);
+  await page.context().close();
+});
+
+test("shared links carry title, description, canonical URL and a preview image", async () => {
+  const html = await (await fetch(server.url("en/indicator/WAT-01/"))).text();
+  const name = detail("WAT-01").indicator.name.en;
+  assert.ok(html.includes(`<title>${name} · Gansu eco-environment goals</title>`));
+  assert.ok(html.includes(`<meta property="og:title" content="${name} · Gansu eco-environment goals">`));
+  assert.ok(html.includes(`<link rel="canonical" href="http://127.0.0.1:8080/gansu/en/indicator/WAT-01/">`));
+  const image = html.match(/<meta property="og:image" content="([^"]+)"/)[1];
+  const png = Buffer.from(await (await fetch(image.replace("http://127.0.0.1:8080/gansu/", server.url("")))).arrayBuffer());
+  assert.deepEqual(pngSize(png), { width: 1200, height: 630 });
+});
+
+test("without JavaScript, indicator and embed pages still show the answer and the chart", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const rel of ["en/indicator/AIR-02/", "embed/AIR-02/"]) {
+    await page.goto(server.url(rel));
+    const img = page.locator("img.noscript-chart");
+    await img.waitFor();
+    assert.ok(await img.evaluate((i) => i.complete && i.naturalWidth === 960), `${rel}: the static chart loaded`);
+    assert.ok((await img.getAttribute("alt")).length > 40, "the picture has a text summary");
+    assert.ok((await page.locator("noscript, body").first().innerText()).length > 0);
+  }
+  await page.screenshot({ path: screenshotPath("noscript-embed-AIR-02"), fullPage: true });
+  await context.close();
+});
