@@ -17,7 +17,13 @@ export PATH="$PWD/node_modules/.bin:$PATH"   # wasm-opt (binaryen) and esbuild
 
 cargo run --quiet --features tools --bin sitegen -- check
 trunk build --release
+# The embed view has its own, smaller wasm build (embed.html → src/bin/embed.rs);
+# its assets join the site's, and its page is the template of every embed route.
+trunk build embed.html --release --dist build/dist-embed
+cp build/dist-embed/gansu-eco-embed-* dist/
+cp build/dist-embed/index.html dist/embed-template.html
 rm -rf build/chart-options
 cargo run --quiet --features tools --bin sitegen -- chart-options dist build/chart-options
 node scripts/render-charts.mjs build/chart-options dist/charts
 cargo run --quiet --features tools --bin sitegen -- pages dist --site-url "$SITE_URL"
+node scripts/compress.mjs dist

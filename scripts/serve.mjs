@@ -1,6 +1,8 @@
 // A plain static file server, like the simplest static host: no rewrite rules.
 // Serves DIR under a sub-path (default /gansu/) so every run proves the site
 // works away from the host's root. Unknown paths get DIR/404.html with status 404.
+// Like a CDN, it answers with a precompressed file.br / file.gz when one exists
+// and the browser accepts it (scripts/compress.mjs writes them).
 //
 //   node scripts/serve.mjs [--dir dist] [--port 8080] [--base /gansu/] [--host 127.0.0.1]
 import { createServer } from "node:http";
@@ -71,11 +73,24 @@ export function serve({ root = dir, at = base, listenPort = port, listenHost = h
       res.writeHead(404, { "content-type": "text/plain" });
       return res.end("not found");
     }
-    res.writeHead(status, {
+    const headers = {
       "content-type": types[extname(found.path)] ?? "application/octet-stream",
       "cache-control": "no-cache",
-    });
-    res.end(req.method === "HEAD" ? undefined : found.body);
+      vary: "accept-encoding",
+    };
+    let body = found.body;
+    const accepts = req.headers["accept-encoding"] ?? "";
+    for (const [encoding, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+      if (!accepts.includes(encoding)) continue;
+      const packed = await readFile(found.path + ext).catch(() => null);
+      if (packed) {
+        body = packed;
+        headers["content-encoding"] = encoding;
+        break;
+      }
+    }
+    res.writeHead(status, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
   });
   return new Promise((ok) => server.listen(listenPort, listenHost, () => ok(server)));
 }

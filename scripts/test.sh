@@ -9,4 +9,4 @@ cargo fmt --check
 cargo clippy --all-targets --all-features -- -D warnings
 cargo test --all-features
 scripts/build.sh --site-url http://127.0.0.1:8080/gansu/
-node --test --test-concurrency=1 tests/browser/
+node --test --test-concurrency=1 --test-timeout=600000 tests/browser/

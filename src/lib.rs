@@ -79,6 +79,25 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The embed build's root: no router and none of the site's pages, so the
+/// embed's wasm file carries only what an embedded chart needs. The route is
+/// read once from the address; an embed never navigates.
+#[component]
+pub fn EmbedApp() -> impl IntoView {
+    let site = Site::from_document();
+    provide_context(site.clone());
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    let route = Route::parse(&format!("{}{search}", relative_to_base(&path, &site.base_path)));
+    let page = route.page.clone();
+    provide_context(Memo::new(move |_| route.clone()));
+    match page {
+        Page::Embed(id) => view! { <pages::EmbedPage id/> }.into_any(),
+        _ => pages::NotFoundPage().into_any(),
+    }
+}
+
 /// Reads the route from the URL; an embed gets the chart alone, every other
 /// page the site's frame.
 #[component]

@@ -72,11 +72,12 @@ test("the overview shows every area and indexes every indicator of the snapshot"
   await page.context().close();
 });
 
-test("a missing data file shows which file failed and why, with a retry", async () => {
+test("a missing data file shows which file failed and why, with a retry", async (t) => {
   const release = currentRelease();
   const missing = `data/${release}/indicators/AIR-02.json`;
   let broken = true;
   const failing = await startServer({ intercept: (rel) => (broken && rel === missing ? { status: 500, body: "boom", type: "text/plain" } : null) });
+  t.after(() => failing.close());
   const { page } = await openPage(browser, failing.origin);
   await page.goto(failing.url("en/indicator/AIR-02/"));
   const panel = page.getByTestId("load-error");
@@ -89,7 +90,6 @@ test("a missing data file shows which file failed and why, with a retry", async 
   await panel.getByRole("button").click();
   await waitForChart(page);
   await page.context().close();
-  await failing.close();
 });
 
 test("an unknown indicator shows the not-found page with a way back", async () => {

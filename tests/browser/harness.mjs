@@ -29,7 +29,11 @@ export async function startServer(options = {}) {
   const server = await serve({ root: DIST, at: BASE, listenPort: 0, listenHost: "127.0.0.1", ...options });
   const { port } = server.address();
   const origin = `http://127.0.0.1:${port}`;
-  return { origin, url: (rel = "") => `${origin}${BASE}${rel}`, close: () => new Promise((ok) => server.close(ok)) };
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise((ok) => server.close(ok));
+  };
+  return { origin, url: (rel = "") => `${origin}${BASE}${rel}`, close };
 }
 
 export async function launch() {

@@ -11,8 +11,8 @@
 
 use gansu_eco_dashboard::i18n::{self, Lang, Msg};
 use gansu_eco_dashboard::model::{self, assess, Area, OverviewFile};
-use gansu_eco_dashboard::pages;
 use gansu_eco_dashboard::route::{Page, Route};
+use gansu_eco_dashboard::{fetch, pages};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -63,6 +63,9 @@ pub struct PageMeta {
     pub alternates: Vec<(Lang, String)>,
     pub image: Option<String>,
     pub noindex: bool,
+    /// Data files the page fetches first, relative to the site root: preloaded
+    /// so they download alongside the wasm instead of after it.
+    pub preloads: Vec<String>,
     /// Indicator and embed pages: (headline sentence, chart picture path, its text summary).
     pub fallback: Option<(String, String, String)>,
 }
@@ -100,6 +103,9 @@ impl PageMeta {
         }
         if self.noindex {
             h.push_str(r#"<meta name="robots" content="noindex">"#);
+        }
+        for href in &self.preloads {
+            h.push_str(&format!(r#"<link rel="preload" href="{}" as="fetch" crossorigin="anonymous">"#, e(href)));
         }
         h
     }
@@ -160,6 +166,11 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
             i18n::chart_summary(route.lang, i),
         )
     });
+    let preloads = match &route.page {
+        Page::Embed(id) => vec![fetch::indicator_url(release, id)],
+        Page::Indicator(id) => vec![fetch::indicator_url(release, id), fetch::overview_url(release)],
+        _ => vec![fetch::overview_url(release)],
+    };
     PageMeta {
         base: base_for(&route.href()),
         lang: route.lang,
@@ -171,6 +182,7 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
         image,
         noindex,
         fallback,
+        preloads,
     }
 }
 
@@ -190,11 +202,17 @@ pub fn write(dist: &Path, site_url: &str) -> Result<(), String> {
     let site_path = url_path(site_url)
         .filter(|p| p.ends_with('/'))
         .ok_or(format!("--site-url must be an absolute http(s) URL ending in `/`, found {site_url}"))?;
-    let template = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
+    let read = |name: &str| {
+        std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{}: {e}", dist.join(name).display()))
+    };
+    let template = read("index.html")?;
+    // The embed build's page (see scripts/build.sh): same assets, its own wasm.
+    let embed_template = read("embed-template.html")?;
     let (release, overview) = current_overview(dist)?;
     let routes = routes(&overview);
     for route in &routes {
-        let html = render(&template, &meta_for(route, &overview, site_url, &release))?;
+        let template = if matches!(route.page, Page::Embed(_)) { &embed_template } else { &template };
+        let html = render(template, &meta_for(route, &overview, site_url, &release))?;
         let dir = dist.join(route.href().trim_start_matches("./"));
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         std::fs::write(dir.join("index.html"), html).map_err(|e| e.to_string())?;
@@ -206,6 +224,7 @@ pub fn write(dist: &Path, site_url: &str) -> Result<(), String> {
     meta.base = site_path.to_string();
     meta.noindex = true;
     std::fs::write(dist.join("404.html"), render(&template, &meta)?).map_err(|e| e.to_string())?;
+    std::fs::remove_file(dist.join("embed-template.html")).map_err(|e| e.to_string())?;
     println!("wrote {} route pages and 404.html to {}", routes.len(), dist.display());
     Ok(())
 }

@@ -51,6 +51,13 @@ fn every_route_has_its_title_canonical_url_and_preview_tags() {
             assert!(html.contains(&format!(r#"<img class="noscript-chart" src="charts/{id}."#)), "noscript fallback");
         }
         assert_eq!(html.contains("noindex"), matches!(route.page, Page::Embed(_)));
+        let first_data = match &route.page {
+            Page::Indicator(id) | Page::Embed(id) => format!("data/{release}/indicators/{id}.json"),
+            _ => format!("data/{release}/overview.json"),
+        };
+        assert!(
+            html.contains(&format!(r#"<link rel="preload" href="{first_data}" as="fetch" crossorigin="anonymous">"#))
+        );
     }
 }
 
@@ -67,6 +74,7 @@ fn text_from_data_cannot_break_out_of_attributes() {
         image: None,
         noindex: false,
         fallback: None,
+        preloads: vec!["data/r/overview.json".into()],
     };
     let html = render(TEMPLATE, &meta).unwrap();
     assert!(html.contains("<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"));
