@@ -4,7 +4,7 @@
 #
 #   scripts/setup.sh            wasm target, trunk, wasm-bindgen-cli, npm packages (incl. wasm-opt),
 #                               and a CJK font for the static chart pictures
-#   scripts/setup.sh --browser  the above, plus Debian's chromium
+#   scripts/setup.sh --browser  the above, plus Debian's chromium and a Java runtime (HTML checker)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,12 +14,12 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+if ! rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
 for component in rustfmt clippy; do
-  if ! rustup component list --installed | grep -q "^$component"; then
+  if ! rustup component list --installed | grep "^$component" >/dev/null; then
     say "adding rustup component $component"
     rustup component add "$component"
   fi
@@ -47,8 +47,10 @@ fi
 # Debian packages: a CJK font to draw the static chart pictures (and, for the
 # browser tests, Chromium).
 packages=()
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || packages+=(fonts-noto-cjk fontconfig)
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || packages+=(fonts-noto-cjk fontconfig)
 [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ] && packages+=(chromium)
+# Java runs the Nu HTML checker (npm vnu-jar) in the tests.
+[ "${1:-}" = "--browser" ] && ! command -v java >/dev/null && packages+=(default-jre-headless)
 if [ ${#packages[@]} -gt 0 ]; then
   say "installing Debian packages: ${packages[*]}"
   SUDO=""

@@ -9,4 +9,5 @@ cargo fmt --check
 cargo clippy --all-targets --all-features -- -D warnings
 cargo test --all-features
 scripts/build.sh --site-url http://127.0.0.1:8080/gansu/
+node --test tests/budget.test.mjs
 node --test --test-concurrency=1 --test-timeout=600000 tests/browser/

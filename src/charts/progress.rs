@@ -61,7 +61,7 @@ pub fn value_range(ind: &Indicator) -> Option<(f64, f64)> {
         max = max.min(100.0);
     }
     // Multiples of `step` carry float noise (85.07000000000001): round it away.
-    let decimals = (-step.log10().floor()).max(0.0) as i32 + 1;
+    let decimals = ((-step.log10().floor()).max(0.0) as i32 + 1).min(6);
     let round = |x: f64| (x * 10f64.powi(decimals)).round() / 10f64.powi(decimals);
     Some((round(min), round(max)))
 }

@@ -104,6 +104,48 @@ pub fn chart_svg(chart: &Chart, width: u32, height: u32, dark: bool) -> Result<S
 #[derive(Clone, Copy, Debug)]
 pub struct ForcedTheme(pub bool);
 
+/// Becomes true once the element is within a screen of the viewport. Charts
+/// further down a long page are drawn when the reader scrolls towards them,
+/// so the first screen is ready sooner.
+fn near_viewport(node: NodeRef<Div>) -> Signal<bool> {
+    type Watch = (web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+    fn stop(watch: &mut Option<Watch>) {
+        if let Some((observer, _callback)) = watch.take() {
+            observer.disconnect();
+        }
+    }
+    let (near, set_near) = signal(false);
+    let watch = StoredValue::new_local(None::<Watch>);
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting()) {
+                set_near.set(true);
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("100% 0px");
+        match web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options) {
+            Ok(observer) => {
+                observer.observe(&el);
+                watch.set_value(Some((observer, seen)));
+            }
+            // Without IntersectionObserver, draw at once.
+            Err(_) => set_near.set(true),
+        }
+    });
+    // Once near, or when the chart goes away, stop watching.
+    Effect::new(move |_| {
+        if near.get() {
+            watch.update_value(stop);
+        }
+    });
+    on_cleanup(move || {
+        watch.try_update_value(stop);
+    });
+    near.into()
+}
+
 /// Whether the reader's system asks for a dark theme, kept up to date.
 fn prefers_dark() -> Signal<bool> {
     let query = window().match_media("(prefers-color-scheme: dark)").ok().flatten();
@@ -131,6 +173,11 @@ pub fn ChartHost(
     /// CSS class of the container, which sets its size.
     #[prop(into, optional)]
     class: String,
+    /// What the chart shows, in words, for screen readers: becomes the chart's
+    /// accessible name through ECharts' aria support (whose own generated
+    /// description reads gaps in the data as "NaN").
+    #[prop(optional)]
+    describe: Option<Callback<Lang, String>>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let hosted = StoredValue::new_local(None::<Hosted>);
@@ -140,13 +187,23 @@ pub fn ChartHost(
         None => prefers_dark(),
     };
 
+    let near = near_viewport(node);
+
     Effect::new(move |_| {
         let opts = ChartOpts { lang: lang.get(), dark: dark.get(), layout: Layout::Page };
         let Some(el) = node.get() else { return };
-        let option = match serde_json::to_value(make.run(opts)) {
+        if !near.get() {
+            return;
+        }
+        let mut option = match serde_json::to_value(make.run(opts)) {
             Ok(v) => v,
             Err(e) => return set_error.set(Some(e.to_string())),
         };
+        if let Some(describe) = describe {
+            // charming has no field for aria.label.description; set it on the option.
+            option["aria"] =
+                serde_json::json!({ "enabled": true, "label": { "description": describe.run(opts.lang) } });
+        }
         let key = series_key(&option);
         let result = hosted.try_update_value(|slot| {
             let reusable = slot.as_ref().is_some_and(|h| h.series_key == key && h.dark == opts.dark);

@@ -43,3 +43,17 @@ pub fn ErrorPanel(
         </div>
     }
 }
+
+/// Indicators left out because their data broke a rule: named, with the field
+/// and the problem, while the rest of the page shows normally.
+#[component]
+pub fn DataProblems(errors: Vec<crate::model::DataError>, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+    (!errors.is_empty()).then(|| {
+        view! {
+            <aside class="data-problems" role="status" data-testid="data-problems">
+                <p>{move || lang.get().t(Msg::SomeIndicatorsRejected)}</p>
+                <ul>{errors.iter().map(|e| view! { <li><code>{e.to_string()}</code></li> }).collect_view()}</ul>
+            </aside>
+        }
+    })
+}

@@ -13,6 +13,6 @@ pub use breadcrumbs::Breadcrumbs;
 pub use chart_host::{chart_svg, ChartHost, ForcedTheme};
 pub use indicator_card::IndicatorCard;
 pub use layout::{Footer, Header};
-pub use load::{ErrorPanel, Loading};
+pub use load::{DataProblems, ErrorPanel, Loading};
 pub use search::IndicatorSearch;
 pub use status::StatusBadge;

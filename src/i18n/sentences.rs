@@ -166,3 +166,14 @@ pub fn embed_source_line(lang: Lang, file: &crate::model::IndicatorFile) -> Stri
         (Lang::En, n) => format!("Sources: {} and {n} more · data as of {date}", shown.join("; ")),
     }
 }
+
+/// The accessible name of a progress chart: what it is about, the answer in one
+/// sentence, and what is drawn.
+pub fn chart_description(lang: Lang, ind: &Indicator) -> String {
+    let answer = super::headline_sentence(lang, ind, &crate::model::assess(ind));
+    let what = match lang {
+        Lang::Zh => format!("{}的进展图表。", ind.name.zh),
+        Lang::En => format!("Progress chart of {}.", ind.name.en),
+    };
+    format!("{what} {answer} {}", chart_summary(lang, ind))
+}

@@ -1,7 +1,7 @@
 //! One goal area: every indicator as a card, goals first, filterable by status
 //! (the filter lives in the URL), then the context figures.
 
-use crate::components::{Breadcrumbs, ErrorPanel, IndicatorCard, Loading};
+use crate::components::{Breadcrumbs, DataProblems, ErrorPanel, IndicatorCard, Loading};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, Area, Indicator, Role};
 use crate::present::{status_key, Tally};
@@ -30,7 +30,10 @@ pub fn AreaPage(area: Area) -> impl IntoView {
             }.into_any(),
             Some(Ok(loaded)) => {
                 let mine: Vec<Indicator> = loaded.data.indicators.into_iter().filter(|i| i.area == area).collect();
-                view! { <AreaBody area indicators=mine/> }.into_any()
+                view! {
+                    <DataProblems errors=loaded.errors lang/>
+                    <AreaBody area indicators=mine/>
+                }.into_any()
             }
         }}
     }

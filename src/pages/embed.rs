@@ -72,13 +72,17 @@ fn EmbedBody(file: IndicatorFile) -> impl IntoView {
     };
     let chart_ind = ind.clone();
     let make = Callback::new(move |opts| progress_chart(&chart_ind, &opts));
+    let describe = {
+        let ind = ind.clone();
+        Callback::new(move |lang| i18n::chart_description(lang, &ind))
+    };
     view! {
         <h1 class="embed__title">{move || lang.get().pick(&name).to_string()}</h1>
         <p class="embed__status"><StatusBadge status=a.status lang/> " " <span data-testid="sentence">{sentence}</span></p>
         {if table {
             view! { <DataTable ind=ind.clone() sources=file.sources.clone()/> }.into_any()
         } else {
-            view! { <ChartHost make lang class="chart--embed"/> }.into_any()
+            view! { <ChartHost make lang class="chart--embed" describe/> }.into_any()
         }}
         <p class="embed__source" data-testid="embed-source">
             {source_line} " · "

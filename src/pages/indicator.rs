@@ -163,6 +163,10 @@ fn ChartOrTable(
     let href = move |table: bool| route.get().with_query(Query { table, ..Query::default() }).href();
     let chart_ind = ind.clone();
     let make = Callback::new(move |opts| progress_chart(&chart_ind, &opts));
+    let describe = {
+        let ind = ind.clone();
+        Callback::new(move |lang| i18n::chart_description(lang, &ind))
+    };
     let summary = {
         let ind = ind.clone();
         move || i18n::chart_summary(lang.get(), &ind)
@@ -181,7 +185,7 @@ fn ChartOrTable(
             {move || if table.get() {
                 view! { <DataTable ind=ind.clone() sources=sources.clone()/> }.into_any()
             } else {
-                view! { <figure class="indicator__chart"><ChartHost make lang class="chart--large"/></figure> }.into_any()
+                view! { <figure class="indicator__chart"><ChartHost make lang class="chart--large" describe/></figure> }.into_any()
             }}
         </section>
     }

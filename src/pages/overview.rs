@@ -3,7 +3,7 @@
 //! a search over every indicator.
 
 use crate::charts::{progress_chart, ChartOpts, Layout};
-use crate::components::{ChartHost, ErrorPanel, IndicatorSearch, Loading, StatusBadge};
+use crate::components::{ChartHost, DataProblems, ErrorPanel, IndicatorSearch, Loading, StatusBadge};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{assess, Area, Indicator, OverviewFile, Role};
 use crate::present::{AreaSummary, Card, Tally};
@@ -25,7 +25,10 @@ pub fn OverviewPage() -> impl IntoView {
             Some(Err(error)) => view! {
                 <ErrorPanel error lang retry=Callback::new(move |_| overview.refetch())/>
             }.into_any(),
-            Some(Ok(loaded)) => view! { <OverviewBody file=loaded.data/> }.into_any(),
+            Some(Ok(loaded)) => view! {
+                <DataProblems errors=loaded.errors lang/>
+                <OverviewBody file=loaded.data/>
+            }.into_any(),
         }}
     }
 }
@@ -94,8 +97,12 @@ fn AreaCard(summary: AreaSummary) -> impl IntoView {
             {headline.clone().map(|ind| view! { <Headline ind/> })}
             <StatusCounts tally=summary.tally.clone() lang area/>
             {headline.map(|ind| {
+                let describe = {
+                    let ind = ind.clone();
+                    Callback::new(move |lang| i18n::chart_description(lang, &ind))
+                };
                 let make = Callback::new(move |opts: ChartOpts| progress_chart(&ind, &ChartOpts { layout: Layout::Compact, ..opts }));
-                view! { <ChartHost make lang class="chart--compact"/> }
+                view! { <ChartHost make lang class="chart--compact" describe/> }
             })}
             <p class="area-card__more"><a href=href>{move || i18n::see_all(lang.get(), total)}</a></p>
         </section>

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { currentRelease, launch, openPage, overview, readDist, screenshotPath, startServer, waitForChart } from "./harness.mjs";
+import { currentRelease, launch, openPage, overview, readDist, screenshotPath, scrollThrough, startServer, waitForChart } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -139,6 +139,19 @@ test("search finds indicators by name in either language and by id", async () =>
   await page.context().close();
 });
 
+test("charts further down a page are drawn as the reader scrolls to them", async () => {
+  const { page } = await openPage(browser, server.origin, { width: 360, height: 740 });
+  await page.goto(server.url("area/water/"));
+  await waitForChart(page);
+  const drawn = () => page.locator("[data-testid=chart][data-rendered=true]").count();
+  const total = await page.locator("[data-testid=chart]").count();
+  const before = await drawn();
+  assert.ok(before < total, `not all ${total} charts drawn up front (${before})`);
+  await scrollThrough(page);
+  assert.equal(await drawn(), total, "every chart drawn after scrolling");
+  await page.context().close();
+});
+
 test("pages fit a 360 px phone without sideways scrolling", async () => {
   const { page } = await openPage(browser, server.origin, { width: 360, height: 740 });
   for (const rel of ["", "area/water/", "indicator/AIR-01/", "en/indicator/CE-02/?view=table", "en/about/"]) {
@@ -180,6 +193,7 @@ test("screenshots at 360 px and 1280 px", async () => {
     for (const [rel, name] of [["", "overview"], ["area/air/", "area-air"], ["indicator/AIR-02/", "indicator-AIR-02"], ["en/indicator/WAT-01/", "indicator-WAT-01-en"]]) {
       await page.goto(server.url(rel));
       await waitForChart(page);
+      await scrollThrough(page);
       await page.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });
     }
     await page.context().close();

@@ -79,3 +79,14 @@ export async function waitForChart(page, scope = "") {
 export function screenshotPath(name) {
   return join(ARTIFACTS, `${name}.png`);
 }
+
+/** Scrolls to the bottom and back, so charts drawn on approach are all drawn. */
+export async function scrollThrough(page) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 500) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await page.waitForTimeout(60);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(200);
+}

@@ -20,6 +20,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 mod chart_options;
+mod csp;
 mod pages;
 mod schema;
 mod stats;

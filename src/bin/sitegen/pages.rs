@@ -130,7 +130,17 @@ pub fn render(template: &str, meta: &PageMeta) -> Result<String, String> {
         let j = html[i..].find(end).ok_or(format!("dist/index.html: `{start}` is not closed"))? + i + end.len();
         Ok(format!("{}{with}{}", &html[..i], &html[j..]))
     };
-    let html = replace_once(template, "<base ", ">", &format!(r#"<base href="{}">"#, escape(&meta.base)))?;
+    let csp = super::csp::policy(&super::csp::inline_scripts(template));
+    let html = replace_once(
+        template,
+        "<base ",
+        ">",
+        &format!(
+            r#"<meta http-equiv="Content-Security-Policy" content="{}"><base href="{}">"#,
+            escape(&csp),
+            escape(&meta.base)
+        ),
+    )?;
     let html = replace_once(&html, "<title>", "</title>", &format!("<title>{}</title>", escape(&meta.title)))?;
     let html = replace_once(&html, r#"<meta name="description""#, ">", &meta.head())?;
     let html = match meta.noscript() {
@@ -225,6 +235,10 @@ pub fn write(dist: &Path, site_url: &str) -> Result<(), String> {
     meta.noindex = true;
     std::fs::write(dist.join("404.html"), render(&template, &meta)?).map_err(|e| e.to_string())?;
     std::fs::remove_file(dist.join("embed-template.html")).map_err(|e| e.to_string())?;
+    // The same policy as the pages' <meta>, for hosts that send it as a header
+    // (which can also say who may frame the embeds: `frame-ancestors`).
+    let scripts: Vec<&str> = [&template, &embed_template].iter().flat_map(|t| super::csp::inline_scripts(t)).collect();
+    std::fs::write(dist.join("csp.txt"), format!("{}\n", super::csp::policy(&scripts))).map_err(|e| e.to_string())?;
     println!("wrote {} route pages and 404.html to {}", routes.len(), dist.display());
     Ok(())
 }

@@ -1,0 +1,252 @@
+// Bad, hostile and slow data served to the built site: every case is explained
+// on the page, located (file, indicator, field), never half-drawn, and the rest
+// of the site keeps working. Also: hostile text stays inert, the CSP holds, and
+// a data update behind long-cache headers never mixes releases.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { currentRelease, launch, openPage, overview, readDist, startServer, waitForChart } from "./harness.mjs";
+
+let browser;
+before(async () => (browser = await launch()));
+after(async () => browser?.close());
+
+const release = currentRelease();
+const OVERVIEW = `data/${release}/overview.json`;
+const DETAIL = `data/${release}/indicators/AIR-02.json`;
+const original = (rel) => readDist(rel);
+
+/** The overview with indicator `id` changed by `edit`. */
+function overviewWith(id, edit) {
+  const o = JSON.parse(original(OVERVIEW));
+  edit(o.indicators.find((i) => i.id === id), o);
+  return JSON.stringify(o);
+}
+
+/** Serves the site with one file answered by `fake`, opens `page`, hands it to `check`. */
+async function withBroken(t, file, fake, pageRel, check) {
+  const server = await startServer({ intercept: (rel) => (rel === file ? fake() : null) });
+  t.after(() => server.close());
+  const { page, problems, context } = await openPage(browser, server.origin);
+  t.after(() => context.close());
+  await page.goto(server.url(pageRel));
+  await check(page);
+  assert.deepEqual(problems.pageErrors, [], "nothing panicked");
+  assert.deepEqual(problems.foreignRequests, []);
+  return { page, problems };
+}
+
+async function errorPanelSays(page, ...parts) {
+  const panel = page.getByTestId("load-error");
+  await panel.waitFor({ timeout: 30000 });
+  const text = await panel.innerText();
+  for (const p of parts) assert.ok(text.includes(p), `error panel says "${p}":\n${text}`);
+  assert.equal(await page.locator("[data-testid=chart]").count(), 0, "nothing half-drawn");
+  assert.equal(await panel.getByRole("button").count(), 1, "a retry button");
+}
+
+const json = (body) => () => ({ body, type: "application/json" });
+
+// Whole-file problems: the overview cannot be used; the page says which file and why.
+const fileCases = [
+  ["malformed JSON", json('{"schema_version": 1,,}'), ["not valid JSON", "line 1"]],
+  ["truncated file", json(original(OVERVIEW).slice(0, 700)), ["ends too early"]],
+  ["empty file", json(""), ["the file is empty"]],
+  ["wrong schema_version", json(original(OVERVIEW).replace('"schema_version": 1', '"schema_version": 2')), ["schema_version", "reads version 1, the file says 2"]],
+  ["not an object", json("[1, 2, 3]"), ["expected a JSON object, found an array"]],
+  ["missing release", json(JSON.stringify({ ...JSON.parse(original(OVERVIEW)), release: undefined })), ["release", "missing"]],
+  ["bad as_of date", json(original(OVERVIEW).replace(/"as_of": "[^"]+"/, '"as_of": "28/11/2026"')), ["as_of", "YYYY-MM-DD"]],
+  ["NaN in a value", json(original(OVERVIEW).replace('"value": 25.7', '"value": NaN')), ["not valid JSON"]],
+  ["number beyond f64", json(original(OVERVIEW).replace('"value": 25.7', '"value": 1e400')), ["number out of range"]],
+  ["HTTP 404", () => ({ status: 404, body: "gone", type: "text/plain" }), ["HTTP 404"]],
+  ["HTML page instead of JSON", () => ({ body: "<!doctype html><h1>Welcome to nginx</h1>", type: "text/html" }), ["not a data file", "text/html"]],
+];
+for (const [name, fake, parts] of fileCases) {
+  test(`overview: ${name} is explained with its file name`, async (t) => {
+    await withBroken(t, OVERVIEW, fake, "en/", (page) => errorPanelSays(page, OVERVIEW, ...parts));
+  });
+}
+
+test("overview: HTTP 500, then a retry that works", async (t) => {
+  let failing = true;
+  await withBroken(t, OVERVIEW, () => (failing ? { status: 500, body: "boom", type: "text/plain" } : null), "en/", async (page) => {
+    await errorPanelSays(page, OVERVIEW, "HTTP 500");
+    failing = false;
+    await page.getByTestId("load-error").getByRole("button").click();
+    await waitForChart(page);
+    assert.equal(await page.getByTestId("load-error").count(), 0);
+  });
+});
+
+test("overview: a response that never finishes times out, and retry recovers", async (t) => {
+  let hang = true;
+  await withBroken(t, OVERVIEW, () => (hang ? { hang: true, body: '{"schema_version":' } : null), "en/", async (page) => {
+    await errorPanelSays(page, OVERVIEW, "timed out");
+    hang = false;
+    await page.getByTestId("load-error").getByRole("button").click();
+    await waitForChart(page);
+  });
+});
+
+// One indicator broken among good ones: only it is left out, named, with its field.
+const indicatorCases = [
+  ["unknown unit", "AIR-02", (i) => (i.unit = "furlongs"), ["indicator AIR-02", "unit", "unknown variant `furlongs`"]],
+  ["missing required field", "AIR-03", (i) => delete i.direction, ["indicator AIR-03", "missing field `direction`"]],
+  ["wrong type", "AIR-02", (i) => (i.target.value = "25微克"), ["indicator AIR-02", "target.value", 'invalid type: string "25微克"']],
+  ["unknown area", "AIR-02", (i) => (i.area = "sky"), ["indicator AIR-02", "area", "unknown variant `sky`"]],
+  ["unknown target kind", "AIR-02", (i) => (i.target.kind = "roughly"), ["indicator AIR-02", "target.kind", "unknown variant `roughly`"]],
+  ["value with no source", "AIR-02", (i) => delete i.values[0].source, ["indicator AIR-02", "values[0]", "missing field `source`"]],
+  ["year out of range", "AIR-02", (i) => (i.values[0].year = 2099), ["indicator AIR-02", "values[0].year", "outside 2010…"]],
+  ["huge number", "AIR-02", (i) => (i.values[0].value = 1e300), ["indicator AIR-02", "values[0].value", "not a plausible figure"]],
+  ["percentage above 100", "AIR-01", (i) => (i.values[0].value = 250), ["indicator AIR-01", "outside −100…100"]],
+  ["target kind against direction", "AIR-02", (i) => (i.target.kind = "at_least"), ["indicator AIR-02", "target.kind", "does not fit direction"]],
+  ["duplicate id", "AIR-03", (i) => (i.id = "AIR-02"), ["indicator AIR-02", "duplicate id"]],
+];
+for (const [name, id, edit, parts] of indicatorCases) {
+  test(`one bad indicator (${name}) is left out and named; the rest of the page works`, async (t) => {
+    const body = overviewWith(id, edit);
+    await withBroken(t, OVERVIEW, json(body), "en/area/air/", async (page) => {
+      const notice = page.getByTestId("data-problems");
+      await notice.waitFor();
+      const text = await notice.innerText();
+      for (const p of parts) assert.ok(text.includes(p), `notice says "${p}":\n${text}`);
+      assert.ok(text.includes(OVERVIEW), "and names the file");
+      await waitForChart(page);
+      const shown = await page.getByTestId("indicator-card").evaluateAll((cards) => cards.map((c) => c.dataset.id));
+      const air = overview().indicators.filter((i) => i.area === "air").length;
+      assert.equal(shown.length, air - 1, `the other ${air - 1} air indicators still show`);
+    });
+  });
+}
+
+test("indicator file: a source key not in its registry is named with the field", async (t) => {
+  const file = JSON.parse(original(DETAIL));
+  file.indicator.values[1].source = "nope";
+  await withBroken(t, DETAIL, json(JSON.stringify(file)), "en/indicator/AIR-02/", (page) =>
+    errorPanelSays(page, DETAIL, "indicator AIR-02", "values[1].source", 'source "nope" is not in the source registry'),
+  );
+});
+
+test("indicator file: a wrong type is named with the field", async (t) => {
+  const file = JSON.parse(original(DETAIL));
+  file.indicator.baseline.year = "2020年";
+  await withBroken(t, DETAIL, json(JSON.stringify(file)), "en/indicator/AIR-02/", (page) =>
+    errorPanelSays(page, DETAIL, "indicator AIR-02", "baseline.year", "invalid type"),
+  );
+});
+
+test("indicator file: HTTP 500 with retry, while the overview works", async (t) => {
+  let failing = true;
+  await withBroken(t, DETAIL, () => (failing ? { status: 500, body: "" } : null), "en/indicator/AIR-02/", async (page) => {
+    await errorPanelSays(page, DETAIL, "HTTP 500");
+    failing = false;
+    await page.getByTestId("load-error").getByRole("button").click();
+    await waitForChart(page);
+  });
+});
+
+test("hostile text stays inert text; only http(s) links are clickable", async (t) => {
+  const file = JSON.parse(original(DETAIL));
+  const evil = '<img src="http://evil.example/x.png" onerror="alert(1)">';
+  const first = Object.keys(file.sources)[0];
+  file.sources[first].title.en = `${evil}</script><script>alert(2)</script>`;
+  file.sources[first].publisher.en = "javascript:alert(3)";
+  file.indicator.notes[0].text.en = `${evil} note`;
+  file.indicator.values.find((v) => v.period).period.label.en = `${evil} Jan–Nov`;
+  const server = await startServer({ intercept: (rel) => (rel === DETAIL ? { body: JSON.stringify(file) } : null) });
+  t.after(() => server.close());
+  const { page, problems, context } = await openPage(browser, server.origin);
+  t.after(() => context.close());
+  const dialogs = [];
+  page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(server.url("en/indicator/AIR-02/"));
+  await waitForChart(page);
+  assert.ok((await page.getByTestId("sources").innerText()).includes('<img src="http://evil.example/x.png"'), "shown as text");
+  assert.ok((await page.getByTestId("notes").innerText()).includes("<img"), "notes shown as text");
+  assert.equal(await page.locator("img[onerror], script:not([src]):not([type=module])").count(), 0, "no element made from data");
+  for (const href of await page.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
+    assert.ok(!/^\s*javascript:/i.test(href ?? ""), `no javascript: link (${href})`);
+  }
+  // Hover the part-year mark so ECharts shows the hostile label in a tooltip.
+  const box = await page.locator("[data-testid=chart]").boundingBox();
+  for (let x = box.x + 20; x < box.x + box.width - 10; x += 12) {
+    for (const y of [0.2, 0.35, 0.5, 0.65].map((f) => box.y + box.height * f)) await page.mouse.move(x, y);
+  }
+  await page.waitForTimeout(300);
+  assert.deepEqual(dialogs, [], "no script ran");
+  assert.ok(!problems.foreignRequests.some((u) => u.includes("evil.example")), `no request to the injected host: ${problems.foreignRequests}`);
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("a javascript: source URL is rejected by the validator, and said as text", async (t) => {
+  const file = JSON.parse(original(DETAIL));
+  const first = Object.keys(file.sources)[0];
+  file.sources[first].url = "javascript:alert(1)";
+  await withBroken(t, DETAIL, json(JSON.stringify(file)), "en/indicator/AIR-02/", async (page) => {
+    await errorPanelSays(page, "not an http(s) address");
+    assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
+  });
+});
+
+test("every page works under the Content-Security-Policy with no violation", async (t) => {
+  const server = await startServer();
+  t.after(() => server.close());
+  const { page, problems, context } = await openPage(browser, server.origin);
+  t.after(() => context.close());
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  for (const rel of ["", "en/area/water/", "en/indicator/AIR-01/", "indicator/CE-02/?view=table", "embed/AIR-02/?theme=dark", "en/about/"]) {
+    await page.goto(server.url(rel));
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    assert.ok(csp.includes("default-src 'none'") && csp.includes("connect-src 'self'"), csp);
+    assert.ok(!/'unsafe-eval'|'unsafe-inline'/.test(csp), `no unsafe-eval or unsafe-inline: ${csp}`);
+    if (rel.endsWith("about/")) await page.getByTestId("citation").waitFor();
+    else if (rel.includes("view=table")) await page.getByTestId("data-table").waitFor();
+    else await waitForChart(page);
+    // Hover a chart so the tooltip (inline styles set by ECharts) appears too.
+    const box = await page.locator("[data-testid=chart]").first().boundingBox().catch(() => null);
+    if (box) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4);
+    await page.waitForTimeout(200);
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], `${rel}: CSP violations`);
+  }
+  assert.deepEqual(problems.consoleErrors, []);
+});
+
+test("a data update behind long-cache headers never mixes releases", async (t) => {
+  // Release files are immutable and cached for a year; HTML is revalidated. A new
+  // release arrives: the new HTML names it, and the page reads only it.
+  const next = "2099-01-01";
+  let updated = false;
+  const newer = JSON.parse(original(DETAIL));
+  newer.release = next;
+  newer.indicator.values.push({ year: 2025, value: 24.2, source: newer.indicator.values[0].source });
+  const newOverview = JSON.parse(original(OVERVIEW));
+  newOverview.release = next;
+  newOverview.indicators.find((i) => i.id === "AIR-02").values.push({ year: 2025, value: 24.2, source: "x" });
+  const asked = [];
+  const server = await startServer({
+    intercept: (rel, req) => {
+      asked.push(rel);
+      if (rel === `data/${next}/indicators/AIR-02.json`) return { body: JSON.stringify(newer) };
+      if (rel === `data/${next}/overview.json`) return { body: JSON.stringify(newOverview) };
+      if (updated && rel === "en/indicator/AIR-02/") {
+        return { type: "text/html", body: original("en/indicator/AIR-02/index.html").replaceAll(release, next) };
+      }
+      return null;
+    },
+  });
+  t.after(() => server.close());
+  const { page, context } = await openPage(browser, server.origin);
+  t.after(() => context.close());
+  await page.goto(server.url("en/indicator/AIR-02/"));
+  await waitForChart(page);
+  assert.match(await page.getByTestId("sentence").innerText(), /In 2024/);
+  updated = true;
+  asked.length = 0;
+  await page.reload();
+  await waitForChart(page);
+  assert.match(await page.getByTestId("sentence").innerText(), /In 2025, PM2\.5 annual mean concentration was 24\.2/);
+  const data = asked.filter((r) => r.startsWith("data/"));
+  assert.ok(data.length > 0 && data.every((r) => r.startsWith(`data/${next}/`)), `only the new release was read: ${data}`);
+});

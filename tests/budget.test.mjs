@@ -1,0 +1,44 @@
+// Size budgets of the built site (sizes are deterministic; times are measured by
+// bench/run.mjs, never asserted). A page's first load is its HTML and every file
+// it references or preloads: stylesheet, scripts, wasm and data, counted at the
+// precompressed (brotli) size a CDN serves. See bench/REPORT.md for why the
+// budgets are what they are.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const DIST = join(import.meta.dirname, "../dist");
+const KB = 1024;
+const BUDGETS = [
+  ["embed", "embed/AIR-02/index.html", 360 * KB],
+  ["overview", "index.html", 480 * KB],
+];
+
+/** The files a page loads first, relative to dist/, from its HTML. */
+function firstLoad(htmlPath) {
+  const html = readFileSync(join(DIST, htmlPath), "utf8");
+  const refs = [...html.matchAll(/<(?:link|script)\b[^>]*?(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
+  const files = refs
+    .filter((r) => !r.startsWith("http") && !r.endsWith(".svg"))
+    .map((r) => r.replace(/^\.\//, ""));
+  return [htmlPath, ...new Set(files)];
+}
+
+function transferSize(rel) {
+  const path = join(DIST, rel);
+  assert.ok(existsSync(path), `${rel} exists`);
+  return existsSync(`${path}.br`) ? statSync(`${path}.br`).size : statSync(path).size;
+}
+
+for (const [name, page, budget] of BUDGETS) {
+  test(`first load of the ${name} stays within ${budget / KB} KB compressed`, () => {
+    const files = firstLoad(page);
+    for (const kind of [/\.wasm$/, /^echarts-.*\.js$/, /\.css$/, /^data\/.*\.json$/]) {
+      assert.ok(files.some((f) => kind.test(f)), `${name} loads ${kind}: ${files}`);
+    }
+    const total = files.reduce((n, f) => n + transferSize(f), 0);
+    const detail = files.map((f) => `${f} ${(transferSize(f) / KB).toFixed(1)}`).join(", ");
+    assert.ok(total <= budget, `${name}: ${(total / KB).toFixed(1)} KB > ${budget / KB} KB (${detail})`);
+  });
+}
