@@ -1,48 +1,44 @@
-// Sizes of the built site, raw and compressed, as a markdown table.
+// Sizes of the built site, raw and compressed, as markdown tables:
 //   node scripts/report-sizes.mjs [dist]
-// Groups: wasm, js (ECharts bundle + wasm-bindgen glue), css, the overview data
-// file, and one route's HTML. gzip at level 9, brotli at quality 11, as a CDN
-// precompressing text assets would.
+// 1. every top-level asset (wasm, js, css), the HTML of a page and the data files a
+//    page loads first; gzip at level 9, brotli at quality 11, as precompressed;
+// 2. the first load of each kind of page: its HTML and everything it references
+//    or preloads (what tests/budget.test.mjs checks).
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dist = process.argv[2] ?? "dist";
-const files = [];
-(function walk(dir) {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path);
-    else files.push(path);
+const release = JSON.parse(readFileSync(join(dist, "data/releases.json"), "utf8")).current;
+const kb = (n) => (n / 1024).toFixed(1);
+const sizes = (rel) => {
+  const raw = readFileSync(join(dist, rel));
+  return [raw.length, gzipSync(raw, { level: 9 }).length, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length];
+};
+
+const assets = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
+const rows = [...assets, "index.html", `data/${release}/overview.json`, `data/${release}/indicators/AIR-02.json`];
+console.log("| file | raw KB | gzip KB | brotli KB |\n|---|---:|---:|---:|");
+for (const f of rows) console.log(`| ${f} | ${sizes(f).map(kb).join(" | ")} |`);
+
+/** A page's HTML plus every stylesheet, script, wasm and data file it references. */
+function firstLoad(page) {
+  const html = readFileSync(join(dist, page), "utf8");
+  const refs = [...html.matchAll(/<(?:link|script)\b[^>]*?(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
+  return [page, ...new Set(refs.filter((r) => !r.startsWith("http") && !r.endsWith(".svg")).map((r) => r.replace(/^\.\//, "")))];
+}
+console.log("\n| page | files | raw KB | gzip KB | brotli KB |\n|---|---:|---:|---:|---:|");
+for (const [name, page] of [["overview", "index.html"], ["area", "area/air/index.html"], ["indicator", "indicator/AIR-02/index.html"], ["about", "about/index.html"], ["embed", "embed/AIR-02/index.html"]]) {
+  const files = firstLoad(page);
+  const total = files.map(sizes).reduce((a, s) => a.map((x, i) => x + s[i]), [0, 0, 0]);
+  console.log(`| ${name} | ${files.length} | ${total.map(kb).join(" | ")} |`);
+}
+const all = [];
+(function walk(d) {
+  for (const n of readdirSync(d)) {
+    const p = join(d, n);
+    if (statSync(p).isDirectory()) walk(p);
+    else all.push(statSync(p).size);
   }
 })(dist);
-
-const sizes = (path) => {
-  const raw = readFileSync(path);
-  return {
-    raw: raw.length,
-    gzip: gzipSync(raw, { level: 9 }).length,
-    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-};
-const top = files.filter((f) => !relative(dist, f).includes("/"));
-const release = JSON.parse(readFileSync(join(dist, "data/releases.json"), "utf8")).current;
-const rows = [
-  ...top.filter((f) => f.endsWith(".wasm")).map((f) => ["wasm", f]),
-  ...top.filter((f) => f.endsWith(".js")).map((f) => ["js", f]),
-  ...top.filter((f) => f.endsWith(".css")).map((f) => ["css", f]),
-  ["html", join(dist, "index.html")],
-  ["data", join(dist, `data/${release}/overview.json`)],
-].filter(([, f]) => files.includes(f));
-
-const kb = (n) => (n / 1024).toFixed(1);
-let total = { raw: 0, gzip: 0, brotli: 0 };
-console.log("| kind | file | raw KB | gzip KB | brotli KB |\n|---|---|---:|---:|---:|");
-for (const [kind, f] of rows) {
-  const s = sizes(f);
-  for (const k of Object.keys(total)) total[k] += s[k];
-  console.log(`| ${kind} | ${relative(dist, f)} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
-}
-console.log(`| **first load of the overview** | | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`);
-const all = files.reduce((n, f) => n + statSync(f).size, 0);
-console.log(`\n${files.length} files in ${dist}/, ${kb(all)} KB raw in all.`);
+console.log(`\n${all.length} files in ${dist}/ (with .br/.gz copies), ${(all.reduce((a, b) => a + b, 0) / 2 ** 20).toFixed(1)} MB in all.`);
