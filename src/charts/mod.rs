@@ -6,6 +6,7 @@
 //! forbids the JavaScript formatter functions ECharts would otherwise need.
 //! ECharts HTML-escapes those names when it shows them.
 
+pub mod axes;
 pub mod export;
 pub mod progress;
 pub mod sparkline;

@@ -3,7 +3,7 @@
 //! The card next to it states the numbers in text; the line is decoration that
 //! must still never invent a point, so gaps stay gaps here too.
 
-use super::progress::year_range;
+use super::axes::year_range;
 use super::{palette, ChartOpts};
 use crate::model::{progress, Indicator};
 use charming::component::{Aria, Axis, Grid};

@@ -206,9 +206,7 @@ pub fn ChartHost(
         }
         let key = series_key(&option);
         let result = hosted.try_update_value(|slot| {
-            let reusable = slot.as_ref().is_some_and(|h| h.series_key == key && h.dark == opts.dark);
-            if reusable {
-                let h = slot.as_ref().expect("checked above");
+            if let Some(h) = slot.as_ref().filter(|h| h.series_key == key && h.dark == opts.dark) {
                 return to_js(&option).and_then(|js| h.instance.set_option(&js, false).map_err(|e| format!("{e:?}")));
             }
             if let Some(old) = slot.take() {

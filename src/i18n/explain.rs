@@ -2,14 +2,14 @@
 //! reads first, why the status is what it is, and the arithmetic step by step.
 
 use super::labels::*;
-use super::{number, observation_text, paren, target_phrase, with_unit, Lang};
+use super::{number, observation_text, target_phrase, with_unit, Lang};
 use crate::model::{Arithmetic, Assessment, Direction, Indicator, Pace, Point, Status};
 
-fn pct(share: f64) -> String {
+pub(super) fn pct(share: f64) -> String {
     format!("{}%", number(share * 100.0, 0))
 }
 
-fn pace_name(lang: Lang, pace: Pace) -> &'static str {
+pub(super) fn pace_name(lang: Lang, pace: Pace) -> &'static str {
     match pace {
         Pace::OnTrack => lang.of("进展顺利", "on track"),
         Pace::NeedsAcceleration => lang.of("需要加快", "needs to speed up"),
@@ -27,7 +27,7 @@ pub fn pace_bands(lang: Lang) -> &'static str {
 }
 
 /// "≤ 25 μg/m³": the target's comparison and number, without the year.
-fn target_short(lang: Lang, ind: &Indicator) -> String {
+pub(super) fn target_short(lang: Lang, ind: &Indicator) -> String {
     match &ind.target {
         Some(t) => match t.value {
             Some(v) => format!("{} {}", target_symbol(t.kind), with_unit(lang, ind.unit, v)),
@@ -39,7 +39,7 @@ fn target_short(lang: Lang, ind: &Indicator) -> String {
 
 /// The latest judged value and its margin to a level target (positive = inside).
 fn level_facts(ind: &Indicator, a: &Assessment) -> Option<(Point, f64)> {
-    let sign = if ind.direction == Direction::LowerBetter { -1.0 } else { 1.0 };
+    let sign = ind.direction.sign();
     match a.arithmetic.as_ref()? {
         Arithmetic::Level { latest, margin, .. } | Arithmetic::Slipped { latest, margin, .. } => {
             Some((*latest, *margin))
@@ -191,158 +191,5 @@ pub fn status_reason(lang: Lang, a: &Assessment) -> String {
             }
         }
         (None, _) => String::new(),
-    }
-}
-
-/// The arithmetic behind the status, one step per line.
-pub fn arithmetic_lines(lang: Lang, ind: &Indicator, a: &Assessment) -> Vec<String> {
-    let v = |x: f64| with_unit(lang, ind.unit, x);
-    let rate = |x: f64| {
-        let n = number(x, 3);
-        match lang {
-            Lang::Zh => format!("每年{n}"),
-            Lang::En => format!("{n} a year"),
-        }
-    };
-    let at_year = |x: f64, year: i32| paren(lang, &v(x), &year.to_string());
-    let Some(arith) = &a.arithmetic else { return Vec::new() };
-    match (lang, arith) {
-        (_, Arithmetic::Level { latest, target_year, met, margin, .. }) => vec![
-            format!("{}{}", lang.of("最新值：", "Latest value: "), at_year(latest.value, latest.year)),
-            format!(
-                "{}{}",
-                lang.of("目标：", "Target: "),
-                paren(lang, &target_short(lang, ind), &target_year.to_string())
-            ),
-            format!(
-                "{}{}",
-                lang.of("差距：", "Margin: "),
-                paren(
-                    lang,
-                    &v(margin.abs()),
-                    if *met {
-                        lang.of("在目标内", "inside the target")
-                    } else {
-                        lang.of("未达到", "outside the target")
-                    }
-                )
-            ),
-        ],
-        (_, Arithmetic::Pace { baseline, latest, target, target_year, actual_rate, required_rate, ratio, pace }) => {
-            vec![
-                format!(
-                    "{}{} → {}{} → {}{}",
-                    lang.of("基准 ", "Baseline "),
-                    at_year(baseline.value, baseline.year),
-                    lang.of("最新 ", "latest "),
-                    at_year(latest.value, latest.year),
-                    lang.of("目标 ", "target "),
-                    at_year(*target, *target_year)
-                ),
-                format!(
-                    "{} = ({} − {}) ÷ ({} − {}) = {}",
-                    lang.of("实际速度", "Actual pace"),
-                    number(latest.value, 2),
-                    number(baseline.value, 2),
-                    latest.year,
-                    baseline.year,
-                    rate(*actual_rate)
-                ),
-                format!(
-                    "{} = ({} − {}) ÷ ({} − {}) = {}",
-                    lang.of("所需速度", "Pace needed"),
-                    number(*target, 2),
-                    number(baseline.value, 2),
-                    target_year,
-                    baseline.year,
-                    rate(*required_rate)
-                ),
-                format!("{} = {} → {}", lang.of("实际 ÷ 所需", "Actual ÷ needed"), pct(*ratio), pace_name(lang, *pace)),
-                paren(lang, lang.of("判断标准", "Bands"), pace_bands(lang)),
-            ]
-        }
-        (_, Arithmetic::Slipped { baseline, latest, target, margin }) => vec![
-            format!(
-                "{}{} ({} {})",
-                lang.of("基准：", "Baseline: "),
-                at_year(baseline.value, baseline.year),
-                lang.of("目标", "target"),
-                v(*target)
-            ),
-            format!(
-                "{}{}; {}{}",
-                lang.of("最新：", "Latest: "),
-                at_year(latest.value, latest.year),
-                lang.of("超出目标 ", "outside the target by "),
-                v(margin.abs())
-            ),
-        ],
-        (
-            _,
-            Arithmetic::Cumulative {
-                first_year,
-                last_year,
-                sum,
-                target,
-                target_year,
-                share_done,
-                share_elapsed,
-                ratio,
-            },
-        ) => vec![
-            format!("{}{first_year}–{last_year}: {}", lang.of("累计 ", "Total "), v(*sum)),
-            format!(
-                "{} = {} ÷ {} = {}",
-                lang.of("完成比例", "Share done"),
-                number(*sum, 2),
-                number(*target, 2),
-                pct(*share_done)
-            ),
-            format!(
-                "{} = {} ÷ {} = {}",
-                lang.of("时间进度", "Share of time gone"),
-                last_year - first_year + 1,
-                target_year - first_year + 1,
-                pct(*share_elapsed)
-            ),
-            format!(
-                "{} = {} → {}",
-                lang.of("完成 ÷ 时间", "Done ÷ time"),
-                pct(*ratio),
-                pace_name(lang, Pace::from_ratio(*ratio))
-            ),
-            paren(lang, lang.of("判断标准", "Bands"), pace_bands(lang)),
-        ],
-        (
-            _,
-            Arithmetic::Reduction { reference_year, latest, target, target_year, share_done, share_elapsed, ratio },
-        ) => vec![
-            format!(
-                "{}{reference_year}: {}%",
-                lang.of("累计下降（较）", "Cumulative cut since "),
-                number(latest.value, 2)
-            ),
-            format!(
-                "{} = {} ÷ {} = {}",
-                lang.of("完成比例", "Share done"),
-                number(latest.value, 2),
-                number(*target, 2),
-                pct(*share_done)
-            ),
-            format!(
-                "{} = {} ÷ {} = {}",
-                lang.of("时间进度", "Share of time gone"),
-                latest.year - reference_year,
-                target_year - reference_year,
-                pct(*share_elapsed)
-            ),
-            format!(
-                "{} = {} → {}",
-                lang.of("完成 ÷ 时间", "Done ÷ time"),
-                pct(*ratio),
-                pace_name(lang, Pace::from_ratio(*ratio))
-            ),
-            paren(lang, lang.of("判断标准", "Bands"), pace_bands(lang)),
-        ],
     }
 }

@@ -7,12 +7,14 @@
 //! and numbers and dates are formatted here.
 
 mod about;
+mod arithmetic;
 mod explain;
 mod labels;
 mod messages;
 mod sentences;
 
 pub use about::*;
+pub use arithmetic::arithmetic_lines;
 pub use explain::*;
 pub use labels::*;
 pub use messages::Msg;

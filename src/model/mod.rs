@@ -18,10 +18,13 @@ pub mod csv;
 pub mod dataset;
 pub mod files;
 pub mod progress;
+pub mod trend;
 pub mod types;
 pub mod validate;
+pub mod vocab;
 
 pub use files::*;
-pub use progress::{assess, Arithmetic, Assessment, Pace, Point, Reason, Status, Trend};
+pub use progress::{assess, Arithmetic, Assessment, Pace, Point, Reason, Status};
+pub use trend::Trend;
 pub use types::*;
 pub use validate::DataError;

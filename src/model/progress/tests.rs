@@ -1,6 +1,7 @@
 //! Table-driven tests of the status method on the hard cases the real data holds.
 
 use super::*;
+use crate::model::trend::{trend, Trend};
 
 fn text(s: &str) -> Text {
     Text { zh: s.into(), en: s.into() }

@@ -22,7 +22,11 @@
 //! another basis are shown but never used, and pace is never measured across a
 //! change of basis: a status is never claimed from a value the data does not hold.
 
+use super::trend::{trends, Trend};
 use super::types::*;
+
+mod totals;
+use totals::{judge_cumulative, judge_reduction};
 
 /// First year of the plan period (规划期为2021年至2025年).
 pub const PLAN_START: i32 = 2021;
@@ -139,24 +143,6 @@ pub enum Arithmetic {
     },
 }
 
-/// Change since the baseline or between the last two values, ignoring targets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Trend {
-    Improving,
-    LittleChange,
-    Worsening,
-    /// For indicators where neither direction is better.
-    Rising,
-    Falling,
-}
-
-/// Change slower than this share of the earlier value per year is "little change"
-/// (Eurostat's 1 % threshold for indicators without targets).
-pub const LITTLE_CHANGE_PER_YEAR: f64 = 0.01;
-/// For percentages, which cannot grow by a share of themselves for long near 100 %,
-/// the threshold is in percentage points per year instead.
-pub const LITTLE_CHANGE_PP_PER_YEAR: f64 = 0.5;
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
     pub status: Status,
@@ -249,14 +235,6 @@ pub fn comparable_baseline(ind: &Indicator, basis: Option<&BasisId>) -> Option<P
         .and(b.value.map(|v| Point { year: b.year, value: v }))
 }
 
-/// Signed so that positive is good: +1 for higher-better, −1 for lower-better.
-fn sign(d: Direction) -> f64 {
-    match d {
-        Direction::LowerBetter => -1.0,
-        _ => 1.0,
-    }
-}
-
 pub fn assess(ind: &Indicator) -> Assessment {
     let basis = judging_basis(ind);
     let series = judged_series(ind, basis);
@@ -319,7 +297,7 @@ fn judge_level(
     series: &[Judged],
     baseline: Option<Point>,
 ) -> (Status, Option<Point>, Option<Arithmetic>) {
-    let s = sign(ind.direction);
+    let s = ind.direction.sign();
     let Judged { point: latest, bound, .. } = series[series.len() - 1];
     let margin = (latest.value - target) * s;
     let met = margin >= 0.0;
@@ -361,76 +339,6 @@ fn judge_level(
     (pace.status(), Some(latest), Some(arithmetic))
 }
 
-fn judge_cumulative(target_year: i32, target: f64, series: &[Judged]) -> (Status, Option<Point>, Option<Arithmetic>) {
-    // Sum the unbroken run of full-year amounts from the first plan year.
-    let mut sum = 0.0;
-    let mut last_year = PLAN_START - 1;
-    for Judged { point: p, bound, full_year } in series {
-        if p.year != last_year + 1 || bound.is_some() || !full_year || p.year > target_year {
-            break;
-        }
-        sum += p.value;
-        last_year = p.year;
-    }
-    if last_year < PLAN_START {
-        return (Status::NotAssessable(Reason::IncompleteYears), None, None);
-    }
-    let share_done = sum / target;
-    let share_elapsed = f64::from(last_year - PLAN_START + 1) / f64::from(target_year - PLAN_START + 1);
-    let ratio = share_done / share_elapsed;
-    let status = if share_done >= 1.0 {
-        Status::Achieved
-    } else if last_year >= target_year {
-        Status::OffTrack
-    } else {
-        Pace::from_ratio(ratio).status()
-    };
-    let arithmetic = Arithmetic::Cumulative {
-        first_year: PLAN_START,
-        last_year,
-        sum,
-        target,
-        target_year,
-        share_done,
-        share_elapsed,
-        ratio,
-    };
-    (status, Some(Point { year: last_year, value: sum }), Some(arithmetic))
-}
-
-fn judge_reduction(
-    reference_year: i32,
-    target_year: i32,
-    target: f64,
-    series: &[Judged],
-) -> (Status, Option<Point>, Option<Arithmetic>) {
-    let Some(latest) =
-        series.iter().rev().find(|j| j.point.year > reference_year && j.bound.is_none()).map(|j| &j.point)
-    else {
-        return (Status::NotAssessable(Reason::OnlyBound), None, None);
-    };
-    let share_done = latest.value / target;
-    let share_elapsed = f64::from(latest.year - reference_year) / f64::from(target_year - reference_year);
-    let ratio = share_done / share_elapsed;
-    let status = if share_done >= 1.0 {
-        Status::Achieved
-    } else if latest.year >= target_year {
-        Status::OffTrack
-    } else {
-        Pace::from_ratio(ratio).status()
-    };
-    let arithmetic = Arithmetic::Reduction {
-        reference_year,
-        latest: *latest,
-        target,
-        target_year,
-        share_done,
-        share_elapsed,
-        ratio,
-    };
-    (status, Some(*latest), Some(arithmetic))
-}
-
 /// Share of the way from baseline to target, for progress bars.
 fn progress_share(a: &Arithmetic, baseline: Option<Point>) -> Option<f64> {
     let share = match a {
@@ -448,37 +356,5 @@ fn progress_share(a: &Arithmetic, baseline: Option<Point>) -> Option<f64> {
     share.is_finite().then_some(share.clamp(0.0, 1.0))
 }
 
-/// Classifies the change from `a` to `b`.
-pub fn trend(a: Point, b: Point, unit: Unit, direction: Direction) -> Trend {
-    let delta = b.value - a.value;
-    let years = f64::from((b.year - a.year).max(1));
-    let little = if unit.is_percent() {
-        (delta / years).abs() < LITTLE_CHANGE_PP_PER_YEAR
-    } else if a.value == 0.0 {
-        delta == 0.0
-    } else {
-        (delta / a.value.abs() / years).abs() < LITTLE_CHANGE_PER_YEAR
-    };
-    match (little, direction) {
-        (true, _) => Trend::LittleChange,
-        (false, Direction::Neutral) if delta > 0.0 => Trend::Rising,
-        (false, Direction::Neutral) => Trend::Falling,
-        (false, d) if delta * sign(d) > 0.0 => Trend::Improving,
-        (false, _) => Trend::Worsening,
-    }
-}
-
-type TrendSpan = Option<(Point, Point, Trend)>;
-
-fn trends(points: &[Point], unit: Unit, direction: Direction) -> (TrendSpan, TrendSpan) {
-    let span = |a: Point, b: Point| Some((a, b, trend(a, b, unit, direction)));
-    match points {
-        [] | [_] => (None, None),
-        [first, .., prev, last] => (span(*first, *last), span(*prev, *last)),
-        [first, last] => (span(*first, *last), span(*first, *last)),
-    }
-}
-
 #[cfg(test)]
-#[path = "progress_tests.rs"]
 mod tests;
