@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { currentRelease, launch, openPage, overview, readDist, screenshotPath, scrollThrough, startServer, waitForChart } from "./harness.mjs";
+import { indicatorFile, launch, openPage, overview, screenshotPath, scrollThrough, startServer, waitForChart } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -22,7 +22,7 @@ after(async () => {
 });
 
 const prefix = (lang) => (lang === "en" ? "en/" : "");
-const detail = (id) => JSON.parse(readDist(`data/${currentRelease()}/indicators/${id}.json`)).indicator;
+const detail = (id) => indicatorFile(id).indicator;
 const number = (v) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 function routes() {

@@ -2,7 +2,7 @@
 // snapshot and draws its chart; deep links load; a missing file is explained.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { currentRelease, launch, openPage, overview, readDist, screenshotPath, startServer, waitForChart } from "./harness.mjs";
+import { currentRelease, indicatorFile, launch, openPage, overview, screenshotPath, startServer, waitForChart } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -20,7 +20,7 @@ function latestPublished(indicator) {
   return full.sort((a, b) => a.year - b.year).at(-1);
 }
 
-const pm25 = () => JSON.parse(readDist(`data/${currentRelease()}/indicators/AIR-02.json`)).indicator;
+const pm25 = () => indicatorFile("AIR-02").indicator;
 
 for (const lang of ["zh", "en"]) {
   test(`indicator page draws its chart from the snapshot (${lang})`, async () => {

@@ -20,6 +20,11 @@ export function currentRelease() {
   return JSON.parse(readDist("data/releases.json")).current;
 }
 
+/** One indicator file of the current release, as the site serves it. */
+export function indicatorFile(id) {
+  return JSON.parse(readDist(`data/${currentRelease()}/indicators/${id}.json`));
+}
+
 export function overview() {
   return JSON.parse(readDist(`data/${currentRelease()}/overview.json`));
 }

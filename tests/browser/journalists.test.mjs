@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
-import { currentRelease, launch, openPage, readDist, screenshotPath, startServer, waitForChart } from "./harness.mjs";
+import { currentRelease, indicatorFile, launch, openPage, readDist, screenshotPath, startServer, waitForChart } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -17,7 +17,7 @@ after(async () => {
   await server?.close();
 });
 
-const detail = (id) => JSON.parse(readDist(`data/${currentRelease()}/indicators/${id}.json`));
+const detail = indicatorFile;
 
 /** The embed code exactly as the indicator page offers it. */
 async function snippetFor(page, id, lang = "en") {
