@@ -13,7 +13,7 @@
 //   - the sizes behind the levers (ECharts subset vs full, site vs embed wasm, br vs gzip).
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -154,5 +154,10 @@ if (scores.length) {
 lines.push("## Sizes behind the levers", "", "| file | raw KB | gzip KB | brotli KB |", "|---|---:|---:|---:|");
 for (const l of levers) lines.push(`| ${l.label} | ${kb(l.raw)} | ${kb(l.gz)} | ${kb(l.br)} |`);
 lines.push("");
+// The wasm levers need several full builds; bench/wasm-levers.sh measures them apart.
+const leversFile = join(ROOT, "bench/WASM-LEVERS.md");
+if (existsSync(leversFile)) {
+  lines.push("## wasm levers (`bench/wasm-levers.sh`)", "", readFileSync(leversFile, "utf8").trim(), "");
+}
 writeFileSync(join(ROOT, "bench/REPORT.md"), lines.join("\n") + "\n");
 console.log(lines.join("\n"));
