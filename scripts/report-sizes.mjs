@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { firstLoad } from "./first-load.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const release = JSON.parse(readFileSync(join(dist, "data/releases.json"), "utf8")).current;
@@ -21,15 +22,9 @@ const rows = [...assets, "index.html", `data/${release}/overview.json`, `data/${
 console.log("| file | raw KB | gzip KB | brotli KB |\n|---|---:|---:|---:|");
 for (const f of rows) console.log(`| ${f} | ${sizes(f).map(kb).join(" | ")} |`);
 
-/** A page's HTML plus every stylesheet, script, wasm and data file it references. */
-function firstLoad(page) {
-  const html = readFileSync(join(dist, page), "utf8");
-  const refs = [...html.matchAll(/<(?:link|script)\b[^>]*?(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
-  return [page, ...new Set(refs.filter((r) => !r.startsWith("http") && !r.endsWith(".svg")).map((r) => r.replace(/^\.\//, "")))];
-}
 console.log("\n| page | files | raw KB | gzip KB | brotli KB |\n|---|---:|---:|---:|---:|");
 for (const [name, page] of [["overview", "index.html"], ["area", "area/air/index.html"], ["indicator", "indicator/AIR-02/index.html"], ["about", "about/index.html"], ["embed", "embed/AIR-02/index.html"]]) {
-  const files = firstLoad(page);
+  const files = firstLoad(dist, page);
   const total = files.map(sizes).reduce((a, s) => a.map((x, i) => x + s[i]), [0, 0, 0]);
   console.log(`| ${name} | ${files.length} | ${total.map(kb).join(" | ")} |`);
 }

@@ -26,8 +26,6 @@ pub enum AppError {
     NotJson { url: String, found: String },
     /// The JSON broke the data rules; each error names its file, item and field.
     Data { url: String, errors: Vec<DataError> },
-    /// The chart library did not load or refused the chart.
-    Chart { detail: String },
 }
 
 impl AppError {
@@ -46,9 +44,6 @@ impl AppError {
             }
             AppError::Data { url, errors } => {
                 (url, format!("{} {}", errors.len(), lang.of("处数据错误", "data problem(s)")))
-            }
-            AppError::Chart { detail } => {
-                return format!("{}: {detail}", lang.of("图表无法绘制", "The chart could not be drawn"))
             }
         };
         i18n::load_failed(lang, url, &why)

@@ -23,7 +23,7 @@ use leptos_router::components::{Route as RouterRoute, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use model::{Loaded, OverviewFile};
-use route::{relative_to_base, Page, Route};
+use route::{Page, Route};
 use site::Site;
 
 /// The overview data, loaded once and shared by every page.
@@ -89,7 +89,7 @@ pub fn EmbedApp() -> impl IntoView {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let search = location.search().unwrap_or_default();
-    let route = Route::parse(&format!("{}{search}", relative_to_base(&path, &site.base_path)));
+    let route = Route::from_location(&path, &search, &site.base_path);
     let page = route.page.clone();
     provide_context(Memo::new(move |_| route.clone()));
     match page {
@@ -104,12 +104,8 @@ pub fn EmbedApp() -> impl IntoView {
 fn Root() -> impl IntoView {
     let site = use_site();
     let location = use_location();
-    let route = Memo::new(move |_| {
-        let path = location.pathname.get();
-        let search = location.search.get();
-        let path = relative_to_base(&path, &site.base_path);
-        Route::parse(&format!("{path}?{}", search.trim_start_matches('?')))
-    });
+    let route =
+        Memo::new(move |_| Route::from_location(&location.pathname.get(), &location.search.get(), &site.base_path));
     provide_context(route);
     let embed = Memo::new(move |_| match route.get().page {
         Page::Embed(id) => Some(id),

@@ -123,6 +123,12 @@ impl Route {
         Route { lang, page, query: Query::parse(search) }
     }
 
+    /// The route of a page address: its absolute path, its query (with or
+    /// without the leading `?`) and the path the site is served from.
+    pub fn from_location(path: &str, search: &str, base: &str) -> Route {
+        Route::parse(&format!("{}?{}", relative_to_base(path, base), search.trim_start_matches('?')))
+    }
+
     /// The same page, with the same view, in the other language.
     pub fn in_lang(&self, lang: Lang) -> Route {
         Route { lang, ..self.clone() }
@@ -228,6 +234,17 @@ mod tests {
         assert_eq!(e.href(), "en/embed/AIR-02/?theme=dark&release=2026-11-28");
         assert_eq!(Route::parse(&e.href()), e);
         assert_eq!(Route::parse("embed/AIR-02/?release=../../x").query.release, None);
+    }
+
+    #[test]
+    fn locations_are_read_relative_to_the_base() {
+        let r = Route::from_location("/gansu/en/area/air/", "?status=achieved", "/gansu");
+        assert_eq!(
+            r,
+            Route::new(Lang::En, Page::Area(Area::Air))
+                .with_query(Query { status: Some("achieved".into()), ..Query::default() })
+        );
+        assert_eq!(Route::from_location("/embed/AIR-02/", "theme=dark", "").query.theme, Some(Theme::Dark));
     }
 
     #[test]

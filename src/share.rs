@@ -6,8 +6,9 @@ use crate::i18n::{self, Lang};
 use crate::model::{Indicator, IndicatorId};
 use crate::route::{Page, Query, Route};
 
-/// Escapes text for an HTML attribute inside the snippet.
-fn attr(s: &str) -> String {
+/// Escapes text for an HTML attribute value or text node (the embed snippet,
+/// and the pages `sitegen` writes).
+pub fn escape_html(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
@@ -26,10 +27,10 @@ pub fn embed_snippet(root: &str, lang: Lang, ind: &Indicator, query: Query, stat
         "<iframe src=\"{}\" title=\"{}\" aria-label=\"{}\" loading=\"lazy\" scrolling=\"no\" \
          style=\"width:100%;min-width:280px;max-width:1200px;height:480px;border:0\"></iframe>\n\
          <script src=\"{}embed.js\" async></script>",
-        attr(&url),
-        attr(&format!("{name} · {site}")),
-        attr(&format!("{name}{}{status}", i18n::colon(lang))),
-        attr(root),
+        escape_html(&url),
+        escape_html(&format!("{name} · {site}")),
+        escape_html(&format!("{name}{}{status}", i18n::colon(lang))),
+        escape_html(root),
     )
 }
 

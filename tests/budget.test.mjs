@@ -5,8 +5,9 @@
 // budgets are what they are.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { firstLoad } from "../scripts/first-load.mjs";
 
 const DIST = join(import.meta.dirname, "../dist");
 const KB = 1024;
@@ -14,16 +15,6 @@ const BUDGETS = [
   ["embed", "embed/AIR-02/index.html", 360 * KB],
   ["overview", "index.html", 480 * KB],
 ];
-
-/** The files a page loads first, relative to dist/, from its HTML. */
-function firstLoad(htmlPath) {
-  const html = readFileSync(join(DIST, htmlPath), "utf8");
-  const refs = [...html.matchAll(/<(?:link|script)\b[^>]*?(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
-  const files = refs
-    .filter((r) => !r.startsWith("http") && !r.endsWith(".svg"))
-    .map((r) => r.replace(/^\.\//, ""));
-  return [htmlPath, ...new Set(files)];
-}
 
 function transferSize(rel) {
   const path = join(DIST, rel);
@@ -33,7 +24,7 @@ function transferSize(rel) {
 
 for (const [name, page, budget] of BUDGETS) {
   test(`first load of the ${name} stays within ${budget / KB} KB compressed`, () => {
-    const files = firstLoad(page);
+    const files = firstLoad(DIST, page);
     for (const kind of [/\.wasm$/, /^echarts-.*\.js$/, /\.css$/, /^data\/.*\.json$/]) {
       assert.ok(files.some((f) => kind.test(f)), `${name} loads ${kind}: ${files}`);
     }

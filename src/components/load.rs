@@ -57,3 +57,19 @@ pub fn DataProblems(errors: Vec<crate::model::DataError>, #[prop(into)] lang: Si
         }
     })
 }
+
+/// A resource's three states in one place: loading, failed (which file, why,
+/// and a retry), or loaded and drawn by `loaded`.
+pub fn await_resource<T: Clone + 'static>(
+    resource: LocalResource<Result<T, AppError>>,
+    lang: Signal<Lang>,
+    loaded: impl Fn(T) -> AnyView + 'static,
+) -> impl Fn() -> AnyView {
+    move || match resource.get() {
+        None => view! { <Loading lang/> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorPanel error lang retry=Callback::new(move |_| resource.refetch())/> }.into_any()
+        }
+        Some(Ok(data)) => loaded(data),
+    }
+}

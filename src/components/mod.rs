@@ -6,6 +6,7 @@ pub mod download;
 pub mod indicator_card;
 pub mod layout;
 pub mod load;
+pub mod progress_chart;
 pub mod search;
 pub mod status;
 
@@ -13,6 +14,7 @@ pub use breadcrumbs::Breadcrumbs;
 pub use chart_host::{chart_svg, ChartHost, ForcedTheme};
 pub use indicator_card::IndicatorCard;
 pub use layout::{Footer, Header};
-pub use load::{DataProblems, ErrorPanel, Loading};
+pub use load::{await_resource, DataProblems, ErrorPanel, Loading};
+pub use progress_chart::ProgressChart;
 pub use search::IndicatorSearch;
 pub use status::StatusBadge;

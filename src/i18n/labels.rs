@@ -38,17 +38,6 @@ pub fn unit_symbol(lang: Lang, unit: Unit) -> &'static str {
     }
 }
 
-/// Unit written out, for axis names and sentences.
-pub fn unit_name(lang: Lang, unit: Unit) -> &'static str {
-    match unit {
-        Unit::Percent => lang.of("百分比（%）", "percent (%)"),
-        Unit::UgM3 => lang.of("微克/立方米", "micrograms per cubic metre (μg/m³)"),
-        Unit::Index => lang.of("指数", "index"),
-        Unit::None => "",
-        other => unit_symbol(lang, other),
-    }
-}
-
 /// A difference between two values: percentages differ by percentage points.
 pub fn difference(lang: Lang, unit: Unit, v: f64) -> String {
     match unit {

@@ -1,7 +1,7 @@
 //! How the site judges progress, what the source tiers mean, what is missing,
 //! how to cite it, its licence and when the data was last updated.
 
-use crate::components::{Breadcrumbs, ErrorPanel, Loading};
+use crate::components::{await_resource, Breadcrumbs};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, OverviewFile, Role, Status};
 use crate::route::{Page, Route};
@@ -28,11 +28,7 @@ pub fn AboutPage() -> impl IntoView {
                 {s.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
             </section>
         }).collect_view()}
-        {move || match overview.get() {
-            None => view! { <Loading lang/> }.into_any(),
-            Some(Err(error)) => view! { <ErrorPanel error lang retry=Callback::new(move |_| overview.refetch())/> }.into_any(),
-            Some(Ok(loaded)) => view! { <DataFacts file=loaded.data/> }.into_any(),
-        }}
+        {await_resource(overview, lang, move |loaded| view! { <DataFacts file=loaded.data/> }.into_any())}
     }
 }
 

@@ -1,7 +1,7 @@
 //! One goal area: every indicator as a card, goals first, filterable by status
 //! (the filter lives in the URL), then the context figures.
 
-use crate::components::{Breadcrumbs, DataProblems, ErrorPanel, IndicatorCard, Loading};
+use crate::components::{await_resource, Breadcrumbs, DataProblems, IndicatorCard};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, Area, Indicator, Role};
 use crate::present::{status_key, Tally};
@@ -23,19 +23,13 @@ pub fn AreaPage(area: Area) -> impl IntoView {
     view! {
         {move || view! { <Breadcrumbs lang trail=trail()/> }}
         <h1>{move || i18n::area_name(lang.get(), area)}</h1>
-        {move || match overview.get() {
-            None => view! { <Loading lang/> }.into_any(),
-            Some(Err(error)) => view! {
-                <ErrorPanel error lang retry=Callback::new(move |_| overview.refetch())/>
-            }.into_any(),
-            Some(Ok(loaded)) => {
-                let mine: Vec<Indicator> = loaded.data.indicators.into_iter().filter(|i| i.area == area).collect();
-                view! {
-                    <DataProblems errors=loaded.errors lang/>
-                    <AreaBody area indicators=mine/>
-                }.into_any()
-            }
-        }}
+        {await_resource(overview, lang, move |loaded| {
+            let mine: Vec<Indicator> = loaded.data.indicators.into_iter().filter(|i| i.area == area).collect();
+            view! {
+                <DataProblems errors=loaded.errors lang/>
+                <AreaBody area indicators=mine/>
+            }.into_any()
+        })}
     }
 }
 

@@ -4,8 +4,7 @@
 //! height, in the message format newsroom CMSs already listen for.
 
 use super::indicator_parts::DataTable;
-use crate::charts::progress_chart;
-use crate::components::{ChartHost, ErrorPanel, ForcedTheme, Loading, StatusBadge};
+use crate::components::{ErrorPanel, ForcedTheme, Loading, ProgressChart, StatusBadge};
 use crate::fetch::{self, AppError};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, IndicatorFile, IndicatorId};
@@ -70,19 +69,13 @@ fn EmbedBody(file: IndicatorFile) -> impl IntoView {
         let id = ind.id.clone();
         move || site.absolute(&Route::new(lang.get(), Page::Indicator(id.clone())).href())
     };
-    let chart_ind = ind.clone();
-    let make = Callback::new(move |opts| progress_chart(&chart_ind, &opts));
-    let describe = {
-        let ind = ind.clone();
-        Callback::new(move |lang| i18n::chart_description(lang, &ind))
-    };
     view! {
         <h1 class="embed__title">{move || lang.get().pick(&name).to_string()}</h1>
         <p class="embed__status"><StatusBadge status=a.status lang/> " " <span data-testid="sentence">{sentence}</span></p>
         {if table {
             view! { <DataTable ind=ind.clone() sources=file.sources.clone()/> }.into_any()
         } else {
-            view! { <ChartHost make lang class="chart--embed" describe/> }.into_any()
+            view! { <ProgressChart ind=ind.clone() lang class="chart--embed"/> }.into_any()
         }}
         <p class="embed__source" data-testid="embed-source">
             {source_line} " · "

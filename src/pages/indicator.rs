@@ -4,8 +4,7 @@
 
 use super::indicator_parts::{DataTable, NoteList, PlanWording, SourceList};
 use super::indicator_share::SharePanel;
-use crate::charts::progress_chart;
-use crate::components::{Breadcrumbs, ChartHost, ErrorPanel, Loading, StatusBadge};
+use crate::components::{Breadcrumbs, ErrorPanel, Loading, ProgressChart, StatusBadge};
 use crate::fetch::{self, AppError};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, Assessment, Indicator, IndicatorFile, IndicatorId, Role};
@@ -161,12 +160,6 @@ fn ChartOrTable(
     let route = use_route();
     let table = Memo::new(move |_| route.get().query.table);
     let href = move |table: bool| route.get().with_query(Query { table, ..Query::default() }).href();
-    let chart_ind = ind.clone();
-    let make = Callback::new(move |opts| progress_chart(&chart_ind, &opts));
-    let describe = {
-        let ind = ind.clone();
-        Callback::new(move |lang| i18n::chart_description(lang, &ind))
-    };
     let summary = {
         let ind = ind.clone();
         move || i18n::chart_summary(lang.get(), &ind)
@@ -185,7 +178,7 @@ fn ChartOrTable(
             {move || if table.get() {
                 view! { <DataTable ind=ind.clone() sources=sources.clone()/> }.into_any()
             } else {
-                view! { <figure class="indicator__chart"><ChartHost make lang class="chart--large" describe/></figure> }.into_any()
+                view! { <figure class="indicator__chart"><ProgressChart ind=ind.clone() lang class="chart--large"/></figure> }.into_any()
             }}
         </section>
     }

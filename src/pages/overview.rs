@@ -2,8 +2,8 @@
 //! its goals counted by status and its most telling chart; the data date; and
 //! a search over every indicator.
 
-use crate::charts::{progress_chart, ChartOpts, Layout};
-use crate::components::{ChartHost, DataProblems, ErrorPanel, IndicatorSearch, Loading, StatusBadge};
+use crate::charts::Layout;
+use crate::components::{await_resource, DataProblems, IndicatorSearch, ProgressChart, StatusBadge};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{assess, Area, Indicator, OverviewFile, Role};
 use crate::present::{AreaSummary, Card, Tally};
@@ -20,16 +20,10 @@ pub fn OverviewPage() -> impl IntoView {
         <p class="lead">{move || lang.get().t(Msg::PlanIntro)} " "
             <a href=move || Route::new(lang.get(), Page::About).href()>{move || lang.get().t(Msg::ReadThePlan)}</a>
         </p>
-        {move || match overview.get() {
-            None => view! { <Loading lang/> }.into_any(),
-            Some(Err(error)) => view! {
-                <ErrorPanel error lang retry=Callback::new(move |_| overview.refetch())/>
-            }.into_any(),
-            Some(Ok(loaded)) => view! {
-                <DataProblems errors=loaded.errors lang/>
-                <OverviewBody file=loaded.data/>
-            }.into_any(),
-        }}
+        {await_resource(overview, lang, move |loaded| view! {
+            <DataProblems errors=loaded.errors lang/>
+            <OverviewBody file=loaded.data/>
+        }.into_any())}
     }
 }
 
@@ -96,14 +90,7 @@ fn AreaCard(summary: AreaSummary) -> impl IntoView {
             <h3><a href=href>{move || i18n::area_name(lang.get(), area)}</a></h3>
             {headline.clone().map(|ind| view! { <Headline ind/> })}
             <StatusCounts tally=summary.tally.clone() lang area/>
-            {headline.map(|ind| {
-                let describe = {
-                    let ind = ind.clone();
-                    Callback::new(move |lang| i18n::chart_description(lang, &ind))
-                };
-                let make = Callback::new(move |opts: ChartOpts| progress_chart(&ind, &ChartOpts { layout: Layout::Compact, ..opts }));
-                view! { <ChartHost make lang class="chart--compact" describe/> }
-            })}
+            {headline.map(|ind| view! { <ProgressChart ind lang class="chart--compact" layout=Layout::Compact/> })}
             <p class="area-card__more"><a href=href>{move || i18n::see_all(lang.get(), total)}</a></p>
         </section>
     }

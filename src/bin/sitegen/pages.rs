@@ -12,6 +12,7 @@
 use gansu_eco_dashboard::i18n::{self, Lang, Msg};
 use gansu_eco_dashboard::model::{self, assess, Area, OverviewFile};
 use gansu_eco_dashboard::route::{Page, Route};
+use gansu_eco_dashboard::share::escape_html as escape;
 use gansu_eco_dashboard::{fetch, pages};
 use serde::Deserialize;
 use std::path::Path;
@@ -19,11 +20,6 @@ use std::path::Path;
 #[derive(Deserialize)]
 struct Releases {
     current: String,
-}
-
-/// Escapes text for an HTML attribute value or text node.
-pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Every route the site has a page for in this release.
