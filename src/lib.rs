@@ -15,7 +15,7 @@ pub mod route;
 pub mod share;
 pub mod site;
 
-use components::{Footer, Header};
+use components::{Footer, Header, InPageLink};
 use fetch::AppError;
 use i18n::{Lang, Msg};
 use leptos::prelude::*;
@@ -140,7 +140,7 @@ fn SiteFrame() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main">{move || lang.get().t(Msg::SkipToContent)}</a>
+        <InPageLink target="main" class="skip-link">{move || lang.get().t(Msg::SkipToContent)}</InPageLink>
         <Header route/>
         <main id="main" tabindex="-1">
             // The router matches every path; `Route::parse` decides the page, so the

@@ -4,21 +4,12 @@
 
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
-    assess, Area, Assessment, Indicator, IndicatorId, Observation, Period, Reason, Role, Status, TargetKind,
+    assess, Area, Arithmetic, Assessment, Indicator, IndicatorId, Observation, Period, Reason, Role, Status, TargetKind,
 };
 
-/// The CSS modifier and URL filter key of a status. All "cannot be judged"
-/// reasons share one key; context figures have their own.
+/// The CSS modifier and URL filter key of a status.
 pub fn status_key(status: Status) -> &'static str {
-    match status {
-        Status::Achieved => "achieved",
-        Status::OnTrack => "on-track",
-        Status::AtRisk => "at-risk",
-        Status::OffTrack => "off-track",
-        Status::NotAssessable(Reason::NoTarget) => "context",
-        Status::NotAssessable(_) => "not-assessable",
-        Status::NoData => "no-data",
-    }
+    status.key()
 }
 
 /// The statuses a goal can have, in the order the site lists them, with a
@@ -55,6 +46,8 @@ pub struct Card {
     pub status: Status,
     /// The baseline with its year: "26 μg/m³", 2020.
     pub baseline: Option<(String, i32)>,
+    /// The baseline's basis, named when it is not the basis of the latest figure.
+    pub baseline_note: Option<String>,
     /// The latest figure with its year: "25.7 μg/m³", 2024. `None` when nothing
     /// was published for the plan period (older history is not "latest").
     pub latest: Option<(String, i32)>,
@@ -64,8 +57,12 @@ pub struct Card {
     pub target: Option<String>,
     /// The plan's own words, for goals in words.
     pub wording: Option<String>,
-    /// Share of the way from baseline to target, 0…1.
+    /// Share of the way from baseline to target, 0…1: shown only where it means
+    /// what it says (a judged goal, baseline and latest on one basis, not yet met).
     pub progress: Option<f64>,
+    /// The latest judged value is within a level target: said in words instead
+    /// of a full progress bar, which would misread for "keep at" targets.
+    pub within_target: bool,
     /// "Since 2020: little change".
     pub trend: Option<String>,
 }
@@ -121,6 +118,16 @@ impl Card {
             },
         };
         let baseline = ind.baseline.as_ref().map(|b| (figure(lang, ind, b), b.year)).filter(|(f, _)| !f.is_empty());
+        let headline = ind.headline_basis.as_ref();
+        let latest_basis =
+            judged_observation(ind, a).or_else(|| ind.latest_observation()).and_then(|o| o.basis_or(headline));
+        let baseline_basis = ind.baseline.as_ref().and_then(|b| b.basis_or(headline));
+        let bases_differ = ind.bases.len() > 1 && baseline_basis != latest_basis;
+        let baseline_note =
+            baseline_basis.and_then(|b| ind.basis(b)).filter(|_| bases_differ).map(|b| lang.pick(&b.label).to_string());
+        let within_target = matches!(a.arithmetic, Some(Arithmetic::Level { met: true, .. }));
+        let judged = !matches!(a.status, Status::NotAssessable(_) | Status::NoData);
+        let progress = a.progress.filter(|_| judged && !within_target && !bases_differ);
         let target = ind.target.as_ref().map(|t| i18n::target_phrase(lang, ind, t));
         let wording = ind
             .target
@@ -135,9 +142,8 @@ impl Card {
             .filter(|_| ind.bases.len() > 1)
             .map(|b| i18n::paren(lang, "", lang.pick(&b.label)))
             .unwrap_or_default();
-        let trend = a.trend_since_start.map(|(from, _, t)| match lang {
-            Lang::Zh => format!("较{}年{basis}：{}", from.year, i18n::trend_name(lang, t)),
-            Lang::En => format!("Since {}{basis}: {}", from.year, i18n::trend_name(lang, t)),
+        let trend = a.trend_since_start.map(|(from, to, t)| {
+            format!("{}→{}{basis}{}{}", from.year, to.year, i18n::colon(lang), i18n::trend_name(lang, t))
         });
         Card {
             id: ind.id.clone(),
@@ -145,11 +151,13 @@ impl Card {
             role: ind.role,
             status: a.status,
             baseline,
+            baseline_note,
             latest,
             latest_note,
             target: if wording.is_some() { None } else { target },
             wording,
-            progress: a.progress,
+            progress,
+            within_target,
             trend,
         }
     }

@@ -35,15 +35,17 @@ fn off_track_card_shows_latest_target_progress_and_trend() {
     assert_eq!(c.latest_note, None);
     assert_eq!(c.baseline, Some(("26 μg/m³".to_string(), 2020)));
     assert_eq!(c.target.as_deref(), Some("2025年 ≤ 25 μg/m³"));
-    assert_eq!(c.trend.as_deref(), Some("较2020年：变化不大"));
+    assert_eq!(c.trend.as_deref(), Some("2020→2024：变化不大"));
+    assert!(!c.within_target);
     assert!((c.progress.unwrap() - 0.3).abs() < 1e-9);
 }
 
 #[test]
-fn achieved_card_has_a_full_progress_bar() {
+fn achieved_card_says_within_the_target_instead_of_a_bar() {
     let c = Card::new(&ind(json!({ "values": [{ "year": 2024, "value": 24.5, "source": "s" }] })), Lang::En);
     assert_eq!(c.status, Status::Achieved);
-    assert_eq!(c.progress, Some(1.0));
+    assert_eq!(c.progress, None, "a full bar misreads a keep-at target");
+    assert!(c.within_target);
     assert_eq!(c.target.as_deref(), Some("≤ 25 μg/m³ by 2025"));
 }
 
@@ -155,7 +157,7 @@ fn the_headline_sentence_answers_the_question_in_both_languages() {
     let a = assess(&pm);
     assert_eq!(
         i18n::headline_sentence(Lang::En, &pm, &a),
-        "In 2024, PM2.5 was 25.7 μg/m³. Within the 2025 target of ≤ 25 μg/m³? No: 0.7 μg/m³ above it."
+        "In 2024, PM2.5 was 25.7 μg/m³. Meets the 2025 target (≤ 25 μg/m³)? No: 0.7 μg/m³ above it."
     );
     assert_eq!(
         i18n::headline_sentence(Lang::Zh, &pm, &a),
@@ -163,7 +165,7 @@ fn the_headline_sentence_answers_the_question_in_both_languages() {
     );
     assert_eq!(
         i18n::status_reason(Lang::En, &a),
-        "Since 2020, it has moved at 38% of the pace needed to reach the target in time: limited progress."
+        "Since 2020, it has moved at 38% of the pace needed to reach the target in time (below 60%), so: Off track."
     );
 }
 
@@ -172,13 +174,13 @@ fn percentages_differ_by_points() {
     let good_air = ind(json!({
         "name": { "zh": "优良天数比率", "en": "Share of good-air days" }, "unit": "percent", "direction": "higher_better",
         "target": { "kind": "at_least", "value": 93.8, "year": 2025, "wording": { "zh": "达到93.8%", "en": "93.8%" }, "origin": "plan", "source": "s" },
-        "baseline": null,
+        "baseline": { "year": 2020, "value": 94, "source": "s" },
         "values": [{ "year": 2024, "value": 92.7, "source": "s" }]
     }));
     let a = assess(&good_air);
     assert_eq!(
         i18n::headline_sentence(Lang::En, &good_air, &a),
-        "In 2024, share of good-air days was 92.7%. Within the 2025 target of ≥ 93.8%? No: 1.1 percentage points short."
+        "In 2024, share of good-air days was 92.7%. Meets the 2025 target (≥ 93.8%)? No: 1.1 percentage points short."
     );
 }
 
@@ -195,6 +197,55 @@ fn sentences_without_a_judgement_say_what_is_known() {
     }));
     assert_eq!(
         i18n::headline_sentence(Lang::Zh, &words, &assess(&words)),
-        "目标：基本淘汰。尚未找到规划期内的公开数值。"
+        "目标：基本淘汰。尚未找到规划期内的公开数值。能否达标无法判断：目标是文字承诺，没有可以比较的数字。"
     );
+}
+
+#[test]
+fn a_goal_that_cannot_be_judged_gets_no_verdict_anywhere() {
+    // The latest value falls short, but there is no baseline to measure the pace from.
+    let short = ind(json!({ "baseline": null, "values": [{ "year": 2024, "value": 27, "source": "s" }] }));
+    let a = assess(&short);
+    assert_eq!(a.status, Status::NotAssessable(Reason::NoBaseline));
+    let zh = i18n::headline_sentence(Lang::Zh, &short, &a);
+    assert_eq!(
+        zh,
+        "目标：2025年 ≤ 25 μg/m³。最新公开数值：2024年细颗粒物为27 μg/m³。能否达标无法判断：没有2020年基准值，无法计算进度是否够快。"
+    );
+    for verdict in ["还没有", "达到了", "高出", "还差"] {
+        assert!(!zh.contains(verdict), "no verdict in {zh}");
+    }
+    let panel = i18n::arithmetic_lines(Lang::Zh, &short, &a);
+    assert_eq!(panel.last().unwrap(), "→ 无法判断：没有2020年基准值，无法计算进度是否够快。");
+    assert!(panel.iter().all(|l| !l.contains("差距")), "no margin in the panel: {panel:?}");
+    assert_eq!(Card::new(&short, Lang::Zh).progress, None);
+}
+
+#[test]
+fn a_newer_part_year_figure_is_mentioned_as_not_counted() {
+    let pm10 = ind(json!({ "values": [
+        { "year": 2023, "value": 25.8, "source": "s" },
+        { "year": 2024, "value": 25, "period": { "kind": "partial", "label": { "zh": "1—11月", "en": "Jan–Nov" } }, "source": "s" }
+    ]}));
+    let a = assess(&pm10);
+    assert!(i18n::headline_sentence(Lang::Zh, &pm10, &a)
+        .ends_with("另有2024年数值25 μg/m³（1—11月），不是全年数值，不计入判断。"));
+    assert!(i18n::headline_sentence(Lang::En, &pm10, &a)
+        .ends_with(" A 2024 figure of 25 μg/m³ (Jan–Nov) is not a full-year value and is not counted."));
+}
+
+#[test]
+fn the_panel_ends_with_the_badge_status() {
+    // A cumulative total reached in one year: the ratio is far above 95%, and the
+    // panel's last word is the badge's "Target met", not a pace band.
+    let total = ind(json!({
+        "unit": "tonnes", "direction": "higher_better", "baseline": null,
+        "target": { "kind": "cumulative_total", "value": 300, "year": 2025, "wording": { "zh": "累计300吨", "en": "300 t" }, "origin": "plan", "source": "s" },
+        "values": [{ "year": 2021, "value": 999.95, "source": "s" }]
+    }));
+    let a = assess(&total);
+    assert_eq!(a.status, Status::Achieved);
+    let panel = i18n::arithmetic_lines(Lang::Zh, &total, &a);
+    assert_eq!(panel.last().unwrap(), "→ 已达标");
+    assert!(panel.iter().all(|l| !l.contains("进展顺利 ")), "{panel:?}");
 }

@@ -18,8 +18,9 @@ pub fn embed_url(root: &str, lang: Lang, id: &IndicatorId, query: Query) -> Stri
 }
 
 /// Copy-ready HTML: a responsive iframe, and the optional script that resizes it
-/// to its content.
-pub fn embed_snippet(root: &str, lang: Lang, ind: &Indicator, query: Query, status: &str) -> String {
+/// to its content. The label names the chart, not its status: a live embed's
+/// status changes with new data, and the host page's copy would go stale.
+pub fn embed_snippet(root: &str, lang: Lang, ind: &Indicator, query: Query) -> String {
     let name = lang.pick(&ind.name);
     let site = lang.t(i18n::Msg::SiteShortTitle);
     let url = embed_url(root, lang, &ind.id, query);
@@ -29,7 +30,7 @@ pub fn embed_snippet(root: &str, lang: Lang, ind: &Indicator, query: Query, stat
          <script src=\"{}embed.js\" async></script>",
         escape_html(&url),
         escape_html(&format!("{name} · {site}")),
-        escape_html(&format!("{name}{}{status}", i18n::colon(lang))),
+        escape_html(&format!("{name}{}{}", i18n::colon(lang), lang.t(i18n::Msg::Chart))),
         escape_html(root),
     )
 }
@@ -90,7 +91,7 @@ mod tests {
     #[test]
     fn the_snippet_is_a_lazy_titled_iframe_and_the_resize_script() {
         let q = Query { theme: Some(Theme::Dark), release: Some("2026-11-28".into()), ..Query::default() };
-        let s = embed_snippet("https://example.org/gansu/", Lang::En, &ind(), q, "Off track");
+        let s = embed_snippet("https://example.org/gansu/", Lang::En, &ind(), q);
         assert!(
             s.starts_with(
                 "<iframe src=\"https://example.org/gansu/en/embed/AIR-02/?theme=dark&amp;release=2026-11-28\""
@@ -98,10 +99,10 @@ mod tests {
             "{s}"
         );
         assert!(s.contains("title=\"PM2.5 &lt;annual&gt; · Gansu eco-environment goals\""));
-        assert!(s.contains("aria-label=\"PM2.5 &lt;annual&gt;: Off track\""));
+        assert!(s.contains("aria-label=\"PM2.5 &lt;annual&gt;: Chart\""), "no status that would go stale: {s}");
         assert!(s.contains("loading=\"lazy\""));
         assert!(s.ends_with("<script src=\"https://example.org/gansu/embed.js\" async></script>"));
-        let zh = embed_snippet("https://example.org/", Lang::Zh, &ind(), Query::default(), "进展落后");
+        let zh = embed_snippet("https://example.org/", Lang::Zh, &ind(), Query::default());
         assert!(zh.contains("src=\"https://example.org/embed/AIR-02/\""), "{zh}");
         assert!(zh.contains("细颗粒物&quot;PM2.5&quot;"), "quotes in names cannot break the attribute");
     }

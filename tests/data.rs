@@ -35,7 +35,7 @@ fn every_published_file_is_valid() {
 #[test]
 fn the_published_release_is_in_sync_with_data() {
     let ds = authoring();
-    for (path, expected) in dataset::release_files(&ds) {
+    for (path, expected) in dataset::release_files(&ds, gansu_eco_dashboard::i18n::status_columns) {
         let on_disk = std::fs::read_to_string(root().join("public/data").join(&path)).unwrap_or_else(|e| {
             panic!("{}: {e} (run `cargo run --features tools --bin sitegen -- publish`)", path.display())
         });

@@ -356,3 +356,74 @@ fn source_entries_are_checked() {
     assert!(find("source no-tier", "", "missing field `tier`"));
     assert_eq!(loaded.data.sources.keys().map(|k| k.as_str()).collect::<Vec<_>>(), vec!["good"]);
 }
+
+#[test]
+fn a_source_on_an_unsafe_site_is_never_linked_nor_published_with_its_address() {
+    let mut entry = source("http://spam.example/1.html", "2021");
+    entry["tier"] = json!("reprint");
+    entry["unsafe_site"] = json!(true);
+    entry["curator_note"] = json!("mirror injects casino words");
+    let text = json!({ "schema_version": 1, "as_of": "2026-11-28", "sources": { "flagged": entry } }).to_string();
+    let loaded = parse_sources(FILE, &text).unwrap();
+    assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
+    let s = &loaded.data.sources[&"flagged".into()];
+    assert_eq!(s.link(), None, "no link to a flagged site");
+    let public = s.public();
+    assert_eq!(public.url, None, "the address is not published");
+    assert_eq!(public.curator_note, None, "curators' notes are not published");
+    assert!(public.unsafe_site, "the page still knows why there is no link");
+}
+
+/// A copy of the real `data/` in a temporary folder, edited by `edit`.
+fn edited_data(name: &str, edit: impl FnOnce(&std::path::Path)) -> std::path::PathBuf {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let dir = std::env::temp_dir().join(format!("gansu-data-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    edit(&dir);
+    dir
+}
+
+fn edit_json(path: &std::path::Path, edit: impl FnOnce(&mut Value)) {
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    edit(&mut v);
+    std::fs::write(path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+}
+
+#[test]
+fn curators_words_in_a_public_field_stop_publishing_and_say_where() {
+    let dir = edited_data("curator", |dir| {
+        edit_json(&dir.join("sources.json"), |v| {
+            v["sources"]["plan-text"]["reprinted_by"] = json!("炉具网 (lujuwang news reprint, spam mirror)")
+        });
+        edit_json(&dir.join("air.json"), |v| {
+            v["indicators"][0]["notes"][0]["text"]["en"] = json!("By the Research Notes' arithmetic.")
+        });
+    });
+    let errors = gansu_eco_dashboard::model::dataset::load_authoring(&dir).unwrap_err();
+    std::fs::remove_dir_all(&dir).ok();
+    let hit = |item: &str, field: &str| {
+        errors
+            .iter()
+            .any(|e| e.item.as_deref() == Some(item) && e.field == field && e.message.contains("curators' word"))
+    };
+    assert!(hit("source plan-text", "reprinted_by"), "{errors:#?}");
+    assert!(errors.iter().any(|e| e.field == "notes[0].text.en" && e.message.contains("research note")), "{errors:#?}");
+}
+
+#[test]
+fn a_curator_note_may_say_anything_and_is_not_published() {
+    let dir = edited_data("curator-ok", |dir| {
+        edit_json(&dir.join("sources.json"), |v| {
+            v["sources"]["plan-text"]["curator_note"] = json!("spam mirror, research notes say so")
+        });
+    });
+    let ds = gansu_eco_dashboard::model::dataset::load_authoring(&dir);
+    std::fs::remove_dir_all(&dir).ok();
+    let ds = ds.expect("curators' notes are where such words belong");
+    let files = gansu_eco_dashboard::model::dataset::release_files(&ds, gansu_eco_dashboard::i18n::status_columns);
+    assert!(files.iter().all(|(_, text)| !text.contains("spam mirror")), "a curator note was published");
+}

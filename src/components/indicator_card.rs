@@ -47,9 +47,15 @@ pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>) -> impl I
                 })}
                 {move || card.get().baseline.map(|(figure, year)| view! {
                     <dt>{lang.get().t(Msg::Baseline)}</dt>
-                    <dd>{figure} " " <span class="muted">{i18n::paren(lang.get(), "", &year.to_string())}</span></dd>
+                    <dd data-testid="card-baseline">
+                        {figure} " " <span class="muted">{i18n::paren(lang.get(), "", &year.to_string())}</span>
+                        {card.get().baseline_note.map(|n| view! { " " <span class="note">{n}</span> })}
+                    </dd>
                 })}
             </dl>
+            {move || card.get().within_target.then(|| view! {
+                <p class="card__within muted" data-testid="within-target">{lang.get().t(Msg::WithinTarget)}</p>
+            })}
             {move || card.get().progress.map(|p| view! {
                 <div class="card__progress">
                     <label>

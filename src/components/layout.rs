@@ -3,6 +3,42 @@
 use crate::i18n::{self, Lang, Msg};
 use crate::route::{Page, Route};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A link to an element of this page. Every page has `<base href>` at the site
+/// root, so a bare `href="#id"` would resolve to the home page and leave this
+/// one; the address names the page, and a click moves focus to the element
+/// without a navigation (the address stays as it is).
+#[component]
+pub fn InPageLink(
+    #[prop(into)] target: String,
+    #[prop(into, optional)] class: Option<String>,
+    #[prop(into, optional)] label: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let route = use_context::<Memo<Route>>();
+    let href = {
+        let target = target.clone();
+        move || format!("{}#{target}", route.map(|r| r.get().href()).unwrap_or_default())
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        focus_element(&target);
+    };
+    view! { <a href=href class=class aria-label=label on:click=on_click>{children()}</a> }
+}
+
+/// Scrolls to and focuses the element with this id, making it focusable first.
+pub fn focus_element(id: &str) {
+    let Some(el) = document().get_element_by_id(id) else { return };
+    if !el.has_attribute("tabindex") {
+        let _ = el.set_attribute("tabindex", "-1");
+    }
+    el.scroll_into_view();
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
 
 #[component]
 pub fn Header(route: Memo<Route>) -> impl IntoView {

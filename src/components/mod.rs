@@ -13,7 +13,7 @@ pub mod status;
 pub use breadcrumbs::Breadcrumbs;
 pub use chart_host::{chart_svg, ChartHost, ForcedTheme};
 pub use indicator_card::IndicatorCard;
-pub use layout::{Footer, Header};
+pub use layout::{focus_element, Footer, Header, InPageLink};
 pub use load::{await_resource, DataProblems, ErrorPanel, Loading};
 pub use progress_chart::ProgressChart;
 pub use search::IndicatorSearch;

@@ -78,9 +78,15 @@ pub fn status_name(lang: Lang, status: Status) -> &'static str {
         Status::AtRisk => lang.of("需要加快", "Needs to speed up"),
         Status::OffTrack => lang.of("进展落后", "Off track"),
         Status::NotAssessable(Reason::NoTarget) => lang.of("背景数据", "Context figure"),
-        Status::NotAssessable(_) => lang.of("无法判断", "Cannot be judged"),
+        Status::NotAssessable(_) => lang.of("无法判断", "Not assessable"),
         Status::NoData => lang.of("暂无数据", "No data yet"),
     }
+}
+
+/// A status as the CSV names it: its key (as in `?status=`), and its name in
+/// Chinese and English, the words of the badges.
+pub fn status_columns(status: Status) -> [&'static str; 3] {
+    [status.key(), status_name(Lang::Zh, status), status_name(Lang::En, status)]
 }
 
 /// A symbol for each status, so status is never told by colour alone.
@@ -107,12 +113,12 @@ pub fn reason_text(lang: Lang, reason: Reason) -> &'static str {
             "The target is a commitment in words, with no number to compare against.",
         ),
         Reason::NoBaseline => lang.of(
-            "最新数值未达标，但没有基准值，无法计算进度快慢。",
-            "The latest value falls short, but there is no baseline to measure the pace from.",
+            "没有2020年基准值，无法计算进度是否够快。",
+            "There is no 2020 baseline to measure the pace from.",
         ),
         Reason::BasisBreak => lang.of(
-            "基准值与最新数值的统计口径不同，不能直接比较进度。",
-            "The baseline and the latest value are measured on different bases, so progress cannot be compared.",
+            "2020年基准与最新数值的统计口径不同，不能据此计算进度是否够快。",
+            "The 2020 baseline and the latest value are on different bases, so the pace cannot be measured between them.",
         ),
         Reason::OnlyPartialYear => lang.of(
             "只有非全年的数值，不能据此判断全年目标。",
@@ -146,8 +152,8 @@ pub fn trend_name(lang: Lang, trend: Trend) -> &'static str {
 pub fn tier_name(lang: Lang, tier: Tier) -> &'static str {
     match tier {
         Tier::OfficialDocument => lang.of("官方文件", "Official document"),
-        Tier::OfficialMedia => lang.of("官方媒体报道", "Official media"),
-        Tier::Reprint => lang.of("转载副本", "Reprint"),
+        Tier::OfficialMedia => lang.of("官方媒体", "Official media"),
+        Tier::Reprint => lang.of("非官方转载", "Unofficial reprint"),
     }
 }
 

@@ -72,10 +72,12 @@ pub fn colon(lang: Lang) -> &'static str {
 }
 
 /// Text in parentheses after other text: "基准（2020）", "Baseline (2020)".
+/// Brackets inside brackets become square ones, so they never nest:
+/// "2023→2024（扣除沙尘〔国家考核口径〕）".
 pub fn paren(lang: Lang, before: &str, inside: &str) -> String {
     match lang {
-        Lang::Zh => format!("{before}（{inside}）"),
-        Lang::En => format!("{before} ({inside})"),
+        Lang::Zh => format!("{before}（{}）", inside.replace('（', "〔").replace('）', "〕")),
+        Lang::En => format!("{before} ({})", inside.replace('(', "[").replace(')', "]")),
     }
 }
 
@@ -132,6 +134,15 @@ mod tests {
         assert_eq!(number(-0.2, 2), "−0.2");
         assert_eq!(number(-0.001, 2), "0");
         assert_eq!(number(1234567.0, 0), "1,234,567");
+    }
+
+    #[test]
+    fn brackets_never_nest() {
+        assert_eq!(paren(Lang::Zh, "较2023年", "扣除沙尘（国家考核口径）"), "较2023年（扣除沙尘〔国家考核口径〕）");
+        assert_eq!(
+            paren(Lang::En, "Since 2023", "dust removed (assessment basis)"),
+            "Since 2023 (dust removed [assessment basis])"
+        );
     }
 
     #[test]

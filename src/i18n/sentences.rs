@@ -144,18 +144,32 @@ pub fn missing_heading(lang: Lang, n: usize) -> String {
     }
 }
 
-/// The embed's source line: who published the figures it shows, and the data date.
-/// "来源：甘肃省人民政府等4家 · 数据截至2026年11月28日"
-pub fn embed_source_line(lang: Lang, file: &crate::model::IndicatorFile) -> String {
+/// The publishers a credit line names: those of the plotted values (baseline
+/// and yearly figures) first, official tiers before reprints, then those of the
+/// targets. Each publisher once.
+pub fn credited_publishers<'a>(lang: Lang, file: &'a crate::model::IndicatorFile) -> Vec<&'a str> {
+    let ind = &file.indicator;
+    let value_keys = ind.baseline.iter().chain(&ind.values).flat_map(|o| std::iter::once(&o.source).chain(&o.also));
+    let target_keys =
+        ind.target.iter().chain(&ind.other_targets).flat_map(|t| std::iter::once(&t.source).chain(&t.also));
+    let mut values: Vec<&crate::model::Source> = value_keys.filter_map(|k| file.sources.get(k)).collect();
+    // A stable sort keeps the order of first use within a tier.
+    values.sort_by_key(|s| s.tier);
+    let targets = target_keys.filter_map(|k| file.sources.get(k));
     let mut publishers: Vec<&str> = Vec::new();
-    for key in file.indicator.source_keys() {
-        if let Some(s) = file.sources.get(key) {
-            let p = lang.pick(&s.publisher);
-            if !publishers.contains(&p) {
-                publishers.push(p);
-            }
+    for s in values.into_iter().chain(targets) {
+        let p = lang.pick(&s.publisher);
+        if !publishers.contains(&p) {
+            publishers.push(p);
         }
     }
+    publishers
+}
+
+/// The embed's and the picture's source line: who published the figures it
+/// shows, and the data date. "来源：甘肃省人民政府等（另有4个来源） · 数据截至2026年12月4日"
+pub fn embed_source_line(lang: Lang, file: &crate::model::IndicatorFile) -> String {
+    let publishers = credited_publishers(lang, file);
     let shown: Vec<&str> = publishers.iter().take(2).copied().collect();
     let more = publishers.len().saturating_sub(shown.len());
     let date = super::date(lang, &file.as_of);

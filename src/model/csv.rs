@@ -2,13 +2,19 @@
 //! (baseline, yearly values, targets), with units, basis labels and the source
 //! in columns. UTF-8 with a byte-order mark, so Excel opens Chinese correctly.
 
+use super::progress::{assess, Status};
 use super::types::*;
 use std::collections::BTreeMap;
+
+/// The status of an indicator in words: (key, Chinese, English). The words live
+/// in `i18n` (`i18n::status_columns`); publishing passes them in, so the CSV
+/// names a status exactly as the badges do and the model holds no wording.
+pub type StatusWords = fn(Status) -> [&'static str; 3];
 
 /// The byte-order mark Excel needs to read the file as UTF-8.
 pub const BOM: &str = "\u{feff}";
 
-pub const HEADER: [&str; 26] = [
+pub const HEADER: [&str; 33] = [
     "id",
     "area",
     "name_zh",
@@ -35,6 +41,13 @@ pub const HEADER: [&str; 26] = [
     "source_date",
     "source_url",
     "source_tier",
+    "status",
+    "status_zh",
+    "status_en",
+    "note_zh",
+    "note_en",
+    "source_publisher_en",
+    "source_title_en",
 ];
 
 /// Quotes a field when it holds a separator, quote or line break (RFC 4180).
@@ -66,10 +79,11 @@ struct RowOf<'a> {
     basis: Option<&'a BasisId>,
     alternative: Option<&'a Text>,
     text: Option<&'a Text>,
+    note: Option<&'a Text>,
     source: &'a SourceKey,
 }
 
-fn row(ind: &Indicator, r: RowOf, sources: &BTreeMap<SourceKey, Source>) -> String {
+fn row(ind: &Indicator, r: RowOf, sources: &BTreeMap<SourceKey, Source>, status: [&str; 3]) -> String {
     let (period_kind, label) = match r.period {
         None | Some(Period::FullYear) => ("full_year", None),
         Some(Period::Partial { label }) => ("partial", Some(label)),
@@ -106,6 +120,13 @@ fn row(ind: &Indicator, r: RowOf, sources: &BTreeMap<SourceKey, Source>) -> Stri
         source.and_then(|s| s.date.clone()).unwrap_or_default(),
         source.and_then(|s| s.url.clone()).unwrap_or_default(),
         source.map(|s| json_name(&s.tier)).unwrap_or_default(),
+        status[0].to_string(),
+        status[1].to_string(),
+        status[2].to_string(),
+        r.note.map(|n| n.zh.clone()).unwrap_or_default(),
+        r.note.map(|n| n.en.clone()).unwrap_or_default(),
+        source.map(|s| s.publisher.en.clone()).unwrap_or_default(),
+        source.map(|s| s.title.en.clone()).unwrap_or_default(),
     ];
     cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",")
 }
@@ -121,6 +142,7 @@ fn observation_row<'a>(kind: &'a str, o: &'a Observation) -> RowOf<'a> {
         basis: o.basis.as_ref(),
         alternative: o.alternative.as_ref(),
         text: o.text.as_ref(),
+        note: o.note.as_ref(),
         source: &o.source,
     }
 }
@@ -136,25 +158,32 @@ fn target_row<'a>(kind: &'a str, t: &'a Target) -> RowOf<'a> {
         basis: t.basis.as_ref(),
         alternative: None,
         text: Some(&t.wording),
+        note: t.note.as_ref(),
         source: &t.source,
     }
 }
 
-/// The rows of one indicator: baseline, values in file order, target, other targets.
-pub fn rows(ind: &Indicator, sources: &BTreeMap<SourceKey, Source>) -> Vec<String> {
+/// The rows of one indicator: baseline, values in file order, target, other
+/// targets. Each row carries the indicator's status, the one its badge shows.
+pub fn rows(ind: &Indicator, sources: &BTreeMap<SourceKey, Source>, words: StatusWords) -> Vec<String> {
+    let status = words(assess(ind).status);
     let mut out = Vec::new();
-    out.extend(ind.baseline.iter().map(|b| row(ind, observation_row("baseline", b), sources)));
-    out.extend(ind.values.iter().map(|o| row(ind, observation_row("value", o), sources)));
-    out.extend(ind.target.iter().map(|t| row(ind, target_row("target", t), sources)));
-    out.extend(ind.other_targets.iter().map(|t| row(ind, target_row("other_target", t), sources)));
+    out.extend(ind.baseline.iter().map(|b| row(ind, observation_row("baseline", b), sources, status)));
+    out.extend(ind.values.iter().map(|o| row(ind, observation_row("value", o), sources, status)));
+    out.extend(ind.target.iter().map(|t| row(ind, target_row("target", t), sources, status)));
+    out.extend(ind.other_targets.iter().map(|t| row(ind, target_row("other_target", t), sources, status)));
     out
 }
 
 /// A whole CSV file for the given indicators.
-pub fn file<'a>(indicators: impl IntoIterator<Item = &'a Indicator>, sources: &BTreeMap<SourceKey, Source>) -> String {
+pub fn file<'a>(
+    indicators: impl IntoIterator<Item = &'a Indicator>,
+    sources: &BTreeMap<SourceKey, Source>,
+    words: StatusWords,
+) -> String {
     let mut out = format!("{BOM}{}\r\n", HEADER.join(","));
     for ind in indicators {
-        for r in rows(ind, sources) {
+        for r in rows(ind, sources, words) {
             out.push_str(&r);
             out.push_str("\r\n");
         }

@@ -11,7 +11,7 @@
 use super::csv;
 use super::files::*;
 use super::types::*;
-use super::validate::{DataError, Report};
+use super::validate::{check_curator_words, public_source_texts, public_texts, DataError, Report};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
@@ -126,6 +126,15 @@ pub fn load_authoring(dir: &Path) -> Result<Dataset, Vec<DataError>> {
             Err(e) => errors.extend(e),
         }
     }
+    // Curators' working words never reach a public field of a new release.
+    let mut words = Report::new("data/");
+    for (key, s) in &sources {
+        check_curator_words(&format!("source {key}"), public_source_texts(s), &mut words);
+    }
+    for ind in &indicators {
+        check_curator_words(&format!("indicator {}", ind.id), public_texts(ind), &mut words);
+    }
+    errors.extend(words.errors);
     match release {
         Some(release) if errors.is_empty() => Ok(Dataset { release, sources, indicators }),
         _ => Err(errors),
@@ -139,8 +148,22 @@ fn to_json<T: Serialize>(value: &T) -> String {
     s
 }
 
+impl Dataset {
+    /// What is published: every indicator and source in its public form, with no
+    /// maintainers' notes and no address of a site flagged unsafe.
+    pub fn public(&self) -> Dataset {
+        Dataset {
+            release: self.release.clone(),
+            sources: self.sources.iter().map(|(k, s)| (k.clone(), s.public())).collect(),
+            indicators: self.indicators.iter().map(Indicator::public).collect(),
+        }
+    }
+}
+
 /// The files of one release, as (path relative to `public/data/`, contents).
-pub fn release_files(ds: &Dataset) -> Vec<(PathBuf, String)> {
+/// `status_words` names each status in the CSV as the site's badges do.
+pub fn release_files(ds: &Dataset, status_words: csv::StatusWords) -> Vec<(PathBuf, String)> {
+    let ds = &ds.public();
     let rel = &ds.release;
     let dir = PathBuf::from(&rel.release);
     let mut files = Vec::new();
@@ -167,9 +190,10 @@ pub fn release_files(ds: &Dataset) -> Vec<(PathBuf, String)> {
         sources: ds.sources.clone(),
     };
     files.push((dir.join("gansu-eco-indicators.json"), to_json(&whole)));
-    files.push((dir.join("gansu-eco-indicators.csv"), csv::file(&ds.indicators, &ds.sources)));
+    files.push((dir.join("gansu-eco-indicators.csv"), csv::file(&ds.indicators, &ds.sources, status_words)));
     for ind in &ds.indicators {
-        files.push((dir.join("downloads").join(format!("{}.csv", ind.id)), csv::file([ind], &ds.sources)));
+        files
+            .push((dir.join("downloads").join(format!("{}.csv", ind.id)), csv::file([ind], &ds.sources, status_words)));
     }
     for ind in &ds.indicators {
         let cited =

@@ -86,6 +86,9 @@ pub struct Target {
     pub also: Vec<SourceKey>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// A maintainers' working note: kept in `data/`, never published or shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curator_note: Option<String>,
 }
 
 /// One published figure (or published statement) for one year.
@@ -117,6 +120,9 @@ pub struct Observation {
     pub alternative: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// A maintainers' working note: kept in `data/`, never published or shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curator_note: Option<String>,
 }
 
 impl Observation {
@@ -190,6 +196,9 @@ pub struct Indicator {
     pub values: Vec<Observation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// Maintainers' working notes about the indicator: never published or shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub curator_notes: Vec<String>,
 }
 
 impl Indicator {
@@ -219,9 +228,22 @@ impl Indicator {
         keys
     }
 
+    /// The form the public sees: without maintainers' working notes.
+    pub fn public(&self) -> Indicator {
+        let mut s = self.clone();
+        s.curator_notes.clear();
+        for o in s.baseline.iter_mut().chain(s.values.iter_mut()) {
+            o.curator_note = None;
+        }
+        for t in s.target.iter_mut().chain(s.other_targets.iter_mut()) {
+            t.curator_note = None;
+        }
+        s
+    }
+
     /// The same indicator without the long notes: the form the overview file carries.
     pub fn summary(&self) -> Indicator {
-        let mut s = self.clone();
+        let mut s = self.public();
         s.notes.clear();
         for o in s.baseline.iter_mut().chain(s.values.iter_mut()) {
             o.note = None;
@@ -249,16 +271,37 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     pub tier: Tier,
-    /// For a reprint: the site that carries the copy at `url`.
+    /// For a reprint: the name of the site that carries the copy at `url`
+    /// (a plain name or domain, shown to the public).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reprinted_by: Option<String>,
+    /// The site carrying the copy is known to inject unrelated content (a spam
+    /// mirror): its address stays in `data/` for maintainers, but is never
+    /// published or linked, and the page says why.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unsafe_site: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// A maintainers' working note: kept in `data/`, never published or shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curator_note: Option<String>,
 }
 
 impl Source {
-    /// Only http(s) addresses are ever made clickable.
+    /// Only http(s) addresses are ever made clickable, and never one on a site
+    /// flagged `unsafe_site`.
     pub fn link(&self) -> Option<&str> {
-        self.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        self.url.as_deref().filter(|u| !self.unsafe_site && (u.starts_with("https://") || u.starts_with("http://")))
+    }
+
+    /// The form the public sees: without maintainers' notes, and without the
+    /// address of a site flagged unsafe.
+    pub fn public(&self) -> Source {
+        let mut s = self.clone();
+        s.curator_note = None;
+        if s.unsafe_site {
+            s.url = None;
+        }
+        s
     }
 }

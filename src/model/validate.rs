@@ -17,6 +17,30 @@ pub const LAST_TARGET_YEAR: i32 = 2035;
 /// No figure in this plan comes near this size; a larger one is a typo.
 pub const MAX_MAGNITUDE: f64 = 1e9;
 
+/// Words of the curators' working notes. They belong in a `curator_note`, which
+/// is never published; a public field that holds one is an error. Matched
+/// without regard to case.
+pub const CURATOR_WORDS: [&str; 12] = [
+    "研究记录",
+    "正文未读取",
+    "未读取",
+    "原文未取得",
+    "research note",
+    "spam",
+    "inject",
+    "not retrieved",
+    "as labelled",
+    "aggregator",
+    "not confirmed as",
+    "not the gscn",
+];
+
+/// The first curators' word found in a public text, if any.
+pub fn curator_word(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    CURATOR_WORDS.into_iter().find(|w| lower.contains(w))
+}
+
 /// A located problem in a data file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataError {
@@ -133,6 +157,9 @@ pub(crate) fn check_indicator(ind: &Indicator, ctx: &Context, report: &mut Repor
             err(&format!("bases[{i}].id"), format!("basis \"{}\" is declared twice", b.id));
         }
         check_text(&b.label, &format!("bases[{i}].label"), &mut err);
+        if let Some(n) = &b.note {
+            check_text(n, &format!("bases[{i}].note"), &mut err);
+        }
     }
     match (&ind.headline_basis, ind.bases.is_empty()) {
         (Some(h), false) if !declared.contains(h) => {
@@ -194,11 +221,73 @@ pub(crate) fn check_indicator(ind: &Indicator, ctx: &Context, report: &mut Repor
 }
 
 fn check_text(t: &Text, field: &str, err: &mut impl FnMut(&str, String)) {
-    if t.zh.trim().is_empty() {
-        err(&format!("{field}.zh"), "empty text".into());
+    for (lang, text) in [("zh", &t.zh), ("en", &t.en)] {
+        if text.trim().is_empty() {
+            err(&format!("{field}.{lang}"), "empty text".into());
+        }
     }
-    if t.en.trim().is_empty() {
-        err(&format!("{field}.en"), "empty text".into());
+}
+
+/// Every text of an indicator the public sees, with its field path.
+pub fn public_texts(ind: &Indicator) -> Vec<(String, &str)> {
+    let mut out: Vec<(String, &Text)> = vec![("name".into(), &ind.name)];
+    for (i, b) in ind.bases.iter().enumerate() {
+        out.push((format!("bases[{i}].label"), &b.label));
+        out.extend(b.note.iter().map(|n| (format!("bases[{i}].note"), n)));
+    }
+    let targets = ind.target.iter().map(|t| ("target".to_string(), t));
+    let others = ind.other_targets.iter().enumerate().map(|(i, t)| (format!("other_targets[{i}]"), t));
+    for (at, t) in targets.chain(others) {
+        out.push((format!("{at}.wording"), &t.wording));
+        out.extend(t.note.iter().map(|n| (format!("{at}.note"), n)));
+    }
+    let baseline = ind.baseline.iter().map(|o| ("baseline".to_string(), o));
+    let values = ind.values.iter().enumerate().map(|(i, o)| (format!("values[{i}]"), o));
+    for (at, o) in baseline.chain(values) {
+        for (name, t) in [("text", &o.text), ("note", &o.note), ("alternative", &o.alternative)] {
+            out.extend(t.iter().map(|t| (format!("{at}.{name}"), t)));
+        }
+        if let Period::Partial { label } | Period::PointInTime { label } | Period::MultiYear { label } = &o.period {
+            out.push((format!("{at}.period.label"), label));
+        }
+    }
+    for (i, n) in ind.notes.iter().enumerate() {
+        out.push((format!("notes[{i}].text"), &n.text));
+    }
+    out.into_iter()
+        .flat_map(|(f, t)| [(format!("{f}.zh"), t.zh.as_str()), (format!("{f}.en"), t.en.as_str())])
+        .collect()
+}
+
+/// Every text of a source the public sees, with its field name.
+pub fn public_source_texts(s: &Source) -> Vec<(String, &str)> {
+    let mut out: Vec<(String, &str)> = Vec::new();
+    for (field, t) in [("publisher", Some(&s.publisher)), ("title", Some(&s.title)), ("note", s.note.as_ref())] {
+        if let Some(t) = t {
+            out.push((format!("{field}.zh"), &t.zh));
+            out.push((format!("{field}.en"), &t.en));
+        }
+    }
+    out.extend(s.reprinted_by.as_deref().map(|r| ("reprinted_by".to_string(), r)));
+    out
+}
+
+/// Curators' words in public fields. Checked when `data/` is loaded for
+/// publishing, so nothing new carries them; releases already published stay
+/// as they were (a pinned page never changes).
+pub(crate) fn check_curator_words<'a>(
+    item: &str,
+    texts: impl IntoIterator<Item = (String, &'a str)>,
+    report: &mut Report,
+) {
+    for (field, text) in texts {
+        if let Some(w) = curator_word(text) {
+            report.push(
+                Some(item),
+                field,
+                format!("\"{w}\" is a curators' word: move the remark to `curator_note`, which is never published"),
+            );
+        }
     }
 }
 
@@ -285,6 +374,9 @@ fn check_target(
     }
     check_basis(&t.basis, &format!("{at}.basis"), declared, err);
     check_text(&t.wording, &format!("{at}.wording"), err);
+    if let Some(n) = &t.note {
+        check_text(n, &format!("{at}.note"), err);
+    }
     check_source(&t.source, &format!("{at}.source"), ctx, err);
     for (i, k) in t.also.iter().enumerate() {
         check_source(k, &format!("{at}.also[{i}]"), ctx, err);
@@ -313,8 +405,10 @@ fn check_observation(
     if o.bound.is_some() && o.value.is_none() {
         err(&format!("{at}.bound"), "a bound needs a value".into());
     }
-    if let Some(t) = &o.text {
-        check_text(t, &format!("{at}.text"), err);
+    for (name, t) in [("text", &o.text), ("note", &o.note), ("alternative", &o.alternative)] {
+        if let Some(t) = t {
+            check_text(t, &format!("{at}.{name}"), err);
+        }
     }
     if let Period::Partial { label } | Period::PointInTime { label } | Period::MultiYear { label } = &o.period {
         check_text(label, &format!("{at}.period.label"), err);
@@ -343,19 +437,21 @@ pub(crate) fn check_source_entry(key: &SourceKey, s: &Source, report: &mut Repor
     if !is_valid_key(key.as_str()) {
         report.push(item, "key", "not a lower-case key like r23-npc-report");
     }
-    for (field, t) in [("publisher", &s.publisher), ("title", &s.title)] {
-        if t.zh.trim().is_empty() || t.en.trim().is_empty() {
-            report.push(item, field, "empty text");
-        }
+    let mut err = |field: &str, msg: String| report.push(item, field, msg);
+    check_text(&s.publisher, "publisher", &mut err);
+    check_text(&s.title, "title", &mut err);
+    if let Some(n) = &s.note {
+        check_text(n, "note", &mut err);
     }
+
     if let Some(d) = &s.date {
         if !is_valid_date(d) {
-            report.push(item, "date", format!("\"{d}\" is not YYYY, YYYY-MM or YYYY-MM-DD"));
+            err("date", format!("\"{d}\" is not YYYY, YYYY-MM or YYYY-MM-DD"));
         }
     }
     if let Some(u) = &s.url {
-        if s.link().is_none() {
-            report.push(item, "url", format!("\"{u}\" is not an http(s) address"));
+        if !(u.starts_with("https://") || u.starts_with("http://")) {
+            err("url", format!("\"{u}\" is not an http(s) address"));
         }
     }
 }

@@ -69,11 +69,12 @@ fn EmbedBody(file: IndicatorFile) -> impl IntoView {
         let id = ind.id.clone();
         move || site.absolute(&Route::new(lang.get(), Page::Indicator(id.clone())).href())
     };
+    let source_page = full_page.clone();
     view! {
         <h1 class="embed__title">{move || lang.get().pick(&name).to_string()}</h1>
         <p class="embed__status"><StatusBadge status=a.status lang/> " " <span data-testid="sentence">{sentence}</span></p>
         {if table {
-            view! { <DataTable ind=ind.clone() sources=file.sources.clone()/> }.into_any()
+            view! { <DataTable ind=ind.clone() sources=file.sources.clone() source_page=source_page()/> }.into_any()
         } else {
             view! { <ProgressChart ind=ind.clone() lang class="chart--embed"/> }.into_any()
         }}

@@ -108,7 +108,7 @@ fn Milestones(ind: Indicator, a: Assessment) -> impl IntoView {
         let target = c.target.clone().or(c.wording.clone());
         view! {
             <ol class="milestones" aria-label=lang.get().t(Msg::Progress)>
-                {c.baseline.clone().map(|b| step(Msg::Baseline, Some(b), None, "milestone-baseline"))}
+                {c.baseline.clone().map(|b| step(Msg::Baseline, Some(b), c.baseline_note.clone(), "milestone-baseline"))}
                 {step(Msg::Latest, c.latest.clone(), c.latest_note.clone(), "milestone-latest")}
                 {(is_goal).then(|| view! {
                     <li data-testid="milestone-target">
@@ -117,8 +117,11 @@ fn Milestones(ind: Indicator, a: Assessment) -> impl IntoView {
                     </li>
                 })}
             </ol>
+            {c.within_target.then(|| view! {
+                <p class="indicator__progress" data-testid="within-target">{lang.get().t(Msg::WithinTarget)}</p>
+            })}
             {c.progress.map(|p| view! {
-                <p class="indicator__progress">
+                <p class="indicator__progress" data-testid="progress">
                     <label>
                         {format!("{} {}%", lang.get().t(Msg::Progress), i18n::number(p * 100.0, 0))}
                         <span class="muted">{i18n::paren(lang.get(), "", lang.get().t(Msg::ProgressNote))}</span>

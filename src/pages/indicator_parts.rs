@@ -1,8 +1,9 @@
 //! The reference sections of an indicator page: the data table, the plan's
 //! words, notes and conflicts, and the sources.
 
+use crate::components::InPageLink;
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{Indicator, NoteKind, Observation, Source, SourceKey, Target, TargetOrigin};
+use crate::model::{Indicator, NoteKind, Observation, Source, SourceKey, Target, TargetOrigin, Tier};
 use crate::use_lang;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -14,14 +15,38 @@ fn source_number(ind: &Indicator, key: &SourceKey) -> usize {
     ind.source_keys().iter().position(|k| *k == key).map_or(0, |i| i + 1)
 }
 
-fn source_label(lang: Lang, ind: &Indicator, sources: &Sources, key: &SourceKey) -> String {
-    let name = sources.get(key).map_or_else(|| key.to_string(), |s| lang.pick(&s.publisher).to_string());
-    format!("[{}] {name}", source_number(ind, key))
+/// The id of a source's entry in the page's source list.
+pub fn source_anchor(n: usize) -> String {
+    format!("source-{n}")
+}
+
+/// "[3] 甘肃省人民政府": a numbered reference to the source list. On the
+/// indicator page it moves to the entry; elsewhere (`elsewhere` is the indicator
+/// page's address) it opens the entry on the indicator page.
+#[component]
+fn SourceRef(ind: Indicator, sources: Sources, key: SourceKey, elsewhere: Option<String>) -> impl IntoView {
+    let lang = use_lang();
+    let n = source_number(&ind, &key);
+    let name = move || sources.get(&key).map_or_else(|| key.to_string(), |s| lang.get().pick(&s.publisher).to_string());
+    let number = format!("[{n}]");
+    match elsewhere {
+        Some(page) => view! {
+            <a href=format!("{page}#{}", source_anchor(n)) target="_blank" rel="noopener">{number}</a> " " {name}
+        }
+        .into_any(),
+        None => view! { <InPageLink target=source_anchor(n)>{number}</InPageLink> " " {name} }.into_any(),
+    }
 }
 
 /// Every value in one table, the baseline marked, alternatives and part years said.
 #[component]
-pub fn DataTable(ind: Indicator, sources: Sources) -> impl IntoView {
+pub fn DataTable(
+    ind: Indicator,
+    sources: Sources,
+    /// Where the source list is, when it is not on this page (an embed).
+    #[prop(optional)]
+    source_page: Option<String>,
+) -> impl IntoView {
     let lang = use_lang();
     let mut rows: Vec<(bool, Observation)> = ind.baseline.iter().map(|b| (true, b.clone())).collect();
     rows.extend(ind.values.iter().map(|o| (false, o.clone())));
@@ -42,8 +67,8 @@ pub fn DataTable(ind: Indicator, sources: Sources) -> impl IntoView {
                 </thead>
                 <tbody>
                     {rows.into_iter().map(|(is_baseline, o)| {
-                        let (ind, sources) = (ind.clone(), sources.clone());
-                        view! { <Row ind sources o is_baseline has_bases/> }
+                        let (ind, sources, source_page) = (ind.clone(), sources.clone(), source_page.clone());
+                        view! { <Row ind sources o is_baseline has_bases source_page/> }
                     }).collect_view()}
                 </tbody>
             </table>
@@ -52,7 +77,14 @@ pub fn DataTable(ind: Indicator, sources: Sources) -> impl IntoView {
 }
 
 #[component]
-fn Row(ind: Indicator, sources: Sources, o: Observation, is_baseline: bool, has_bases: bool) -> impl IntoView {
+fn Row(
+    ind: Indicator,
+    sources: Sources,
+    o: Observation,
+    is_baseline: bool,
+    has_bases: bool,
+    source_page: Option<String>,
+) -> impl IntoView {
     let lang = use_lang();
     let basis = o.basis_or(ind.headline_basis.as_ref()).and_then(|b| ind.basis(b)).map(|b| b.label.clone());
     let value = {
@@ -60,12 +92,15 @@ fn Row(ind: Indicator, sources: Sources, o: Observation, is_baseline: bool, has_
         move || i18n::observation_text(lang.get(), &ind, &o)
     };
     let source = {
-        let (ind, o) = (ind.clone(), o.clone());
-        move || {
-            let mut keys = vec![&o.source];
-            keys.extend(&o.also);
-            keys.iter().map(|k| source_label(lang.get(), &ind, &sources, k)).collect::<Vec<_>>().join("; ")
-        }
+        let keys: Vec<SourceKey> = std::iter::once(&o.source).chain(&o.also).cloned().collect();
+        let ind = ind.clone();
+        keys.into_iter()
+            .enumerate()
+            .map(|(i, key)| {
+                let (ind, sources, elsewhere) = (ind.clone(), sources.clone(), source_page.clone());
+                view! { {(i > 0).then_some("; ")} <SourceRef ind sources key elsewhere/> }
+            })
+            .collect_view()
     };
     let is_alternative = o.alternative.is_some();
     let year = o.year;
@@ -82,11 +117,11 @@ fn Row(ind: Indicator, sources: Sources, o: Observation, is_baseline: bool, has_
     };
     view! {
         <tr class:alternative=is_alternative>
-            <th scope="row">
+            <th scope="row" class="nowrap">
                 {year}
                 {is_baseline.then(|| view! { " " <small>{move || lang.get().t(Msg::Baseline)}</small> })}
             </th>
-            <td>{value}</td>
+            <td class="nowrap">{value}</td>
             {has_bases.then(|| view! { <td>{move || basis.as_ref().map(|b| lang.get().pick(b).to_string())}</td> })}
             <td>{source}</td>
             <td class="note">{note}</td>
@@ -180,25 +215,55 @@ pub fn SourceList(ind: Indicator, sources: Sources) -> impl IntoView {
         <section class="sources" aria-labelledby="sources-heading" data-testid="sources">
             <h2 id="sources-heading">{move || lang.get().t(Msg::Sources)}</h2>
             <ol>
-                {cited.into_iter().map(|s| {
-                    let link = s.link().map(str::to_string);
-                    let tier = s.tier;
-                    view! {
-                        <li>
-                            <span class="source__publisher">{ let p = s.publisher.clone(); move || lang.get().pick(&p).to_string() }</span>
-                            {move || i18n::colon(lang.get())}
-                            <cite>{ let t = s.title.clone(); move || lang.get().pick(&t).to_string() }</cite>
-                            {s.date.clone().map(|d| view! { " · " {move || i18n::date(lang.get(), &d)} })}
-                            " · " <span class=format!("tier tier--{tier:?}")>{move || i18n::tier_name(lang.get(), tier)}</span>
-                            {s.reprinted_by.clone().map(|r| view! { " · " {move || lang.get().t(Msg::ReprintedBy)} {move || i18n::colon(lang.get())} {r.clone()} })}
-                            {link.map(|url| view! {
-                                " · " <a href=url.clone() rel="external noopener noreferrer" target="_blank">{move || lang.get().t(Msg::Link)}</a>
-                            })}
-                            {s.note.clone().map(|n| view! { <br/><small class="muted">{move || lang.get().pick(&n).to_string()}</small> })}
-                        </li>
-                    }
+                {cited.into_iter().enumerate().map(|(i, s)| view! {
+                    <li id=source_anchor(i + 1) data-testid="source"><SourceEntry s/></li>
                 }).collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// One source as the public sees it. An official source: "publisher: title ·
+/// date · tier". A reprint: "title · date · 非官方转载 · 原发布者：publisher ·
+/// 转载网站：site". The title is the link, so every link has its own name; a
+/// site flagged unsafe gets no link, and the entry says why.
+#[component]
+fn SourceEntry(s: Source) -> impl IntoView {
+    let lang = use_lang();
+    let tier = s.tier;
+    let reprint = tier == Tier::Reprint;
+    let publisher = s.publisher.clone();
+    let publisher = move || lang.get().pick(&publisher).to_string();
+    let title = s.title.clone();
+    let title = move || lang.get().pick(&title).to_string();
+    let cite = match s.link().map(str::to_string) {
+        Some(url) => view! {
+            <a href=url rel="external noopener noreferrer" target="_blank"><cite>{title}</cite></a>
+        }
+        .into_any(),
+        None => view! { <cite>{title}</cite> }.into_any(),
+    };
+    let tier_class = format!("tier tier--{}", tier_key(tier));
+    view! {
+        {(!reprint).then(|| view! { <span class="source__publisher">{publisher.clone()}</span> {move || i18n::colon(lang.get())} })}
+        {cite}
+        {s.date.clone().map(|d| view! { " · " {move || i18n::date(lang.get(), &d)} })}
+        " · " <span class=tier_class>{move || i18n::tier_name(lang.get(), tier)}</span>
+        {reprint.then(|| view! {
+            " · " {move || lang.get().t(Msg::OriginallyBy)} {move || i18n::colon(lang.get())}
+            <span class="source__publisher">{publisher.clone()}</span>
+        })}
+        {s.reprinted_by.clone().map(|r| view! { " · " {move || lang.get().t(Msg::ReprintedBy)} {move || i18n::colon(lang.get())} {r.clone()} })}
+        {s.unsafe_site.then(|| view! { <br/><small class="muted" data-testid="no-link">{move || lang.get().t(Msg::NoLinkUnsafe)}</small> })}
+        {s.note.clone().map(|n| view! { <br/><small class="muted">{move || lang.get().pick(&n).to_string()}</small> })}
+    }
+}
+
+/// The CSS modifier of a tier.
+fn tier_key(tier: Tier) -> &'static str {
+    match tier {
+        Tier::OfficialDocument => "official-document",
+        Tier::OfficialMedia => "official-media",
+        Tier::Reprint => "reprint",
     }
 }

@@ -4,7 +4,7 @@
 use crate::charts::{export_chart, ChartOpts, Layout};
 use crate::components::{chart_svg, download};
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{assess, IndicatorFile};
+use crate::model::IndicatorFile;
 use crate::route::{Page, Query, Route, Theme};
 use crate::share::{self, Downloads};
 use crate::{use_lang, use_site};
@@ -37,7 +37,6 @@ fn EmbedCode(file: IndicatorFile) -> impl IntoView {
     let (pinned, set_pinned) = signal(false);
     let release = file.release.clone();
     let ind = file.indicator.clone();
-    let status = assess(&ind).status;
     let snippet = Memo::new(move |_| {
         let query = Query {
             theme: theme.get(),
@@ -46,7 +45,7 @@ fn EmbedCode(file: IndicatorFile) -> impl IntoView {
             ..Query::default()
         };
         let l = embed_lang.get();
-        share::embed_snippet(&site.root_url, l, &ind, query, i18n::status_name(l, status))
+        share::embed_snippet(&site.root_url, l, &ind, query)
     });
     let copy = move |_| {
         let text = snippet.get();

@@ -92,7 +92,7 @@ fn publish() -> Result<(), String> {
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    let files = dataset::release_files(&ds);
+    let files = dataset::release_files(&ds, gansu_eco_dashboard::i18n::status_columns);
     for (path, contents) in &files {
         let path = out.join(path);
         if let Some(parent) = path.parent() {

@@ -165,6 +165,20 @@ impl Status {
     pub fn is_judged(self) -> bool {
         !matches!(self, Status::NotAssessable(_) | Status::NoData)
     }
+
+    /// The status's key in URLs (`?status=`), CSS classes and the CSV. All
+    /// "cannot be judged" reasons share one key; context figures have their own.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Achieved => "achieved",
+            Status::OnTrack => "on-track",
+            Status::AtRisk => "at-risk",
+            Status::OffTrack => "off-track",
+            Status::NotAssessable(Reason::NoTarget) => "context",
+            Status::NotAssessable(_) => "not-assessable",
+            Status::NoData => "no-data",
+        }
+    }
 }
 
 /// A value the status may use.

@@ -19,6 +19,7 @@ fn obs(year: i32, value: f64) -> Observation {
         also: vec![],
         alternative: None,
         note: None,
+        curator_note: None,
     }
 }
 
@@ -69,11 +70,13 @@ fn indicator(direction: Direction, kind: TargetKind, value: Option<f64>) -> Indi
             source: "src".into(),
             also: vec![],
             note: None,
+            curator_note: None,
         }),
         other_targets: vec![],
         baseline: None,
         values: vec![],
         notes: vec![],
+        curator_notes: vec![],
     }
 }
 
