@@ -147,7 +147,7 @@ pub fn missing_heading(lang: Lang, n: usize) -> String {
 /// The publishers a credit line names: those of the plotted values (baseline
 /// and yearly figures) first, official tiers before reprints, then those of the
 /// targets. Each publisher once.
-pub fn credited_publishers<'a>(lang: Lang, file: &'a crate::model::IndicatorFile) -> Vec<&'a str> {
+pub fn credited_publishers(lang: Lang, file: &crate::model::IndicatorFile) -> Vec<&str> {
     let ind = &file.indicator;
     let value_keys = ind.baseline.iter().chain(&ind.values).flat_map(|o| std::iter::once(&o.source).chain(&o.also));
     let target_keys =
