@@ -10,11 +10,11 @@ use super::{palette, ChartOpts, Layout};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::progress::{comparable_baseline, judging_basis};
 use crate::model::{BasisId, Indicator, Observation, TargetKind};
-use charming::component::{Aria, Axis, Grid, Legend, LegendType};
+use charming::component::{Aria, Axis, Grid, Legend};
 use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
 use charming::element::{
     AxisType, BoundaryGap, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
-    MarkLineVariant, Symbol, TextStyle, Tooltip, Trigger,
+    MarkLineVariant, Symbol, TextStyle, Tooltip, Trigger, TriggerOn,
 };
 use charming::series::{Line, Scatter};
 use charming::Chart;
@@ -106,6 +106,16 @@ fn line_points(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> Vec<(i32
     out
 }
 
+/// The legend's entries in the order the chart draws its series: what the
+/// picture export needs to know how many rows the legend takes.
+pub fn legend_names(ind: &Indicator, opts: &ChartOpts) -> Vec<String> {
+    let chart = serde_json::to_value(progress_chart(ind, opts)).unwrap_or_default();
+    chart["series"]
+        .as_array()
+        .map(|series| series.iter().filter_map(|s| s["name"].as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
+
 fn dashed(color: &str, width: f64, kind: LineStyleType) -> LineStyle {
     LineStyle::new().color(color).width(width).type_(kind)
 }
@@ -119,21 +129,22 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
         .animation(false)
         .background_color("transparent")
         .aria(Aria::new().enabled(true))
-        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{a}<br/>{b}"))
-        .legend(match opts.layout {
-            Layout::Export => Legend::new().top(76).left(24).text_style(TextStyle::new().color(text_color)),
-            // One scrollable row, so a narrow embed's legend never runs into the axis.
-            _ => Legend::new()
-                .type_(LegendType::Scroll)
+        // On hover and on tap: the point's series, then its year, value, period and basis.
+        .tooltip(
+            Tooltip::new().trigger(Trigger::Item).trigger_on(TriggerOn::MousemoveAndClick).formatter("{a}<br/>{b}"),
+        )
+        // A plain legend wraps onto more rows instead of paging ("1/3" with
+        // arrows hides entries on a phone); the grid leaves room for three rows.
+        // The picture export places it itself (`export::export_chart`).
+        .legend(
+            Legend::new()
                 .show(opts.layout != Layout::Compact)
                 .bottom(0)
+                .left(8)
+                .right(8)
+                .item_gap(12)
                 .text_style(TextStyle::new().color(text_color)),
-        })
-        .grid(match opts.layout {
-            Layout::Compact => Grid::new().left(4).right(20).top(24).bottom(8).contain_label(true),
-            Layout::Page => Grid::new().left(8).right(16).top(40).bottom(64).contain_label(true),
-            Layout::Export => Grid::new().left(24).right(32).top(120).bottom(48).contain_label(true),
-        })
+        )
         .x_axis(
             Axis::new()
                 .type_(AxisType::Category)
@@ -145,6 +156,12 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
             None => Axis::new().type_(AxisType::Value).name(unit),
         });
 
+    // The picture export places its grid under its wrapped texts itself.
+    chart = match opts.layout {
+        Layout::Compact => chart.grid(Grid::new().left(4).right(20).top(24).bottom(8).contain_label(true)),
+        Layout::Page => chart.grid(Grid::new().left(8).right(16).top(40).bottom(92).contain_label(true)),
+        Layout::Export => chart,
+    };
     for (i, basis) in drawn_bases(ind).into_iter().enumerate() {
         let proxy = basis.and_then(|b| ind.basis(b)).is_some_and(|b| b.proxy);
         let color = if i == 0 { palette::HEADLINE } else { palette::OTHER_BASES[(i - 1) % 3] };
@@ -154,11 +171,13 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
             _ => dashed(color, 2.0, LineStyleType::Dashed),
         };
         let points = line_points(lang, ind, basis);
+        // Full-year values are filled points; hollow marks are kept for part-year figures.
         let mut line = Line::new()
             .name(series_name(lang, ind, basis))
             .data(line_data(&years, &points))
             .connect_nulls(false)
             .show_symbol(true)
+            .symbol(Symbol::Circle)
             .symbol_size(9)
             .line_style(style)
             .item_style(ItemStyle::new().color(color));

@@ -1,6 +1,7 @@
 //! The journalist's panel of an indicator page: embed code with its options,
 //! downloads (picture and data), code to load the data, and a citation.
 
+use crate::charts::export::{EXPORT_HEIGHT, EXPORT_WIDTH};
 use crate::charts::{export_chart, ChartOpts, Layout};
 use crate::components::{chart_svg, download};
 use crate::i18n::{self, Lang, Msg};
@@ -11,8 +12,6 @@ use crate::{use_lang, use_site};
 use leptos::prelude::*;
 
 /// Size of a downloaded chart picture in CSS pixels; PNGs are drawn at twice this.
-pub const EXPORT_WIDTH: u32 = 960;
-pub const EXPORT_HEIGHT: u32 = 600;
 
 #[component]
 pub fn SharePanel(file: IndicatorFile) -> impl IntoView {
