@@ -236,9 +236,24 @@ fn SourceEntry(s: Source) -> impl IntoView {
     let publisher = move || lang.get().pick(&publisher).to_string();
     let title = s.title.clone();
     let title = move || lang.get().pick(&title).to_string();
+    // Two sources may share a title (two copies of one plan): the link's name
+    // also says who published it, where and when, so each name is distinct.
+    let link_name = {
+        let s = s.clone();
+        move || {
+            let lang = lang.get();
+            let parts = [
+                Some(lang.pick(&s.title)),
+                Some(lang.pick(&s.publisher)),
+                s.reprinted_by.as_deref(),
+                s.date.as_deref(),
+            ];
+            parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
+        }
+    };
     let cite = match s.link().map(str::to_string) {
         Some(url) => view! {
-            <a href=url rel="external noopener noreferrer" target="_blank"><cite>{title}</cite></a>
+            <a href=url rel="external noopener noreferrer" target="_blank" aria-label=link_name><cite>{title}</cite></a>
         }
         .into_any(),
         None => view! { <cite>{title}</cite> }.into_any(),
