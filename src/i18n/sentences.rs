@@ -2,7 +2,7 @@
 
 use super::labels::*;
 use super::{value, with_unit, Lang};
-use crate::model::{Indicator, Observation, Period, Target, TargetKind};
+use crate::model::{Indicator, Observation, Period, Target, TargetKind, Tier};
 
 /// "≤ 25 μg/m³ by 2025" / "2025年 ≤ 25 μg/m³".
 pub fn target_phrase(lang: Lang, ind: &Indicator, t: &Target) -> String {
@@ -152,12 +152,14 @@ pub fn credited_publishers(lang: Lang, file: &crate::model::IndicatorFile) -> Ve
     let value_keys = ind.baseline.iter().chain(&ind.values).flat_map(|o| std::iter::once(&o.source).chain(&o.also));
     let target_keys =
         ind.target.iter().chain(&ind.other_targets).flat_map(|t| std::iter::once(&t.source).chain(&t.also));
-    let mut values: Vec<&crate::model::Source> = value_keys.filter_map(|k| file.sources.get(k)).collect();
-    // A stable sort keeps the order of first use within a tier.
-    values.sort_by_key(|s| s.tier);
+    let values: Vec<&crate::model::Source> = value_keys.filter_map(|k| file.sources.get(k)).collect();
+    // Tier by tier, each in order of first use (a filter per tier rather than a
+    // sort: the embed's wasm has no room for a sort routine).
+    let tiers = [Tier::OfficialDocument, Tier::OfficialMedia, Tier::Reprint];
+    let by_tier = tiers.into_iter().flat_map(|t| values.iter().copied().filter(move |s| s.tier == t));
     let targets = target_keys.filter_map(|k| file.sources.get(k));
     let mut publishers: Vec<&str> = Vec::new();
-    for s in values.into_iter().chain(targets) {
+    for s in by_tier.chain(targets) {
         let p = lang.pick(&s.publisher);
         if !publishers.contains(&p) {
             publishers.push(p);

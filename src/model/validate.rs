@@ -274,7 +274,8 @@ pub fn public_source_texts(s: &Source) -> Vec<(String, &str)> {
 
 /// Curators' words in public fields. Checked when `data/` is loaded for
 /// publishing, so nothing new carries them; releases already published stay
-/// as they were (a pinned page never changes).
+/// as they were (a pinned page never changes). Native only, like publishing.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn check_curator_words<'a>(
     item: &str,
     texts: impl IntoIterator<Item = (String, &'a str)>,
