@@ -2,7 +2,8 @@
 //  - build/echarts.js: ECharts from node_modules (pinned in package.json), reduced to
 //    the chart types and components the site uses, exposing the `echarts` global
 //    that the wasm chart host calls. No CDN is ever involved.
-//  - build/site.css: every stylesheet in style/ bundled into one small file.
+//  - build/site.css: every stylesheet in style/ bundled into one small file, and
+//    build/embed.css: the few an embed needs (style/embed-main.css).
 import { build } from "esbuild";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -22,10 +23,13 @@ await build({
   logLevel: "warning",
 });
 
-await build({
-  entryPoints: [join(root, "style/main.css")],
-  outfile: join(root, "build/site.css"),
-  bundle: true,
-  minify: true,
-  logLevel: "warning",
-});
+// The site's stylesheet, and the embed's smaller one (only what an embed shows).
+for (const [entry, out] of [["style/main.css", "build/site.css"], ["style/embed-main.css", "build/embed.css"]]) {
+  await build({
+    entryPoints: [join(root, entry)],
+    outfile: join(root, out),
+    bundle: true,
+    minify: true,
+    logLevel: "warning",
+  });
+}

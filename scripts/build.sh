@@ -20,7 +20,7 @@ trunk build --release
 # The embed view has its own, smaller wasm build (embed.html → src/bin/embed.rs);
 # its assets join the site's, and its page is the template of every embed route.
 trunk build embed.html --release --dist build/dist-embed
-cp build/dist-embed/gansu-eco-embed-* dist/
+cp build/dist-embed/gansu-eco-embed-* build/dist-embed/embed-*.css dist/
 cp build/dist-embed/index.html dist/embed-template.html
 rm -rf build/chart-options
 cargo run --quiet --features tools --bin sitegen -- chart-options dist build/chart-options

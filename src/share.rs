@@ -45,13 +45,19 @@ pub struct Downloads {
 
 impl Downloads {
     pub fn new(release: &str, id: &IndicatorId) -> Downloads {
+        let [all_csv, all_json] = whole_dataset(release);
         Downloads {
             csv: format!("data/{release}/downloads/{id}.csv"),
             json: format!("data/{release}/indicators/{id}.json"),
-            all_csv: format!("data/{release}/gansu-eco-indicators.csv"),
-            all_json: format!("data/{release}/gansu-eco-indicators.json"),
+            all_csv,
+            all_json,
         }
     }
+}
+
+/// The whole dataset of a release as CSV and JSON, relative to the site root.
+pub fn whole_dataset(release: &str) -> [String; 2] {
+    ["csv", "json"].map(|ext| format!("data/{release}/gansu-eco-indicators.{ext}"))
 }
 
 /// Code that loads an indicator's CSV from its real address.

@@ -45,9 +45,14 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
     let lang = Signal::derive(move || route.get().lang);
     let home = move || Route::new(lang.get(), Page::Overview).href();
     let other = move || route.get().in_lang(lang.get().other());
+    let about = move |section: &str| format!("{}{section}", Route::new(lang.get(), Page::About).href());
     view! {
         <header class="site-header">
             <a class="site-header__title" href=home>{move || lang.get().t(Msg::SiteShortTitle)}</a>
+            <nav class="site-header__nav" aria-label=move || lang.get().t(Msg::SiteNav)>
+                <a href=move || about("")>{move || lang.get().t(Msg::About)}</a>
+                <a href=move || about("#downloads") data-testid="nav-downloads">{move || lang.get().t(Msg::Downloads)}</a>
+            </nav>
             <a
                 class="site-header__lang"
                 href=move || other().href()
@@ -63,8 +68,15 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
 
 #[component]
 pub fn Footer(#[prop(into)] lang: Signal<Lang>, #[prop(into)] as_of: Signal<Option<String>>) -> impl IntoView {
+    let about = move |section: &str| format!("{}{section}", Route::new(lang.get(), Page::About).href());
     view! {
         <footer class="site-footer">
+            <nav class="site-footer__nav" aria-label=move || lang.get().t(Msg::FooterNav)>
+                <a href=move || about("")>{move || lang.get().t(Msg::About)}</a>
+                <a href=move || about("#downloads")>{move || lang.get().t(Msg::Downloads)}</a>
+                <a href=move || about("#licence")>{move || lang.get().t(Msg::Licence)}</a>
+                <a href=move || about("#plan")>{move || lang.get().t(Msg::ThePlanText)}</a>
+            </nav>
             {move || as_of.get().map(|d| view! {
                 <p data-testid="as-of">{lang.get().t(Msg::DataAsOf)} " " {i18n::date(lang.get(), &d)}</p>
             })}

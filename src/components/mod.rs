@@ -2,6 +2,7 @@
 
 pub mod breadcrumbs;
 pub mod chart_host;
+pub mod copy;
 pub mod download;
 pub mod indicator_card;
 pub mod layout;
@@ -12,6 +13,7 @@ pub mod status;
 
 pub use breadcrumbs::Breadcrumbs;
 pub use chart_host::{chart_svg, ChartHost, ForcedTheme};
+pub use copy::CopyButton;
 pub use indicator_card::IndicatorCard;
 pub use layout::{focus_element, Footer, Header, InPageLink};
 pub use load::{await_resource, DataProblems, ErrorPanel, Loading};

@@ -193,3 +193,55 @@ pub fn chart_description(lang: Lang, ind: &Indicator) -> String {
     };
     format!("{what} {answer} {}", chart_summary(lang, ind))
 }
+
+/// A section of the plan, e.g. 第六章二(三): as written in Chinese, as
+/// "Chapter 6, section 2 (3)" in English. Anything else is shown as written.
+pub fn plan_section(lang: Lang, section: &str) -> String {
+    if lang == Lang::Zh {
+        return section.to_string();
+    }
+    let numeral = |s: &str| -> Option<u32> {
+        const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        let digit = |c: char| DIGITS.iter().position(|d| *d == c).map(|n| n as u32);
+        let chars: Vec<char> = s.chars().collect();
+        match chars.as_slice() {
+            [c] if *c == '十' => Some(10),
+            [c] => digit(*c),
+            ['十', u] => Some(10 + digit(*u)?),
+            [t, '十'] => Some(digit(*t)? * 10),
+            [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+            _ => None,
+        }
+    };
+    let parse = || -> Option<String> {
+        let rest = section.strip_prefix('第')?;
+        let (chapter, rest) = rest.split_once('章')?;
+        let (part, sub) = match rest.split_once('(') {
+            Some((p, s)) => (p, Some(s.strip_suffix(')')?)),
+            None => (rest, None),
+        };
+        let mut out = format!("Chapter {}", numeral(chapter)?);
+        if !part.is_empty() {
+            out.push_str(&format!(", section {}", numeral(part)?));
+        }
+        if let Some(sub) = sub {
+            out.push_str(&format!(" ({})", numeral(sub)?));
+        }
+        Some(out)
+    };
+    parse().unwrap_or_else(|| section.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_sections_read_in_english() {
+        assert_eq!(plan_section(Lang::En, "第一章一"), "Chapter 1, section 1");
+        assert_eq!(plan_section(Lang::En, "第六章二(三)"), "Chapter 6, section 2 (3)");
+        assert_eq!(plan_section(Lang::En, "第十章六(一)"), "Chapter 10, section 6 (1)");
+        assert_eq!(plan_section(Lang::Zh, "第十章六(一)"), "第十章六(一)");
+        assert_eq!(plan_section(Lang::En, "附表"), "附表", "anything else as written");
+    }
+}

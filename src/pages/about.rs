@@ -1,10 +1,11 @@
 //! How the site judges progress, what the source tiers mean, what is missing,
 //! how to cite it, its licence and when the data was last updated.
 
-use crate::components::{await_resource, Breadcrumbs};
+use crate::components::{await_resource, focus_element, Breadcrumbs};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, OverviewFile, Role, Status};
 use crate::route::{Page, Route};
+use crate::share::whole_dataset;
 use crate::{use_lang, use_overview, use_site};
 use leptos::prelude::*;
 
@@ -47,6 +48,16 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
     let (as_of, release) = (file.as_of.clone(), file.release.clone());
     let today = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
     let today = today.get(..10).unwrap_or_default().to_string();
+    let [all_csv, all_json] = whole_dataset(&release);
+    // A link from another page to a section here (the header's "Downloads")
+    // lands on it once the data-driven sections exist.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let hash = location.hash.get();
+        if let Some(id) = hash.strip_prefix('#').filter(|h| !h.is_empty()) {
+            focus_element(id);
+        }
+    });
     let citation = {
         let (release, as_of) = (release.clone(), as_of.clone());
         move || i18n::citation(lang.get(), &site.root_url, &release, &as_of, &today)
@@ -64,6 +75,14 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
                         </a></li>
                     }
                 }).collect_view()}
+            </ul>
+        </section>
+        <section id="downloads" aria-labelledby="downloads-heading">
+            <h2 id="downloads-heading">{move || lang.get().t(Msg::Downloads)}</h2>
+            <p>{move || lang.get().t(Msg::DownloadsIntro)}</p>
+            <ul>
+                <li><a href=all_csv download="" rel="external" data-testid="about-csv">{move || lang.get().t(Msg::WholeCsv)}</a></li>
+                <li><a href=all_json download="" rel="external">{move || lang.get().t(Msg::WholeJson)}</a></li>
             </ul>
         </section>
         <section id="cite" aria-labelledby="cite-heading">

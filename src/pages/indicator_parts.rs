@@ -163,7 +163,7 @@ pub fn PlanWording(ind: Indicator) -> impl IntoView {
             {section.map(|r| view! {
                 <p>
                     {move || lang.get().t(Msg::PlanSection)} {move || i18n::colon(lang.get())}
-                    <span lang="zh-CN">{r.section.clone()}</span>
+                    {let section = r.section.clone(); move || i18n::plan_section(lang.get(), &section)}
                     {r.title.clone().map(|t| view! { " " {move || lang.get().pick(&t).to_string()} })}
                 </p>
             })}

@@ -3,15 +3,13 @@
 
 use crate::charts::export::{EXPORT_HEIGHT, EXPORT_WIDTH};
 use crate::charts::{export_chart, ChartOpts, Layout};
-use crate::components::{chart_svg, download};
+use crate::components::{chart_svg, download, CopyButton};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::IndicatorFile;
 use crate::route::{Page, Query, Route, Theme};
 use crate::share::{self, Downloads};
 use crate::{use_lang, use_site};
 use leptos::prelude::*;
-
-/// Size of a downloaded chart picture in CSS pixels; PNGs are drawn at twice this.
 
 #[component]
 pub fn SharePanel(file: IndicatorFile) -> impl IntoView {
@@ -46,10 +44,6 @@ fn EmbedCode(file: IndicatorFile) -> impl IntoView {
         let l = embed_lang.get();
         share::embed_snippet(&site.root_url, l, &ind, query)
     });
-    let copy = move |_| {
-        let text = snippet.get();
-        let _ = window().navigator().clipboard().write_text(&text);
-    };
     let choice = |label: Msg, on: Signal<bool>, set: Callback<()>| {
         view! {
             <button type="button" class="chip" aria-pressed=move || on.get().to_string() on:click=move |_| set.run(())>
@@ -62,19 +56,31 @@ fn EmbedCode(file: IndicatorFile) -> impl IntoView {
             <summary>{move || lang.get().t(Msg::EmbedChart)}</summary>
             <p class="muted">{move || lang.get().t(Msg::EmbedIntro)}</p>
             <div class="share__options" role="group" aria-label=move || lang.get().t(Msg::EmbedOptions)>
-                {choice(Msg::LangZh, Signal::derive(move || embed_lang.get() == Lang::Zh), Callback::new(move |_| set_embed_lang.set(Lang::Zh)))}
-                {choice(Msg::LangEn, Signal::derive(move || embed_lang.get() == Lang::En), Callback::new(move |_| set_embed_lang.set(Lang::En)))}
-                {choice(Msg::ThemeAuto, Signal::derive(move || theme.get().is_none()), Callback::new(move |_| set_theme.set(None)))}
-                {choice(Msg::ThemeLight, Signal::derive(move || theme.get() == Some(Theme::Light)), Callback::new(move |_| set_theme.set(Some(Theme::Light))))}
-                {choice(Msg::ThemeDark, Signal::derive(move || theme.get() == Some(Theme::Dark)), Callback::new(move |_| set_theme.set(Some(Theme::Dark))))}
-                {choice(Msg::Chart, Signal::derive(move || !table.get()), Callback::new(move |_| set_table.set(false)))}
-                {choice(Msg::DataTable, table.into(), Callback::new(move |_| set_table.set(true)))}
-                {choice(Msg::Live, Signal::derive(move || !pinned.get()), Callback::new(move |_| set_pinned.set(false)))}
-                {choice(Msg::Pinned, pinned.into(), Callback::new(move |_| set_pinned.set(true)))}
+                <fieldset class="segmented">
+                    <legend>{move || lang.get().t(Msg::GroupLanguage)}</legend>
+                    {choice(Msg::LangZh, Signal::derive(move || embed_lang.get() == Lang::Zh), Callback::new(move |_| set_embed_lang.set(Lang::Zh)))}
+                    {choice(Msg::LangEn, Signal::derive(move || embed_lang.get() == Lang::En), Callback::new(move |_| set_embed_lang.set(Lang::En)))}
+                </fieldset>
+                <fieldset class="segmented">
+                    <legend>{move || lang.get().t(Msg::GroupTheme)}</legend>
+                    {choice(Msg::ThemeAuto, Signal::derive(move || theme.get().is_none()), Callback::new(move |_| set_theme.set(None)))}
+                    {choice(Msg::ThemeLight, Signal::derive(move || theme.get() == Some(Theme::Light)), Callback::new(move |_| set_theme.set(Some(Theme::Light))))}
+                    {choice(Msg::ThemeDark, Signal::derive(move || theme.get() == Some(Theme::Dark)), Callback::new(move |_| set_theme.set(Some(Theme::Dark))))}
+                </fieldset>
+                <fieldset class="segmented">
+                    <legend>{move || lang.get().t(Msg::GroupContent)}</legend>
+                    {choice(Msg::Chart, Signal::derive(move || !table.get()), Callback::new(move |_| set_table.set(false)))}
+                    {choice(Msg::DataTable, table.into(), Callback::new(move |_| set_table.set(true)))}
+                </fieldset>
+                <fieldset class="segmented">
+                    <legend>{move || lang.get().t(Msg::GroupRelease)}</legend>
+                    {choice(Msg::Live, Signal::derive(move || !pinned.get()), Callback::new(move |_| set_pinned.set(false)))}
+                    {choice(Msg::Pinned, pinned.into(), Callback::new(move |_| set_pinned.set(true)))}
+                </fieldset>
             </div>
             <label class="visually-hidden" for="embed-code">{move || lang.get().t(Msg::EmbedChart)}</label>
             <textarea id="embed-code" class="code" readonly rows="5" data-testid="embed-code" prop:value=snippet></textarea>
-            <button type="button" class="button" on:click=copy>{move || lang.get().t(Msg::Copy)}</button>
+            <CopyButton text=snippet label=Msg::Copy lang testid="copy-embed"/>
         </details>
     }
 }
@@ -116,10 +122,13 @@ fn DownloadList(file: IndicatorFile) -> impl IntoView {
                 <li><a href=d.all_json.clone() download="" rel="external">{move || lang.get().t(Msg::AllJson)}</a></li>
             </ul>
             <p class="muted">{move || lang.get().t(Msg::CsvNote)}</p>
-            {share::reuse_snippets(&csv_url).into_iter().map(|(tool, code)| view! {
-                <p class="share__tool">{tool}</p>
-                <pre class="code"><code>{code}</code></pre>
-            }).collect_view()}
+            <details class="share__more">
+                <summary>{move || lang.get().t(Msg::ForDataUsers)}</summary>
+                {share::reuse_snippets(&csv_url).into_iter().map(|(tool, code)| view! {
+                    <p class="share__tool">{tool}</p>
+                    <pre class="code"><code>{code}</code></pre>
+                }).collect_view()}
+            </details>
         </details>
     }
 }
@@ -135,11 +144,24 @@ fn CiteBox(file: IndicatorFile) -> impl IntoView {
         share::citation(l, &file.indicator, &permalink, &file.release, &today)
     };
     let (zh, en) = (cite(Lang::Zh), cite(Lang::En));
+    // The page's language first; each citation with its own copy button.
+    let one = move |l: Lang, text: String| {
+        let (code, testid, copy_id) = match l {
+            Lang::Zh => ("zh-CN", "cite-zh", "copy-cite-zh"),
+            Lang::En => ("en", "cite-en", "copy-cite-en"),
+        };
+        view! {
+            <p class="citation" lang=code data-testid=testid>{text.clone()}</p>
+            <p><CopyButton text=Signal::derive(move || text.clone()) label=Msg::CopyCitation lang testid=copy_id/></p>
+        }
+    };
     view! {
         <details class="share__part">
             <summary>{move || lang.get().t(Msg::Cite)}</summary>
-            <p class="citation" lang="zh-CN" data-testid="cite-zh">{zh}</p>
-            <p class="citation" lang="en" data-testid="cite-en">{en}</p>
+            {move || match lang.get() {
+                Lang::Zh => view! { {one(Lang::Zh, zh.clone())} {one(Lang::En, en.clone())} }.into_any(),
+                Lang::En => view! { {one(Lang::En, en.clone())} {one(Lang::Zh, zh.clone())} }.into_any(),
+            }}
         </details>
     }
 }
