@@ -107,7 +107,7 @@ impl Card {
         let cumulative = ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
         let (latest, latest_note) = match (judged_observation(ind, a), a.judged) {
             (_, Some(p)) if cumulative => {
-                let note = format!("{}—{}{}", crate::model::progress::PLAN_START, p.year, lang.of("年累计", " total"));
+                let note = i18n::running_total_span(lang, crate::model::progress::PLAN_START, p.year);
                 (Some((i18n::with_unit(lang, ind.unit, p.value), p.year)), Some(note))
             }
             (Some(o), _) => (Some((figure(lang, ind, o), o.year)), qualifier(lang, ind, o)),

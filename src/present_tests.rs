@@ -120,7 +120,7 @@ fn cumulative_card_shows_the_running_total() {
     );
     assert_eq!(c.status, Status::OnTrack);
     assert_eq!(c.latest, Some(("6,285.47 吨".to_string(), 2021)));
-    assert_eq!(c.latest_note.as_deref(), Some("2021—2021年累计"));
+    assert_eq!(c.latest_note.as_deref(), Some("2021年累计"), "one year is named once");
     assert_eq!(c.target.as_deref(), Some("2021—2025年累计 18,400 吨"));
 }
 

@@ -8,7 +8,7 @@
 use super::axes::{value_range, year_range};
 use super::{palette, ChartOpts, Layout};
 use crate::i18n::{self, Lang, Msg};
-use crate::model::progress::{comparable_baseline, judging_basis};
+use crate::model::progress::{comparable_baseline, judging_basis, running_total};
 use crate::model::{BasisId, Indicator, Observation, TargetKind};
 use charming::component::{Aria, Axis, Grid, Legend};
 use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
@@ -68,18 +68,31 @@ fn series_name(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> String {
     let cumulative = ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
     let base = match basis.and_then(|b| ind.basis(b)) {
         Some(b) if ind.bases.len() > 1 || b.proxy => lang.pick(&b.label).to_string(),
-        _ => lang.of("实际值", "Actual").to_string(),
+        _ => lang.t(Msg::Actual).to_string(),
     };
     if cumulative {
-        format!("{base}{}", lang.of("（2021年起累计）", " (running total since 2021)"))
+        format!("{base}{}", lang.t(Msg::RunningTotalSince))
     } else {
         base
     }
 }
 
 /// Full-year headline figures on `basis`, as (year, value, tooltip). For a
-/// cumulative target these become the running total of the unbroken run of years.
+/// cumulative target the judging basis gets the model's running total (the same
+/// sums the status and the arithmetic panel use) and other bases no line.
 fn line_points(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> Vec<(i32, f64, String)> {
+    if ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal) {
+        if basis != judging_basis(ind) {
+            return Vec::new();
+        }
+        return running_total(ind)
+            .into_iter()
+            .map(|p| {
+                let total = i18n::with_unit(lang, ind.unit, p.value);
+                (p.year, p.value, format!("{}{}{total}", p.year, lang.t(Msg::RunningTotalAt)))
+            })
+            .collect();
+    }
     let headline = ind.headline_basis.as_ref();
     let mut obs: Vec<&Observation> = ind
         .values
@@ -88,22 +101,7 @@ fn line_points(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> Vec<(i32
         .filter(|o| o.value.is_some())
         .collect();
     obs.sort_by_key(|o| o.year);
-    let cumulative = ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
-    if !cumulative {
-        return obs.iter().filter_map(|o| Some((o.year, o.value?, point_name(lang, ind, o)))).collect();
-    }
-    let mut total = 0.0;
-    let mut out = Vec::new();
-    for (i, o) in obs.iter().enumerate() {
-        if o.year != crate::model::progress::PLAN_START + i as i32 {
-            break;
-        }
-        total += o.value.unwrap_or(0.0);
-        let name =
-            format!("{}{}{}", o.year, lang.of("年累计：", " running total: "), i18n::with_unit(lang, ind.unit, total));
-        out.push((o.year, total, name));
-    }
-    out
+    obs.iter().filter_map(|o| Some((o.year, o.value?, point_name(lang, ind, o)))).collect()
 }
 
 /// The legend's entries in the order the chart draws its series: what the
@@ -279,7 +277,7 @@ fn basis_break_mark(lang: Lang, ind: &Indicator, years: &[i32], text_color: &str
         .map(|o| o.year)
         .min()
         .filter(|y| years.contains(y))?;
-    let label = lang.of("口径变化", "basis changes");
+    let label = lang.t(Msg::BasisChanges);
     Some(
         MarkLine::new()
             .silent(true)

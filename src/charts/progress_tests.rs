@@ -133,3 +133,45 @@ fn a_basis_change_is_marked_and_never_bridged() {
         "no path across bases"
     );
 }
+
+/// A cumulative target judged on another basis than the headline one, with a
+/// bounded amount in the run: the chart's running total is the model's, so its
+/// last point is the sum the status and the arithmetic panel use.
+#[test]
+fn the_running_total_line_ends_at_the_judged_sum() {
+    let ind: Indicator = serde_json::from_value(serde_json::json!({
+        "id": "WAT-99", "area": "water", "role": "goal",
+        "name": { "zh": "减排量", "en": "Cuts" }, "unit": "tonnes", "direction": "higher_better",
+        "bases": [
+            { "id": "projects", "label": { "zh": "重点工程", "en": "Key projects" } },
+            { "id": "all", "label": { "zh": "全部", "en": "All" } }
+        ],
+        "headline_basis": "all",
+        "target": { "kind": "cumulative_total", "value": 1000, "year": 2025, "basis": "projects",
+                    "wording": { "zh": "累计1000吨", "en": "1000 t" }, "origin": "plan", "source": "s" },
+        "values": [
+            { "year": 2021, "value": 100, "basis": "projects", "source": "s" },
+            { "year": 2022, "value": 150, "basis": "projects", "source": "s" },
+            { "year": 2023, "value": 200, "bound": "at_least", "basis": "projects", "source": "s" },
+            { "year": 2021, "value": 500, "source": "s" },
+            { "year": 2022, "value": 600, "source": "s" }
+        ]
+    }))
+    .unwrap();
+    let a = model::assess(&ind);
+    let Some(model::Arithmetic::Cumulative { sum, last_year, .. }) = a.arithmetic else { panic!("{a:?}") };
+    assert_eq!((sum, last_year), (250.0, 2022), "the bounded 2023 amount ends the run");
+    let opt = option(&ind, Lang::En);
+    let points: Vec<f64> = opt["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["data"].as_array().cloned().unwrap_or_default())
+        .filter_map(|d| d["value"].as_f64())
+        .collect();
+    assert!(points.contains(&250.0), "the running total reaches the judged sum: {points:?}");
+    assert!(!points.contains(&450.0), "no running total past a bounded amount: {points:?}");
+    assert!(!points.contains(&1100.0), "no running total on the other basis: {points:?}");
+    let last = model::progress::running_total(&ind).last().copied().unwrap();
+    assert_eq!((last.year, last.value), (2022, 250.0));
+}

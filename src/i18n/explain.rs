@@ -164,6 +164,15 @@ pub fn year_span(lang: Lang, first: i32, last: i32) -> String {
     }
 }
 
+/// "2021—2023年累计" / "2021–2023 total"; one year: "2021年" / "2021 only".
+pub fn running_total_span(lang: Lang, first: i32, last: i32) -> String {
+    match lang {
+        Lang::Zh => format!("{}累计", year_span(lang, first, last)),
+        Lang::En if first == last => year_span(lang, first, last),
+        Lang::En => format!("{} total", year_span(lang, first, last)),
+    }
+}
+
 fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()

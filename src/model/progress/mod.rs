@@ -26,6 +26,7 @@ use super::trend::{trends, Trend};
 use super::types::*;
 
 mod totals;
+pub use totals::running_total;
 use totals::{judge_cumulative, judge_reduction};
 
 /// First year of the plan period (规划期为2021年至2025年).

@@ -3,26 +3,43 @@
 //! year (e.g. energy intensity). Both compare the share of the target done with
 //! the share of the period gone.
 
-use super::{Arithmetic, Judged, Pace, Point, Reason, Status, PLAN_START};
+use super::{judged_series, judging_basis, Arithmetic, Judged, Pace, Point, Reason, Status, PLAN_START};
+use crate::model::{Indicator, TargetKind};
+
+/// The running total of a cumulative target, one point per year: the sum of
+/// the unbroken run of exact full-year amounts on the judging basis from the
+/// first plan year, up to the target year. The one rule for both the status
+/// (its last point is the judged sum) and the chart's running-total line.
+/// Empty when the indicator has no cumulative target.
+pub fn running_total(ind: &Indicator) -> Vec<Point> {
+    let Some(target) = ind.target.as_ref().filter(|t| t.kind == TargetKind::CumulativeTotal) else {
+        return Vec::new();
+    };
+    totals(&judged_series(ind, judging_basis(ind)), target.year)
+}
+
+fn totals(series: &[Judged], target_year: i32) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::new();
+    let mut sum = 0.0;
+    for Judged { point: p, bound, full_year } in series {
+        let next_year = out.last().map_or(PLAN_START, |last| last.year + 1);
+        if p.year != next_year || bound.is_some() || !full_year || p.year > target_year {
+            break;
+        }
+        sum += p.value;
+        out.push(Point { year: p.year, value: sum });
+    }
+    out
+}
 
 pub(super) fn judge_cumulative(
     target_year: i32,
     target: f64,
     series: &[Judged],
 ) -> (Status, Option<Point>, Option<Arithmetic>) {
-    // Sum the unbroken run of full-year amounts from the first plan year.
-    let mut sum = 0.0;
-    let mut last_year = PLAN_START - 1;
-    for Judged { point: p, bound, full_year } in series {
-        if p.year != last_year + 1 || bound.is_some() || !full_year || p.year > target_year {
-            break;
-        }
-        sum += p.value;
-        last_year = p.year;
-    }
-    if last_year < PLAN_START {
+    let Some(&Point { year: last_year, value: sum }) = totals(series, target_year).last() else {
         return (Status::NotAssessable(Reason::IncompleteYears), None, None);
-    }
+    };
     let share_done = sum / target;
     let share_elapsed = f64::from(last_year - PLAN_START + 1) / f64::from(target_year - PLAN_START + 1);
     let ratio = share_done / share_elapsed;
