@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 cargo fmt --check
 cargo clippy --all-targets --all-features -- -D warnings
+# The browser build too: code behind `cfg(target_arch = "wasm32")` is linted as well.
+cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 cargo test --all-features
 scripts/build.sh --site-url http://127.0.0.1:8080/gansu/
 node --test tests/budget.test.mjs

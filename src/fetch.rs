@@ -4,7 +4,7 @@
 //! reader never mixes an old overview with new details. A request that takes
 //! longer than `TIMEOUT_MS` is aborted and reported, never left spinning.
 
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, Msg};
 use crate::model::{self, DataError, IndicatorFile, IndicatorId, Loaded, OverviewFile};
 use crate::site::Site;
 use gloo_net::http::Request;
@@ -32,19 +32,11 @@ impl AppError {
     /// One sentence for the reader, naming the file and the reason.
     pub fn describe(&self, lang: Lang) -> String {
         let (url, why) = match self {
-            AppError::Network { url, detail } => {
-                (url, format!("{} ({detail})", lang.of("网络连接失败", "network error")))
-            }
+            AppError::Network { url, detail } => (url, format!("{} ({detail})", lang.t(Msg::NetworkError))),
             AppError::Http { url, status, status_text } => (url, format!("HTTP {status} {status_text}")),
-            AppError::Timeout { url } => {
-                (url, lang.of("服务器长时间无响应，请求已超时", "no answer in time; the request timed out").to_string())
-            }
-            AppError::NotJson { url, found } => {
-                (url, format!("{} {found}", lang.of("返回的不是数据文件，而是", "the answer was not a data file but")))
-            }
-            AppError::Data { url, errors } => {
-                (url, format!("{} {}", errors.len(), lang.of("处数据错误", "data problem(s)")))
-            }
+            AppError::Timeout { url } => (url, lang.t(Msg::TimedOut).to_string()),
+            AppError::NotJson { url, found } => (url, format!("{} {found}", lang.t(Msg::NotADataFile))),
+            AppError::Data { url, errors } => (url, format!("{} {}", errors.len(), lang.t(Msg::DataProblemCount))),
         };
         i18n::load_failed(lang, url, &why)
     }

@@ -1,5 +1,5 @@
 //! What a journalist copies: the embed code, download addresses, code to load
-//! the data, and a citation. Pure text from data and the site's address, so it
+//! the data (the citation's words are in `i18n`). Pure text from data and the site's address, so it
 //! is tested natively and identical wherever it is shown.
 
 use crate::i18n::{self, Lang};
@@ -69,17 +69,6 @@ pub fn reuse_snippets(csv_url: &str) -> [(&'static str, String); 3] {
     ]
 }
 
-/// A ready citation of one indicator, with its permalink and the data release.
-pub fn citation(lang: Lang, ind: &Indicator, permalink: &str, release: &str, accessed: &str) -> String {
-    let name = lang.pick(&ind.name);
-    let site = lang.t(i18n::Msg::SiteTitle);
-    let accessed = i18n::date(lang, accessed);
-    match lang {
-        Lang::Zh => format!("“{name}”，{site}，数据版本{release}。{permalink}。访问日期：{accessed}。"),
-        Lang::En => format!("“{name}”. {site}, data release {release}. {permalink}. Accessed {accessed}."),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,12 +114,19 @@ mod tests {
 
     #[test]
     fn citations_in_both_languages() {
-        let c = citation(Lang::En, &ind(), "https://e.org/en/indicator/AIR-02/", "2026-11-28", "2026-12-01");
+        let c = i18n::indicator_citation(
+            Lang::En,
+            &ind(),
+            "https://e.org/en/indicator/AIR-02/",
+            "2026-11-28",
+            "2026-12-01",
+        );
         assert_eq!(
             c,
             "“PM2.5 <annual>”. Gansu 14th Five-Year Eco-Environmental Plan: progress on its goals, data release 2026-11-28. https://e.org/en/indicator/AIR-02/. Accessed 1 Dec 2026."
         );
-        let z = citation(Lang::Zh, &ind(), "https://e.org/indicator/AIR-02/", "2026-11-28", "2026-12-01");
+        let z =
+            i18n::indicator_citation(Lang::Zh, &ind(), "https://e.org/indicator/AIR-02/", "2026-11-28", "2026-12-01");
         assert!(z.contains("数据版本2026-11-28") && z.ends_with("访问日期：2026年12月1日。"));
     }
 }

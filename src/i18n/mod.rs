@@ -53,8 +53,9 @@ impl Lang {
         }
     }
 
-    /// Picks between two literal strings (used by the tables in this module only).
-    pub(crate) fn of(self, zh: &'static str, en: &'static str) -> &'static str {
+    /// Picks between two literal strings. Private to `i18n`: every word the site
+    /// shows lives in this module, and the compiler holds the rest of the code to it.
+    pub(in crate::i18n) fn of(self, zh: &'static str, en: &'static str) -> &'static str {
         match self {
             Lang::Zh => zh,
             Lang::En => en,

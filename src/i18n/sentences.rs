@@ -128,8 +128,19 @@ pub fn chart_summary(lang: Lang, ind: &Indicator) -> String {
     }
 }
 
+/// A ready citation of one indicator, with its permalink and the data release.
+pub fn indicator_citation(lang: Lang, ind: &Indicator, permalink: &str, release: &str, accessed: &str) -> String {
+    let name = lang.pick(&ind.name);
+    let site = lang.t(super::Msg::SiteTitle);
+    let accessed = super::date(lang, accessed);
+    match lang {
+        Lang::Zh => format!("“{name}”，{site}，数据版本{release}。{permalink}。访问日期：{accessed}。"),
+        Lang::En => format!("“{name}”. {site}, data release {release}. {permalink}. Accessed {accessed}."),
+    }
+}
+
 /// A ready citation of the site and its data release.
-pub fn citation(lang: Lang, url: &str, release: &str, as_of: &str, accessed: &str) -> String {
+pub fn site_citation(lang: Lang, url: &str, release: &str, as_of: &str, accessed: &str) -> String {
     match lang {
         Lang::Zh => format!("甘肃省“十四五”生态环境保护规划目标进展（数据版本{release}，数据截至{}）。{url}。访问日期：{}。", super::date(lang, as_of), super::date(lang, accessed)),
         Lang::En => format!("Gansu 14th Five-Year Eco-Environmental Plan: progress on its goals (data release {release}, data as of {}). {url}. Accessed {}.", super::date(lang, as_of), super::date(lang, accessed)),
@@ -192,6 +203,24 @@ pub fn chart_description(lang: Lang, ind: &Indicator) -> String {
         Lang::En => format!("Progress chart of {}.", ind.name.en),
     };
     format!("{what} {answer} {}", chart_summary(lang, ind))
+}
+
+/// The meta description of an indicator's page, for link previews and search engines.
+pub fn indicator_description(lang: Lang, name: &str, target: Option<&str>) -> String {
+    match (lang, target) {
+        (Lang::Zh, Some(t)) => format!("{name}：目标 {t}。历年数值、进展状态与数据来源。"),
+        (Lang::En, Some(t)) => format!("{name}: target {t}. Yearly values, progress status and sources."),
+        (Lang::Zh, None) => format!("{name}：历年数值与数据来源。"),
+        (Lang::En, None) => format!("{name}: yearly values and sources."),
+    }
+}
+
+/// The meta description of an area's page.
+pub fn area_description(lang: Lang, area: &str, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{area}：{n}项指标的最新数值、目标与进展状态，每个数值注明来源。"),
+        Lang::En => format!("{area}: latest values, targets and progress of {n} indicators, every value sourced."),
+    }
 }
 
 /// A section of the plan, e.g. 第六章二(三): as written in Chinese, as

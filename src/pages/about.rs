@@ -60,7 +60,7 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
     });
     let citation = {
         let (release, as_of) = (release.clone(), as_of.clone());
-        move || i18n::citation(lang.get(), &site.root_url, &release, &as_of, &today)
+        move || i18n::site_citation(lang.get(), &site.root_url, &release, &as_of, &today)
     };
     view! {
         <section id="missing" aria-labelledby="missing-heading">

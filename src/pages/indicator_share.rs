@@ -141,7 +141,7 @@ fn CiteBox(file: IndicatorFile) -> impl IntoView {
     let today = today.get(..10).unwrap_or_default().to_string();
     let cite = move |l: Lang| {
         let permalink = site.absolute(&Route::new(l, Page::Indicator(file.indicator.id.clone())).href());
-        share::citation(l, &file.indicator, &permalink, &file.release, &today)
+        i18n::indicator_citation(l, &file.indicator, &permalink, &file.release, &today)
     };
     let (zh, en) = (cite(Lang::Zh), cite(Lang::En));
     // The page's language first; each citation with its own copy button.

@@ -16,7 +16,6 @@ pub use indicator::IndicatorPage;
 pub use not_found::NotFoundPage;
 pub use overview::OverviewPage;
 
-use crate::i18n::Lang;
 use crate::i18n::Msg;
 use crate::model::OverviewFile;
 use crate::route::{Page, Route};
@@ -48,27 +47,12 @@ pub fn description(route: &Route, overview: &OverviewFile) -> String {
             .find(|i| &i.id == id)
             .map(|i| {
                 let target = i.target.as_ref().map(|t| crate::i18n::target_phrase(lang, i, t));
-                match (lang, target) {
-                    (Lang::Zh, Some(t)) => {
-                        format!("{}：目标 {t}。历年数值、进展状态与数据来源。", i.name.zh)
-                    }
-                    (Lang::En, Some(t)) => {
-                        format!("{}: target {t}. Yearly values, progress status and sources.", i.name.en)
-                    }
-                    (Lang::Zh, None) => format!("{}：历年数值与数据来源。", i.name.zh),
-                    (Lang::En, None) => format!("{}: yearly values and sources.", i.name.en),
-                }
+                crate::i18n::indicator_description(lang, lang.pick(&i.name), target.as_deref())
             })
             .unwrap_or_default(),
         Page::Area(area) => {
             let n = overview.indicators.iter().filter(|i| i.area == *area).count();
-            let name = crate::i18n::area_name(lang, *area);
-            match lang {
-                Lang::Zh => format!("{name}：{n}项指标的最新数值、目标与进展状态，每个数值注明来源。"),
-                Lang::En => {
-                    format!("{name}: latest values, targets and progress of {n} indicators, every value sourced.")
-                }
-            }
+            crate::i18n::area_description(lang, crate::i18n::area_name(lang, *area), n)
         }
         Page::About => lang.t(Msg::AboutDescription).to_string(),
         Page::Overview | Page::NotFound => lang.t(Msg::SiteTagline).to_string(),
