@@ -7,9 +7,9 @@
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{self, DataError, IndicatorFile, IndicatorId, Loaded, OverviewFile};
 use crate::site::Site;
-use gloo_net::http::Request;
 use serde::Deserialize;
 use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen_futures::JsFuture;
 
 /// Long enough for a slow mobile link, short enough that nobody waits forever.
 pub const TIMEOUT_MS: i32 = 20_000;
@@ -56,8 +56,11 @@ pub async fn fetch_text(url: &str) -> Result<String, AppError> {
     let controller = web_sys::AbortController::new().map_err(|e| net(format!("{e:?}")))?;
     let timer = arm_timeout(&controller);
     let result = async {
-        let resp =
-            Request::get(url).abort_signal(Some(&controller.signal())).send().await.map_err(|e| net(e.to_string()))?;
+        let init = web_sys::RequestInit::new();
+        init.set_signal(Some(&controller.signal()));
+        let promise = leptos::prelude::window().fetch_with_str_and_init(url, &init);
+        let resp: web_sys::Response =
+            JsFuture::from(promise).await.and_then(|r| r.dyn_into()).map_err(|e| net(js_message(&e)))?;
         if !resp.ok() {
             return Err(AppError::Http {
                 url: url.to_string(),
@@ -65,8 +68,9 @@ pub async fn fetch_text(url: &str) -> Result<String, AppError> {
                 status_text: resp.status_text(),
             });
         }
-        let content_type = resp.headers().get("content-type").unwrap_or_default();
-        let text = resp.text().await.map_err(|e| net(e.to_string()))?;
+        let content_type = resp.headers().get("content-type").ok().flatten().unwrap_or_default();
+        let body = resp.text().map_err(|e| net(js_message(&e)))?;
+        let text = JsFuture::from(body).await.map_err(|e| net(js_message(&e)))?.as_string().unwrap_or_default();
         if content_type.contains("html") || text.trim_start().starts_with('<') {
             let found = if content_type.is_empty() { "HTML".to_string() } else { content_type };
             return Err(AppError::NotJson { url: url.to_string(), found });
@@ -83,6 +87,11 @@ pub async fn fetch_text(url: &str) -> Result<String, AppError> {
         }
         other => other,
     }
+}
+
+/// The message of a JavaScript error (a `TypeError: Failed to fetch`, an abort).
+fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| format!("{e:?}"))
 }
 
 fn arm_timeout(controller: &web_sys::AbortController) -> Option<i32> {

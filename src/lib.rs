@@ -1,11 +1,15 @@
 //! Gansu 14th Five-Year Eco-Environmental Protection Plan dashboard.
 //!
 //! `model` holds the data types and pure logic; `charts` builds ECharts options;
-//! `i18n` holds every word; `route` the typed addresses; `fetch` every request;
-//! `components` and `pages` are the Leptos views. `App` below wires them up.
+//! `i18n` holds every word; `present` decides what cards and rows show; `route`
+//! the typed addresses; `site` where the site is deployed; `share` what a
+//! journalist copies; `fetch` every request; `context` what every page reads
+//! (route, language, site, overview, theme); `components` and `pages` are the
+//! Leptos views. `App` below wires them up.
 
 pub mod charts;
 pub mod components;
+pub mod context;
 pub mod fetch;
 pub mod i18n;
 pub mod model;
@@ -16,62 +20,21 @@ pub mod share;
 pub mod site;
 
 use components::{Footer, Header, InPageLink};
-use fetch::AppError;
-use i18n::{Lang, Msg};
+use context::{use_lang, use_overview, use_route, use_site, OverviewCache, SystemDark};
+use i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::components::{Route as RouterRoute, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
-use model::{Loaded, OverviewFile};
 use route::{Page, Route};
 use site::Site;
-
-/// The overview data, loaded once and shared by every page.
-pub type OverviewResource = LocalResource<Result<Loaded<OverviewFile>, AppError>>;
-
-/// The current route, from the URL.
-pub fn use_route() -> Memo<Route> {
-    expect_context::<Memo<Route>>()
-}
-
-/// The reader's language, from the URL.
-pub fn use_lang() -> Signal<Lang> {
-    let route = use_route();
-    Signal::derive(move || route.get().lang)
-}
-
-/// The overview, fetched the first time a page asks for it (an embed never
-/// does) and then shared by every page.
-pub fn use_overview() -> OverviewResource {
-    let cache = expect_context::<OverviewCache>();
-    if let Some(resource) = cache.resource.get_value() {
-        return resource;
-    }
-    let resource = cache.owner.with(|| {
-        let site = use_site();
-        LocalResource::new(move || fetch::load_overview(site.clone()))
-    });
-    cache.resource.set_value(Some(resource));
-    resource
-}
-
-/// Where the shared overview resource lives: created under the app's owner so
-/// it outlives the page that first asked for it.
-#[derive(Clone)]
-struct OverviewCache {
-    owner: Owner,
-    resource: StoredValue<Option<OverviewResource>>,
-}
-
-pub fn use_site() -> Site {
-    expect_context::<Site>()
-}
 
 #[component]
 pub fn App() -> impl IntoView {
     let site = Site::from_document();
     provide_context(site.clone());
-    provide_context(OverviewCache { owner: Owner::current().unwrap_or_default(), resource: StoredValue::new(None) });
+    provide_context(OverviewCache::new());
+    provide_context(SystemDark::watch());
     view! {
         <Router base=site.base_path.clone()>
             <Root/>
@@ -86,6 +49,7 @@ pub fn App() -> impl IntoView {
 pub fn EmbedApp() -> impl IntoView {
     let site = Site::from_document();
     provide_context(site.clone());
+    provide_context(SystemDark::watch());
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let search = location.search().unwrap_or_default();

@@ -47,20 +47,51 @@ fn the_published_release_is_in_sync_with_data() {
     }
 }
 
+/// Every published figure is in the chart, as a number: serde writes a
+/// non-finite number as `null`, so a value lost on its way into the option
+/// shows up here as a missing point. (Cumulative targets draw the running
+/// total instead, checked in the chart's own tests.)
+fn every_value_is_drawn(ind: &gansu_eco_dashboard::model::Indicator, option: &serde_json::Value) {
+    use gansu_eco_dashboard::model::TargetKind;
+    if ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal) {
+        return;
+    }
+    let drawn: Vec<f64> = option["series"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["data"].as_array().cloned().unwrap_or_default())
+        .filter_map(|d| match &d {
+            serde_json::Value::Number(n) => n.as_f64(),
+            serde_json::Value::Object(o) => match &o["value"] {
+                serde_json::Value::Array(xy) => xy.get(1).and_then(|v| v.as_f64()),
+                v => v.as_f64(),
+            },
+            _ => None,
+        })
+        .collect();
+    for o in ind.baseline.iter().chain(&ind.values) {
+        if let Some(v) = o.value {
+            assert!(drawn.contains(&v), "{}: the {} value {v} is not in the chart ({drawn:?})", ind.id, o.year);
+        }
+    }
+}
+
 #[test]
 fn every_chart_builds_for_every_indicator() {
     for ind in authoring().indicators {
         for lang in [Lang::Zh, Lang::En] {
             for (dark, layout) in [(false, Layout::Page), (true, Layout::Compact), (false, Layout::Export)] {
                 let opts = ChartOpts { lang, dark, layout };
+                if layout == Layout::Page {
+                    every_value_is_drawn(&ind, &serde_json::to_value(progress_chart(&ind, &opts)).unwrap());
+                }
                 for chart in
                     [progress_chart(&ind, &opts), sparkline(&ind, &opts), export_chart(&ind, &opts, "source · as of")]
                 {
                     let json = serde_json::to_value(&chart).unwrap_or_else(|e| panic!("{}: {e}", ind.id));
                     let series = json["series"].as_array().unwrap_or_else(|| panic!("{}: no series", ind.id));
                     assert!(!series.is_empty(), "{}: no series", ind.id);
-                    let text = json.to_string();
-                    assert!(!text.contains("NaN") && !text.contains("inf"), "{}: non-finite number in {text}", ind.id);
                 }
             }
         }

@@ -146,23 +146,7 @@ fn near_viewport(node: NodeRef<Div>) -> Signal<bool> {
     near.into()
 }
 
-/// Whether the reader's system asks for a dark theme, kept up to date.
-fn prefers_dark() -> Signal<bool> {
-    let query = window().match_media("(prefers-color-scheme: dark)").ok().flatten();
-    let (dark, set_dark) = signal(query.as_ref().is_some_and(|q| q.matches()));
-    if let Some(q) = query {
-        let listener =
-            Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
-                set_dark.set(e.matches())
-            });
-        q.set_onchange(Some(listener.as_ref().unchecked_ref()));
-        // The listener lives as long as the page.
-        listener.forget();
-    }
-    dark.into()
-}
-
-/// Draws `chart`, built for the current language and theme by `build`.
+/// Draws the chart `make` builds for the current language and theme.
 #[component]
 pub fn ChartHost(
     /// Makes the chart for the given options; re-run when they or its inputs change.
@@ -184,7 +168,7 @@ pub fn ChartHost(
     let (error, set_error) = signal(None::<String>);
     let dark = match use_context::<ForcedTheme>() {
         Some(ForcedTheme(dark)) => Signal::stored(dark),
-        None => prefers_dark(),
+        None => crate::context::use_system_dark(),
     };
 
     let near = near_viewport(node);

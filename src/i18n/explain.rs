@@ -288,3 +288,14 @@ pub fn status_reason(lang: Lang, a: &Assessment) -> String {
         (None, _) => String::new(),
     }
 }
+
+/// The accessible name of a progress chart: what it is about, the answer in one
+/// sentence, and what is drawn.
+pub fn chart_description(lang: Lang, ind: &Indicator) -> String {
+    let answer = headline_sentence(lang, ind, &crate::model::assess(ind));
+    let what = match lang {
+        Lang::Zh => format!("{}的进展图表。", ind.name.zh),
+        Lang::En => format!("Progress chart of {}.", ind.name.en),
+    };
+    format!("{what} {answer} {}", super::chart_summary(lang, ind))
+}

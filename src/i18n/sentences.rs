@@ -194,17 +194,6 @@ pub fn embed_source_line(lang: Lang, file: &crate::model::IndicatorFile) -> Stri
     }
 }
 
-/// The accessible name of a progress chart: what it is about, the answer in one
-/// sentence, and what is drawn.
-pub fn chart_description(lang: Lang, ind: &Indicator) -> String {
-    let answer = super::headline_sentence(lang, ind, &crate::model::assess(ind));
-    let what = match lang {
-        Lang::Zh => format!("{}的进展图表。", ind.name.zh),
-        Lang::En => format!("Progress chart of {}.", ind.name.en),
-    };
-    format!("{what} {answer} {}", chart_summary(lang, ind))
-}
-
 /// The meta description of an indicator's page, for link previews and search engines.
 pub fn indicator_description(lang: Lang, name: &str, target: Option<&str>) -> String {
     match (lang, target) {

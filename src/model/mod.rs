@@ -24,7 +24,7 @@ pub mod validate;
 pub mod vocab;
 
 pub use files::*;
-pub use progress::{assess, Arithmetic, Assessment, Pace, Point, Reason, Status};
+pub use progress::{assess, Arithmetic, Assessment, Pace, Reason, Status};
 pub use trend::Trend;
 pub use types::*;
 pub use validate::DataError;

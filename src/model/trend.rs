@@ -3,7 +3,6 @@
 //! the last two comparable values? Used beside every status, and alone for
 //! context figures.
 
-use super::progress::Point;
 use super::types::*;
 
 /// Change since the baseline or between the last two values, ignoring targets.

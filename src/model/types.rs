@@ -62,6 +62,13 @@ id_newtype!(
     BasisId
 );
 
+/// A value in a year: a point of a series the status, trends and charts use.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub year: i32,
+    pub value: f64,
+}
+
 /// A commitment: what, by when, in the plan's words.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tools", derive(JsonSchema))]

@@ -2,11 +2,11 @@
 //! how to cite it, its licence and when the data was last updated.
 
 use crate::components::{await_resource, focus_element, Breadcrumbs};
+use crate::context::{use_lang, use_overview, use_site};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, OverviewFile, Role, Status};
 use crate::route::{Page, Route};
 use crate::share::whole_dataset;
-use crate::{use_lang, use_overview, use_site};
 use leptos::prelude::*;
 
 #[component]

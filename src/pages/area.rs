@@ -2,11 +2,11 @@
 //! (the filter lives in the URL), then the context figures.
 
 use crate::components::{await_resource, Breadcrumbs, DataProblems, IndicatorCard};
+use crate::context::{use_lang, use_overview, use_route};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, Area, Indicator, Role};
 use crate::present::{status_key, Tally};
 use crate::route::{Page, Query, Route};
-use crate::{use_lang, use_overview, use_route};
 use leptos::prelude::*;
 
 #[component]

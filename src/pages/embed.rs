@@ -5,11 +5,11 @@
 
 use super::indicator_parts::DataTable;
 use crate::components::{ErrorPanel, ForcedTheme, Loading, ProgressChart, StatusBadge};
+use crate::context::{use_lang, use_route, use_site};
 use crate::fetch::{self, AppError};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, IndicatorFile, IndicatorId};
 use crate::route::{Page, Route, Theme};
-use crate::{use_lang, use_route, use_site};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};

@@ -5,13 +5,13 @@
 use super::indicator_parts::{DataTable, NoteList, PlanWording, SourceList};
 use super::indicator_share::SharePanel;
 use crate::components::{Breadcrumbs, ErrorPanel, Loading, ProgressChart, StatusBadge};
+use crate::context::{use_lang, use_route, use_site};
 use crate::fetch::{self, AppError};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, Assessment, Indicator, IndicatorFile, IndicatorId, Role};
 use crate::pages::NotFoundPage;
 use crate::present::Card;
 use crate::route::{Page, Query, Route};
-use crate::{use_lang, use_route, use_site};
 use leptos::prelude::*;
 
 #[component]

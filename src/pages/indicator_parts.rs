@@ -2,9 +2,9 @@
 //! words, notes and conflicts, and the sources.
 
 use crate::components::InPageLink;
+use crate::context::use_lang;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{Indicator, NoteKind, Observation, Source, SourceKey, Target, TargetOrigin, Tier};
-use crate::use_lang;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 

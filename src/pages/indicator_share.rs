@@ -4,11 +4,11 @@
 use crate::charts::export::{EXPORT_HEIGHT, EXPORT_WIDTH};
 use crate::charts::{export_chart, ChartOpts, Layout};
 use crate::components::{chart_svg, download, CopyButton};
+use crate::context::{use_lang, use_site};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::IndicatorFile;
 use crate::route::{Page, Query, Route, Theme};
 use crate::share::{self, Downloads};
-use crate::{use_lang, use_site};
 use leptos::prelude::*;
 
 #[component]

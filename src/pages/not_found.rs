@@ -1,8 +1,8 @@
 //! The page for an address that has no page, with a way back.
 
+use crate::context::use_lang;
 use crate::i18n::Msg;
 use crate::route::{Page, Route};
-use crate::use_lang;
 use leptos::prelude::*;
 
 #[component]

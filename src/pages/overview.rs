@@ -4,11 +4,11 @@
 
 use crate::charts::Layout;
 use crate::components::{await_resource, DataProblems, IndicatorSearch, ProgressChart, StatusBadge};
+use crate::context::{use_lang, use_overview};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{assess, Area, Indicator, OverviewFile, Role};
 use crate::present::{AreaSummary, Card, Tally};
 use crate::route::{Page, Query, Route};
-use crate::{use_lang, use_overview};
 use leptos::prelude::*;
 
 #[component]

@@ -94,12 +94,6 @@ impl Pace {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Point {
-    pub year: i32,
-    pub value: f64,
-}
-
 /// The arithmetic behind a status, for the "how was this computed" panel.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arithmetic {
