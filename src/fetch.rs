@@ -5,9 +5,8 @@
 //! longer than `TIMEOUT_MS` is aborted and reported, never left spinning.
 
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{self, DataError, IndicatorFile, IndicatorId, Loaded, OverviewFile};
+use crate::model::{self, layout, DataError, IndicatorFile, IndicatorId, Loaded, OverviewFile};
 use crate::site::Site;
-use serde::Deserialize;
 use wasm_bindgen::{closure::Closure, JsCast};
 use wasm_bindgen_futures::JsFuture;
 
@@ -102,35 +101,22 @@ fn arm_timeout(controller: &web_sys::AbortController) -> Option<i32> {
         .ok()
 }
 
-#[derive(Deserialize)]
-struct ReleasesList {
-    current: String,
-}
-
 /// The release to read: the one the page was built for, else the current one.
 pub async fn release(site: &Site) -> Result<String, AppError> {
     if let Some(r) = &site.release {
         return Ok(r.clone());
     }
-    let url = "data/releases.json";
+    let url = &layout::on_site(layout::RELEASES);
     let text = fetch_text(url).await?;
-    serde_json::from_str::<ReleasesList>(&text).map(|l| l.current).map_err(|e| AppError::Data {
+    serde_json::from_str::<model::ReleasesFile>(&text).map(|l| l.current).map_err(|e| AppError::Data {
         url: url.to_string(),
         errors: vec![DataError { file: url.into(), item: None, field: "current".into(), message: e.to_string() }],
     })
 }
 
-pub fn overview_url(release: &str) -> String {
-    format!("data/{release}/overview.json")
-}
-
-pub fn indicator_url(release: &str, id: &IndicatorId) -> String {
-    format!("data/{release}/indicators/{id}.json")
-}
-
 /// The overview: all indicators, with any rejected ones listed in `errors`.
 pub async fn load_overview(site: Site) -> Result<Loaded<OverviewFile>, AppError> {
-    let url = overview_url(&release(&site).await?);
+    let url = layout::on_site(&layout::overview(&release(&site).await?));
     let text = fetch_text(&url).await?;
     model::parse_overview(&url, &text).map_err(|errors| AppError::Data { url, errors })
 }
@@ -150,7 +136,7 @@ pub async fn load_indicator_release(
         Some(r) => r,
         None => release(&site).await?,
     };
-    let url = indicator_url(&release, &id);
+    let url = layout::on_site(&layout::indicator(&release, &id));
     let text = fetch_text(&url).await?;
     model::parse_indicator_file(&url, &text).map_err(|errors| AppError::Data { url, errors })
 }

@@ -97,9 +97,9 @@ fn SiteFrame() -> impl IntoView {
         }
         let data = overview.get().and_then(Result::ok);
         let route = route.get();
-        doc.set_title(&pages::title(&route, data.as_ref().map(|l| &l.data)));
+        doc.set_title(&present::meta::title(&route, data.as_ref().map(|l| &l.data)));
         if let (Some(meta), Some(data)) = (doc.query_selector("meta[name=description]").ok().flatten(), data) {
-            let _ = meta.set_attribute("content", &pages::description(&route, &data.data));
+            let _ = meta.set_attribute("content", &present::meta::description(&route, &data.data));
         }
     });
 

@@ -2,9 +2,12 @@
 //! is tested natively: for every status and every kind of gap, the exact words
 //! a reader sees.
 
+#[path = "present_meta.rs"]
+pub mod meta;
+
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
-    assess, Area, Arithmetic, Assessment, Indicator, IndicatorId, Observation, Period, Reason, Role, Status, TargetKind,
+    assess, Area, Arithmetic, Assessment, Indicator, IndicatorId, Observation, Reason, Role, Status, TargetKind,
 };
 
 /// The CSS modifier and URL filter key of a status.
@@ -22,20 +25,6 @@ pub const GOAL_STATUSES: [(&str, Status); 6] = [
     ("not-assessable", Status::NotAssessable(Reason::Qualitative)),
     ("no-data", Status::NoData),
 ];
-
-/// The indicator that stands for an area on the overview: the best-known
-/// measure with published values.
-pub fn headline_id(area: Area) -> Option<&'static str> {
-    match area {
-        Area::Air => Some("AIR-02"),
-        Area::Water => Some("WAT-01"),
-        Area::Soil => Some("SOIL-01"),
-        Area::Waste => Some("WST-02"),
-        Area::Carbon => Some("CE-02"),
-        Area::Ecology => Some("ECO-01"),
-        Area::Governance => None,
-    }
-}
 
 /// One indicator as a card or row shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,12 +67,7 @@ fn judged_observation<'a>(ind: &'a Indicator, a: &Assessment) -> Option<&'a Obse
 }
 
 fn qualifier(lang: Lang, ind: &Indicator, o: &Observation) -> Option<String> {
-    let period = match &o.period {
-        Period::FullYear => None,
-        Period::Partial { label } | Period::PointInTime { label } | Period::MultiYear { label } => {
-            Some(lang.pick(label).to_string())
-        }
-    };
+    let period = o.period.label().map(|label| lang.pick(label).to_string());
     let basis = o
         .basis
         .as_ref()
@@ -104,7 +88,7 @@ impl Card {
     }
 
     pub fn from_assessment(ind: &Indicator, a: &Assessment, lang: Lang) -> Card {
-        let cumulative = ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
+        let cumulative = ind.is_cumulative();
         let (latest, latest_note) = match (judged_observation(ind, a), a.judged) {
             (_, Some(p)) if cumulative => {
                 let note = i18n::running_total_span(lang, crate::model::progress::PLAN_START, p.year);
@@ -216,7 +200,8 @@ pub struct AreaSummary {
 impl AreaSummary {
     pub fn new(area: Area, indicators: &[Indicator]) -> AreaSummary {
         let mine: Vec<&Indicator> = indicators.iter().filter(|i| i.area == area).collect();
-        let headline = headline_id(area).and_then(|id| mine.iter().find(|i| i.id.as_str() == id)).map(|i| (*i).clone());
+        // Which indicator stands for the area is data (`headline: true`), kept by the maintainers.
+        let headline = mine.iter().find(|i| i.headline).map(|i| (*i).clone());
         AreaSummary { area, tally: Tally::of(mine), headline }
     }
 }

@@ -140,7 +140,7 @@ fn context_card_has_no_target() {
 fn area_summary_counts_goals_by_status() {
     let goals = vec![
         ind(json!({ "id": "AIR-02", "values": [{ "year": 2024, "value": 25.7, "source": "s" }] })),
-        ind(json!({ "id": "AIR-03", "values": [{ "year": 2024, "value": 20, "source": "s" }] })),
+        ind(json!({ "id": "AIR-03", "headline": true, "values": [{ "year": 2024, "value": 20, "source": "s" }] })),
         ind(json!({ "id": "AIR-04" })),
         ind(json!({ "id": "AIR-05", "role": "context", "target": null })),
     ];
@@ -148,7 +148,7 @@ fn area_summary_counts_goals_by_status() {
     assert_eq!((s.tally.goals, s.tally.context), (3, 1));
     let counts: Vec<(&str, usize)> = s.tally.counts.iter().map(|(k, _, n)| (*k, *n)).collect();
     assert_eq!(counts, vec![("achieved", 1), ("off-track", 1), ("no-data", 1)]);
-    assert_eq!(s.headline.unwrap().id.as_str(), "AIR-02");
+    assert_eq!(s.headline.unwrap().id.as_str(), "AIR-03", "the one the data marks as headline");
 }
 
 #[test]

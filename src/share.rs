@@ -3,7 +3,7 @@
 //! is tested natively and identical wherever it is shown.
 
 use crate::i18n::{self, Lang};
-use crate::model::{Indicator, IndicatorId};
+use crate::model::{layout, Indicator, IndicatorId};
 use crate::route::{Page, Query, Route};
 
 /// Escapes text for an HTML attribute value or text node (the embed snippet,
@@ -47,8 +47,8 @@ impl Downloads {
     pub fn new(release: &str, id: &IndicatorId) -> Downloads {
         let [all_csv, all_json] = whole_dataset(release);
         Downloads {
-            csv: format!("data/{release}/downloads/{id}.csv"),
-            json: format!("data/{release}/indicators/{id}.json"),
+            csv: layout::on_site(&layout::indicator_csv(release, id)),
+            json: layout::on_site(&layout::indicator(release, id)),
             all_csv,
             all_json,
         }
@@ -57,7 +57,7 @@ impl Downloads {
 
 /// The whole dataset of a release as CSV and JSON, relative to the site root.
 pub fn whole_dataset(release: &str) -> [String; 2] {
-    ["csv", "json"].map(|ext| format!("data/{release}/gansu-eco-indicators.{ext}"))
+    ["csv", "json"].map(|ext| layout::on_site(&layout::whole_dataset(release, ext)))
 }
 
 /// Code that loads an indicator's CSV from its real address.

@@ -1,32 +1,51 @@
 //! Property tests ("fuzzing") of the snapshot parser, the validator, the status
 //! method and the chart builder: whatever bytes arrive, nothing panics; whatever
-//! passes the validator can be judged and drawn.
+//! passes the validator can be judged and drawn, progress stays within 0…1, a
+//! met target has a margin of at least 0, the judged year is not after the
+//! as-of date, the judged value is drawn, and the panel ends with the badge.
 //!
 //! `cargo test --test fuzz` runs a few hundred cases per property. For a long run:
 //! `PROPTEST_CASES=100000 cargo test --release --test fuzz` (see bench/REPORT.md).
 
 use gansu_eco_dashboard::charts::{export_chart, progress_chart, sparkline, ChartOpts, Layout};
 use gansu_eco_dashboard::i18n::{self, Lang};
-use gansu_eco_dashboard::model::{assess, parse_indicator_file, parse_overview, parse_sources, IndicatorFile};
+use gansu_eco_dashboard::model::{
+    assess, layout, parse_indicator_file, parse_overview, parse_sources, Arithmetic, Indicator, IndicatorFile,
+    ReleasesFile,
+};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
 fn real_file() -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data");
-    let releases: Value =
-        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/releases.json")).unwrap()).unwrap();
-    let release = releases["current"].as_str().unwrap();
-    std::fs::read_to_string(format!("{dir}/{release}/indicators/AIR-01.json")).unwrap()
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+    let releases: ReleasesFile =
+        serde_json::from_str(&std::fs::read_to_string(dir.join(layout::RELEASES)).unwrap()).unwrap();
+    std::fs::read_to_string(dir.join(layout::indicator(&releases.current, &"AIR-01".into()))).unwrap()
 }
 
-/// Everything the site does with a file that parsed: judge it, explain it, draw it.
+/// Everything the site does with a file that parsed: judge it, explain it,
+/// draw it; and what must hold of the judgement whatever the numbers.
 fn use_file(file: &IndicatorFile) {
     let ind = &file.indicator;
     let a = assess(ind);
+    if let Some(p) = a.progress {
+        assert!((0.0..=1.0).contains(&p), "progress {p} outside 0…1");
+    }
+    if let Some(Arithmetic::Level { met, margin, .. }) = a.arithmetic {
+        assert_eq!(met, margin >= 0.0, "met ⇔ margin ≥ 0 (margin {margin})");
+    }
+    if let Some(p) = a.judged {
+        assert!(p.year <= 2026, "judged year {} after the as-of year", p.year);
+        assert!(p.value.is_finite());
+        assert!(judged_point_is_drawn(ind, p.value), "the judged value {} is not in the chart", p.value);
+    }
     for lang in [Lang::Zh, Lang::En] {
         let _ = i18n::headline_sentence(lang, ind, &a);
         let _ = i18n::status_reason(lang, &a);
-        let _ = i18n::arithmetic_lines(lang, ind, &a);
+        let panel = i18n::arithmetic_lines(lang, ind, &a);
+        if let Some(last) = panel.last() {
+            assert!(last.starts_with(&format!("→ {}", i18n::status_name(lang, a.status))), "panel ends {last}");
+        }
         let _ = i18n::chart_summary(lang, ind);
         for layout in [Layout::Page, Layout::Compact] {
             let opts = ChartOpts { lang, dark: false, layout };
@@ -36,6 +55,23 @@ fn use_file(file: &IndicatorFile) {
         let opts = ChartOpts { lang, dark: true, layout: Layout::Export };
         serde_json::to_string(&export_chart(ind, &opts, "x")).unwrap();
     }
+}
+
+/// Whether `value` is one of the chart's data points (a running total for a
+/// cumulative target, a published figure otherwise).
+fn judged_point_is_drawn(ind: &Indicator, value: f64) -> bool {
+    let opts = ChartOpts { lang: Lang::En, dark: false, layout: Layout::Page };
+    let option = serde_json::to_value(progress_chart(ind, &opts)).unwrap();
+    let close = |v: f64| (v - value).abs() <= 1e-9 * value.abs().max(1.0);
+    option["series"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["data"].as_array().cloned().unwrap_or_default())
+        .any(|d| match &d["value"] {
+            Value::Array(xy) => xy.get(1).and_then(Value::as_f64).is_some_and(close),
+            v => v.as_f64().or(d.as_f64()).is_some_and(close),
+        })
 }
 
 /// Any JSON value, a few levels deep.

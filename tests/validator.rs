@@ -427,3 +427,14 @@ fn a_curator_note_may_say_anything_and_is_not_published() {
     let files = gansu_eco_dashboard::model::dataset::release_files(&ds, gansu_eco_dashboard::i18n::status_columns);
     assert!(files.iter().all(|(_, text)| !text.contains("spam mirror")), "a curator note was published");
 }
+
+#[test]
+fn an_area_has_at_most_one_headline_indicator() {
+    let mut first = indicator();
+    first["id"] = json!("AIR-03");
+    first["headline"] = json!(true);
+    let mut second = indicator();
+    second["headline"] = json!(true);
+    let loaded = parse_overview(FILE, &overview(vec![first, second]).to_string()).unwrap();
+    assert_located(&loaded.errors, "headline", "second headline indicator");
+}

@@ -6,14 +6,16 @@
 
 use gansu_eco_dashboard::i18n::{self, Lang};
 use gansu_eco_dashboard::model::validate::{curator_word, public_source_texts, public_texts};
-use gansu_eco_dashboard::model::{assess, IndicatorFile, OverviewFile, Reason, SourcesFile, Status};
+use gansu_eco_dashboard::model::{
+    assess, layout, IndicatorFile, OverviewFile, Reason, ReleasesFile, SourcesFile, Status,
+};
 use std::path::{Path, PathBuf};
 
 fn release_dir() -> PathBuf {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-    let releases: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(data.join("releases.json")).unwrap()).unwrap();
-    data.join(releases["current"].as_str().unwrap())
+    let releases: ReleasesFile =
+        serde_json::from_str(&std::fs::read_to_string(data.join(layout::RELEASES)).unwrap()).unwrap();
+    data.join(releases.current)
 }
 
 fn indicator_files() -> Vec<IndicatorFile> {

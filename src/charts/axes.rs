@@ -1,6 +1,7 @@
 //! The axes of a progress chart: which years it spans and what range of values
 //! it shows, so that every value, the baseline and the target are in view.
 
+use crate::model::progress::{BASE_YEAR, PLAN_END};
 use crate::model::{Indicator, TargetKind};
 
 /// The years the x axis spans: from the earliest value or baseline to the later
@@ -8,11 +9,11 @@ use crate::model::{Indicator, TargetKind};
 pub fn year_range(ind: &Indicator) -> Vec<i32> {
     let years = ind.baseline.iter().chain(&ind.values).map(|o| o.year);
     let target_year = ind.target.as_ref().map(|t| t.year);
-    let first = years.clone().min().into_iter().chain(target_year.map(|y| y.min(2020))).min();
+    let first = years.clone().min().into_iter().chain(target_year.map(|y| y.min(BASE_YEAR))).min();
     let last = years.max().into_iter().chain(target_year).max();
     match (first, last) {
         (Some(a), Some(b)) => (a..=b).collect(),
-        _ => (2020..=2025).collect(),
+        _ => (BASE_YEAR..=PLAN_END).collect(),
     }
 }
 
@@ -25,7 +26,7 @@ pub fn value_range(ind: &Indicator) -> Option<(f64, f64)> {
         TargetKind::AtLeast | TargetKind::AtMost | TargetKind::ReduceByPercent | TargetKind::CumulativeTotal => t.value,
         TargetKind::Qualitative => None,
     });
-    let cumulative = ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
+    let cumulative = ind.is_cumulative();
     let all: Vec<f64> = values.chain(target).collect();
     let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);

@@ -65,7 +65,7 @@ fn drawn_bases(ind: &Indicator) -> Vec<Option<&BasisId>> {
 }
 
 fn series_name(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> String {
-    let cumulative = ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal);
+    let cumulative = ind.is_cumulative();
     let base = match basis.and_then(|b| ind.basis(b)) {
         Some(b) if ind.bases.len() > 1 || b.proxy => lang.pick(&b.label).to_string(),
         _ => lang.t(Msg::Actual).to_string(),
@@ -81,7 +81,7 @@ fn series_name(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> String {
 /// cumulative target the judging basis gets the model's running total (the same
 /// sums the status and the arithmetic panel use) and other bases no line.
 fn line_points(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> Vec<(i32, f64, String)> {
-    if ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal) {
+    if ind.is_cumulative() {
         if basis != judging_basis(ind) {
             return Vec::new();
         }
@@ -94,12 +94,8 @@ fn line_points(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> Vec<(i32
             .collect();
     }
     let headline = ind.headline_basis.as_ref();
-    let mut obs: Vec<&Observation> = ind
-        .values
-        .iter()
-        .filter(|o| o.period.is_full_year() && o.alternative.is_none() && o.basis_or(headline) == basis)
-        .filter(|o| o.value.is_some())
-        .collect();
+    let mut obs: Vec<&Observation> =
+        ind.values.iter().filter(|o| o.is_headline_full_year() && o.basis_or(headline) == basis).collect();
     obs.sort_by_key(|o| o.year);
     obs.iter().filter_map(|o| Some((o.year, o.value?, point_name(lang, ind, o)))).collect()
 }

@@ -2,7 +2,8 @@
 
 use super::labels::*;
 use super::{value, with_unit, Lang};
-use crate::model::{Indicator, Observation, Period, Target, TargetKind, Tier};
+use crate::model::progress::{BASE_YEAR, PLAN_START};
+use crate::model::{Indicator, Observation, Target, TargetKind, Tier};
 
 /// "≤ 25 μg/m³ by 2025" / "2025年 ≤ 25 μg/m³".
 pub fn target_phrase(lang: Lang, ind: &Indicator, t: &Target) -> String {
@@ -11,7 +12,7 @@ pub fn target_phrase(lang: Lang, ind: &Indicator, t: &Target) -> String {
     };
     let amount = match t.kind {
         TargetKind::ReduceByPercent => {
-            let reference = t.reference_year.unwrap_or(2020);
+            let reference = t.reference_year.unwrap_or(BASE_YEAR);
             return match lang {
                 Lang::Zh => format!("{}年较{reference}年下降{}%", t.year, value(v)),
                 Lang::En => format!("{}% lower than {reference} by {}", value(v), t.year),
@@ -20,8 +21,8 @@ pub fn target_phrase(lang: Lang, ind: &Indicator, t: &Target) -> String {
         TargetKind::CumulativeTotal => {
             let total = with_unit(lang, ind.unit, v);
             return match lang {
-                Lang::Zh => format!("2021—{}年累计 {total}", t.year),
-                Lang::En => format!("{total} in total over 2021–{}", t.year),
+                Lang::Zh => format!("{PLAN_START}—{}年累计 {total}", t.year),
+                Lang::En => format!("{total} in total over {PLAN_START}–{}", t.year),
             };
         }
         kind => format!("{} {}", target_symbol(kind), with_unit(lang, ind.unit, v)),
@@ -39,11 +40,9 @@ pub fn observation_text(lang: Lang, ind: &Indicator, o: &Observation) -> String 
         (None, Some(t)) => lang.pick(t).to_string(),
         (None, None) => String::new(),
     };
-    match &o.period {
-        Period::FullYear => figure,
-        Period::Partial { label } | Period::PointInTime { label } | Period::MultiYear { label } => {
-            super::paren(lang, &figure, lang.pick(label))
-        }
+    match o.period.label() {
+        None => figure,
+        Some(label) => super::paren(lang, &figure, lang.pick(label)),
     }
 }
 
@@ -83,8 +82,7 @@ pub fn area_goals_line(lang: Lang, goals: usize, context: usize) -> String {
 
 /// A text summary of what the progress chart shows, for readers who cannot see it.
 pub fn chart_summary(lang: Lang, ind: &Indicator) -> String {
-    let full: Vec<&Observation> =
-        ind.values.iter().filter(|o| o.period.is_full_year() && o.alternative.is_none() && o.value.is_some()).collect();
+    let full: Vec<&Observation> = ind.values.iter().filter(|o| o.is_headline_full_year()).collect();
     let mut parts: Vec<String> = Vec::new();
     match (full.iter().map(|o| o.year).min(), full.iter().map(|o| o.year).max()) {
         (Some(a), Some(b)) => parts.push(match lang {

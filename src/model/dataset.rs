@@ -10,31 +10,13 @@
 
 use super::csv;
 use super::files::*;
+use super::layout;
 use super::types::*;
 use super::validate::{check_curator_words, public_source_texts, public_texts, DataError, Report};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-
-/// `data/release.json`: the id and date of the release being prepared.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ReleaseInfo {
-    pub schema_version: u32,
-    pub release: String,
-    pub as_of: String,
-    /// What changed in this release.
-    pub note: Text,
-}
-
-/// `public/data/releases.json`: every published release, newest first.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ReleasesFile {
-    pub schema_version: u32,
-    pub as_of: String,
-    pub current: String,
-    pub releases: Vec<ReleaseInfo>,
-}
 
 /// `gansu-eco-indicators.json`: every indicator in full with every source, for
 /// downloading the whole dataset in one file.
@@ -165,7 +147,7 @@ impl Dataset {
 pub fn release_files(ds: &Dataset, status_words: csv::StatusWords) -> Vec<(PathBuf, String)> {
     let ds = &ds.public();
     let rel = &ds.release;
-    let dir = PathBuf::from(&rel.release);
+    let r = rel.release.as_str();
     let mut files = Vec::new();
     let overview = OverviewFile {
         schema_version: SCHEMA_VERSION,
@@ -173,14 +155,14 @@ pub fn release_files(ds: &Dataset, status_words: csv::StatusWords) -> Vec<(PathB
         as_of: rel.as_of.clone(),
         indicators: ds.indicators.iter().map(Indicator::summary).collect(),
     };
-    files.push((dir.join("overview.json"), to_json(&overview)));
+    files.push((layout::overview(r).into(), to_json(&overview)));
     let sources = SourcesFile {
         schema_version: SCHEMA_VERSION,
         release: Some(rel.release.clone()),
         as_of: rel.as_of.clone(),
         sources: ds.sources.clone(),
     };
-    files.push((dir.join("sources.json"), to_json(&sources)));
+    files.push((layout::sources(r).into(), to_json(&sources)));
     // Downloads: every indicator as CSV, and the whole dataset as CSV and JSON.
     let whole = WholeDataset {
         schema_version: SCHEMA_VERSION,
@@ -189,11 +171,10 @@ pub fn release_files(ds: &Dataset, status_words: csv::StatusWords) -> Vec<(PathB
         indicators: ds.indicators.clone(),
         sources: ds.sources.clone(),
     };
-    files.push((dir.join("gansu-eco-indicators.json"), to_json(&whole)));
-    files.push((dir.join("gansu-eco-indicators.csv"), csv::file(&ds.indicators, &ds.sources, status_words)));
+    files.push((layout::whole_dataset(r, "json").into(), to_json(&whole)));
+    files.push((layout::whole_dataset(r, "csv").into(), csv::file(&ds.indicators, &ds.sources, status_words)));
     for ind in &ds.indicators {
-        files
-            .push((dir.join("downloads").join(format!("{}.csv", ind.id)), csv::file([ind], &ds.sources, status_words)));
+        files.push((layout::indicator_csv(r, &ind.id).into(), csv::file([ind], &ds.sources, status_words)));
     }
     for ind in &ds.indicators {
         let cited =
@@ -205,14 +186,14 @@ pub fn release_files(ds: &Dataset, status_words: csv::StatusWords) -> Vec<(PathB
             indicator: ind.clone(),
             sources: cited,
         };
-        files.push((dir.join("indicators").join(format!("{}.json", ind.id)), to_json(&file)));
+        files.push((layout::indicator(r, &ind.id).into(), to_json(&file)));
     }
     files
 }
 
 /// The release list after publishing `ds` into `public_data`, keeping older releases.
 pub fn releases_file(public_data: &Path, ds: &Dataset) -> Result<String, DataError> {
-    let path = public_data.join("releases.json");
+    let path = public_data.join(layout::RELEASES);
     let mut releases: Vec<ReleaseInfo> = match fs::read_to_string(&path) {
         Ok(text) => parse_json::<ReleasesFile>(&path, &text)?.releases,
         Err(_) => Vec::new(),
@@ -241,13 +222,13 @@ pub struct PublishedSummary {
 pub fn check_published(public_data: &Path) -> Result<PublishedSummary, Vec<DataError>> {
     let mut errors = Vec::new();
     let mut summary = PublishedSummary::default();
-    let list_path = public_data.join("releases.json");
+    let list_path = public_data.join(layout::RELEASES);
     let list: ReleasesFile = read(&list_path).and_then(|t| parse_json(&list_path, &t)).map_err(|e| vec![e])?;
     summary.files += 1;
     for rel in &list.releases {
-        let dir = public_data.join(&rel.release);
+        let r = rel.release.as_str();
         let name = |p: &Path| p.display().to_string();
-        let sources_path = dir.join("sources.json");
+        let sources_path = public_data.join(layout::sources(r));
         let sources = read(&sources_path)
             .map_err(|e| vec![e])
             .and_then(|t| parse_sources(&name(&sources_path), &t))
@@ -259,7 +240,7 @@ pub fn check_published(public_data: &Path) -> Result<PublishedSummary, Vec<DataE
                 errors.extend(e);
                 BTreeMap::new()
             });
-        let overview_path = dir.join("overview.json");
+        let overview_path = public_data.join(layout::overview(r));
         let overview = read(&overview_path)
             .map_err(|e| vec![e])
             .and_then(|t| parse_overview_with(&name(&overview_path), &t, Some(&sources)));
@@ -275,7 +256,7 @@ pub fn check_published(public_data: &Path) -> Result<PublishedSummary, Vec<DataE
         };
         summary.files += 2;
         for ind in &overview.indicators {
-            let path = dir.join("indicators").join(format!("{}.json", ind.id));
+            let path = public_data.join(layout::indicator(r, &ind.id));
             let file = read(&path).map_err(|e| vec![e]).and_then(|t| parse_indicator_file(&name(&path), &t));
             summary.files += 1;
             match file {

@@ -19,6 +19,25 @@ use schemars::JsonSchema;
 /// The format version this build of the site reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// `data/release.json`: the id and date of the release being prepared.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReleaseInfo {
+    pub schema_version: u32,
+    pub release: String,
+    pub as_of: String,
+    /// What changed in this release.
+    pub note: Text,
+}
+
+/// `releases.json`: every published release, newest first.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReleasesFile {
+    pub schema_version: u32,
+    pub as_of: String,
+    pub current: String,
+    pub releases: Vec<ReleaseInfo>,
+}
+
 /// `overview.json`: every indicator without its long notes. One small request
 /// gives the site everything it needs for the overview and area pages.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -168,6 +187,7 @@ fn read_indicators(list: &Value, field_name: &str, ctx: &Context, report: &mut R
         return Vec::new();
     };
     let mut seen = HashSet::new();
+    let mut headlines = HashSet::new();
     let mut good = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let label = match item.get("id").and_then(Value::as_str) {
@@ -184,6 +204,9 @@ fn read_indicators(list: &Value, field_name: &str, ctx: &Context, report: &mut R
         let before = report.errors.len();
         if !seen.insert(ind.id.clone()) {
             report.push(Some(&label), "id", "duplicate id: another indicator in this file has it");
+        }
+        if ind.headline && !headlines.insert(ind.area) {
+            report.push(Some(&label), "headline", "a second headline indicator for this area: one stands for it");
         }
         validate::check_indicator(&ind, ctx, report);
         if report.errors.len() == before {

@@ -17,6 +17,7 @@ pub mod csv;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dataset;
 pub mod files;
+pub mod layout;
 pub mod progress;
 pub mod trend;
 pub mod types;

@@ -133,6 +133,12 @@ pub struct Observation {
 }
 
 impl Observation {
+    /// A full-year figure with a number that is not an alternative: what a
+    /// chart's line and the "one headline value per year" rule count.
+    pub fn is_headline_full_year(&self) -> bool {
+        self.period.is_full_year() && self.alternative.is_none() && self.value.is_some()
+    }
+
     /// The basis this value is on, given the indicator's headline basis.
     pub fn basis_or<'a>(&'a self, headline: Option<&'a BasisId>) -> Option<&'a BasisId> {
         self.basis.as_ref().or(headline)
@@ -179,6 +185,9 @@ pub struct Indicator {
     pub area: Area,
     pub role: Role,
     pub name: Text,
+    /// The indicator that stands for its area on the overview (at most one per area).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub headline: bool,
     pub unit: Unit,
     pub direction: Direction,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -209,6 +218,11 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// Whether the target is a five-year total of yearly amounts.
+    pub fn is_cumulative(&self) -> bool {
+        self.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal)
+    }
+
     pub fn basis(&self, id: &BasisId) -> Option<&Basis> {
         self.bases.iter().find(|b| &b.id == id)
     }

@@ -12,6 +12,9 @@ use std::fmt;
 /// Years a published value may refer to. Earlier figures (13th-plan results) are
 /// context; nothing after the as-of date can have been observed.
 pub const FIRST_YEAR: i32 = 2010;
+/// Earliest year a target may be set for: the 13th five-year plan's targets
+/// (for 2016–2020) are the oldest the data quotes.
+pub const FIRST_TARGET_YEAR: i32 = 2016;
 /// Latest year a target may be set for (the carbon-peaking plan looks to 2030).
 pub const LAST_TARGET_YEAR: i32 = 2035;
 /// No figure in this plan comes near this size; a larger one is a typo.
@@ -202,7 +205,7 @@ pub(crate) fn check_indicator(ind: &Indicator, ctx: &Context, report: &mut Repor
     let headline = ind.headline_basis.as_ref();
     let mut seen = HashSet::new();
     for (i, o) in ind.values.iter().enumerate() {
-        if o.period.is_full_year() && o.alternative.is_none() && o.value.is_some() {
+        if o.is_headline_full_year() {
             let key = (o.year, o.basis_or(headline).cloned());
             if !seen.insert(key) {
                 err(
@@ -247,7 +250,7 @@ pub fn public_texts(ind: &Indicator) -> Vec<(String, &str)> {
         for (name, t) in [("text", &o.text), ("note", &o.note), ("alternative", &o.alternative)] {
             out.extend(t.iter().map(|t| (format!("{at}.{name}"), t)));
         }
-        if let Period::Partial { label } | Period::PointInTime { label } | Period::MultiYear { label } = &o.period {
+        if let Some(label) = o.period.label() {
             out.push((format!("{at}.period.label"), label));
         }
     }
@@ -326,8 +329,8 @@ fn check_target(
     declared: &HashSet<&BasisId>,
     err: &mut impl FnMut(&str, String),
 ) {
-    if !(2016..=LAST_TARGET_YEAR).contains(&t.year) {
-        err(&format!("{at}.year"), format!("{} is outside 2016…{LAST_TARGET_YEAR}", t.year));
+    if !(FIRST_TARGET_YEAR..=LAST_TARGET_YEAR).contains(&t.year) {
+        err(&format!("{at}.year"), format!("{} is outside {FIRST_TARGET_YEAR}…{LAST_TARGET_YEAR}", t.year));
     }
     match (t.kind, t.value) {
         (TargetKind::Qualitative, Some(v)) => {
@@ -411,7 +414,7 @@ fn check_observation(
             check_text(t, &format!("{at}.{name}"), err);
         }
     }
-    if let Period::Partial { label } | Period::PointInTime { label } | Period::MultiYear { label } = &o.period {
+    if let Some(label) = o.period.label() {
         check_text(label, &format!("{at}.period.label"), err);
     }
     check_basis(&o.basis, &format!("{at}.basis"), declared, err);

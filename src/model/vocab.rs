@@ -170,6 +170,14 @@ impl Period {
     pub fn is_full_year(&self) -> bool {
         matches!(self, Period::FullYear)
     }
+
+    /// The label of anything but a full year ("1—11月", "年底").
+    pub fn label(&self) -> Option<&Text> {
+        match self {
+            Period::FullYear => None,
+            Period::Partial { label } | Period::PointInTime { label } | Period::MultiYear { label } => Some(label),
+        }
+    }
 }
 
 /// How exact a published figure is.

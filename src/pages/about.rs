@@ -4,7 +4,7 @@
 use crate::components::{await_resource, focus_element, Breadcrumbs};
 use crate::context::{use_lang, use_overview, use_site};
 use crate::i18n::{self, Msg};
-use crate::model::{assess, OverviewFile, Role, Status};
+use crate::model::{assess, layout, OverviewFile, Role, Status};
 use crate::route::{Page, Route};
 use crate::share::whole_dataset;
 use leptos::prelude::*;
@@ -95,7 +95,7 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
                 {move || lang.get().t(Msg::DataAsOf)} " " {move || i18n::date(lang.get(), &as_of)}
                 " · " {move || lang.get().t(Msg::Release)} " " <code>{release.clone()}</code>
             </p>
-            <p>{move || lang.get().t(Msg::DataFilesIntro)} " " <a href="data/releases.json" rel="external">"data/releases.json"</a></p>
+            <p>{move || lang.get().t(Msg::DataFilesIntro)} " " <a href=layout::on_site(layout::RELEASES) rel="external">{layout::on_site(layout::RELEASES)}</a></p>
         </section>
     }
 }

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { indicatorFile, launch, openPage, overview, screenshotPath, scrollThrough, startServer, waitForChart } from "./harness.mjs";
+import { indicatorFile, launch, openPage, overview, screenshotPath, scrollThrough, settled, startServer, waitForChart } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -157,7 +157,7 @@ test("pages fit a 360 px phone without sideways scrolling", async () => {
   for (const rel of ["", "area/water/", "indicator/AIR-01/", "en/indicator/CE-02/?view=table", "en/about/"]) {
     await page.goto(server.url(rel));
     await page.locator("h1").waitFor();
-    await page.waitForTimeout(300);
+    await settled(page);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `${rel} is ${width}px wide`);
   }
@@ -179,7 +179,7 @@ test("axe-core finds no serious or critical violations, light and dark", async (
     for (const rel of ["zh", "en"].flatMap((lang) => sample.map((p) => `${prefix(lang)}${p}`))) {
       await page.goto(server.url(rel));
       await page.locator("h1").waitFor();
-      await page.waitForTimeout(200);
+      await settled(page);
       const bad = (await axe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
       assert.deepEqual(bad, [], `${rel} (${colorScheme})`);
     }

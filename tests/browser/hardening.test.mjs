@@ -171,6 +171,8 @@ test("hostile text stays inert text; only http(s) links are clickable", async (t
   for (let x = box.x + 20; x < box.x + box.width - 10; x += 12) {
     for (const y of [0.2, 0.35, 0.5, 0.65].map((f) => box.y + box.height * f)) await page.mouse.move(x, y);
   }
+  // A negative check has no event to wait for: give an injected script, if
+  // any, a moment to run before asserting that none did.
   await page.waitForTimeout(300);
   assert.deepEqual(dialogs, [], "no script ran");
   assert.ok(!problems.foreignRequests.some((u) => u.includes("evil.example")), `no request to the injected host: ${problems.foreignRequests}`);
@@ -207,6 +209,7 @@ test("every page works under the Content-Security-Policy with no violation", asy
     // Hover a chart so the tooltip (inline styles set by ECharts) appears too.
     const box = await page.locator("[data-testid=chart]").first().boundingBox().catch(() => null);
     if (box) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4);
+    // Violations are reported asynchronously and "none" has no event: a short wait.
     await page.waitForTimeout(200);
     assert.deepEqual(await page.evaluate(() => window.__csp), [], `${rel}: CSP violations`);
   }

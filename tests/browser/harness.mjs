@@ -85,13 +85,34 @@ export function screenshotPath(name) {
   return join(ARTIFACTS, `${name}.png`);
 }
 
-/** Scrolls to the bottom and back, so charts drawn on approach are all drawn. */
+/**
+ * Waits until the page has settled: no loading notice left, and every chart on
+ * screen drawn (or showing its error). A readiness condition, not a sleep.
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    if (document.querySelector(".loading")) return false;
+    const onScreen = (el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight && r.width > 0;
+    };
+    return [...document.querySelectorAll("[data-testid=chart]")]
+      .filter(onScreen)
+      .every((el) => el.dataset.rendered === "true" || el.querySelector(".chart-error"));
+  }, null, { timeout: 15000 });
+}
+
+/** Brings every chart of the page into view in turn and waits until it is drawn. */
 export async function scrollThrough(page) {
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  for (let y = 0; y < height; y += 500) {
-    await page.evaluate((y) => window.scrollTo(0, y), y);
-    await page.waitForTimeout(60);
+  const charts = page.locator("[data-testid=chart]");
+  const n = await charts.count();
+  for (let i = 0; i < n; i++) {
+    await charts.nth(i).scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (i) => document.querySelectorAll("[data-testid=chart]")[i]?.dataset.rendered === "true",
+      i,
+      { timeout: 15000 },
+    );
   }
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(200);
 }

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { DIST, launch, openPage, startServer, waitForChart } from "./harness.mjs";
+import { DIST, launch, openPage, settled, startServer, waitForChart } from "./harness.mjs";
 
 const VNU = join(createRequire(import.meta.url).resolve("vnu-jar"), "../build/dist/vnu.jar");
 
@@ -53,7 +53,7 @@ test("pages as rendered by the app pass the Nu HTML checker", async () => {
     await page.goto(server.url(rel));
     if (rel.includes("about") || rel.includes("XYZ") || rel.includes("table")) await page.locator("h1").waitFor();
     else await waitForChart(page);
-    await page.waitForTimeout(300);
+    await settled(page);
     const file = join(dir, `${rel.replace(/[^a-z0-9]+/gi, "_") || "overview"}.html`);
     writeFileSync(file, await page.content());
     files.push(file);

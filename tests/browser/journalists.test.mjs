@@ -154,7 +154,7 @@ test("downloads: the CSV rows equal the JSON values; PNG and SVG pictures", asyn
   const { page } = await openPage(browser, server.origin);
   await page.goto(server.url("en/indicator/AIR-01/"));
   await waitForChart(page);
-  await page.locator(".share__part summary").nth(1).click();
+  await page.locator(".share__part > summary").nth(1).click();
 
   const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
   const csv = readFileSync(await csvDownload.path(), "utf8");
@@ -207,12 +207,32 @@ test("the cite box gives a citation with the permalink and release in both langu
   const { page } = await openPage(browser, server.origin);
   await page.goto(server.url("indicator/WAT-01/"));
   await waitForChart(page);
-  await page.locator(".share__part summary").nth(2).click();
+  await page.locator(".share__part > summary").nth(2).click();
   const zh = await page.getByTestId("cite-zh").innerText();
   const en = await page.getByTestId("cite-en").innerText();
   assert.ok(zh.includes(server.url("indicator/WAT-01/")) && zh.includes(currentRelease()), zh);
   assert.ok(en.includes(server.url("en/indicator/WAT-01/")) && en.includes("Accessed"), en);
   await page.context().close();
+});
+
+test("copying says so, and the embed options come in labelled groups", async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  await page.goto(server.url("en/indicator/WAT-01/"));
+  await waitForChart(page);
+  const groups = await page.locator(".share__options fieldset legend").allInnerTexts();
+  assert.deepEqual(groups, ["Language", "Colours", "Content", "Data version"]);
+  await page.getByTestId("copy-embed").click();
+  const status = page.getByTestId("copy-embed").locator("xpath=following-sibling::span[@role='status']");
+  await status.filter({ hasText: "Copied ✓" }).waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.getByTestId("embed-code").inputValue());
+  // The citations: the page's language first, each with its own copy button.
+  await page.locator(".share__part > summary").nth(2).click();
+  const order = await page.locator(".citation").evaluateAll((ps) => ps.map((p) => p.lang));
+  assert.deepEqual(order, ["en", "zh-CN"]);
+  await page.getByTestId("copy-cite-zh").click();
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes("访问日期"));
+  await context.close();
 });
 
 test("shared links carry title, description, canonical URL and a preview image", async () => {

@@ -168,3 +168,15 @@ test("sources are named for the public: tier in words, no link to a flagged site
   await page.getByTestId("sources").screenshot({ path: screenshotPath("sources-AIR-01") });
   await page.context().close();
 });
+
+test("the header's Downloads link lands on the downloads section, whose CSV is the whole dataset", async () => {
+  const { page } = await openPage(browser, server.origin);
+  await page.goto(server.url("en/indicator/WAT-01/"));
+  await waitForChart(page);
+  await page.getByTestId("nav-downloads").click();
+  await page.waitForFunction(() => document.activeElement?.id === "downloads");
+  assert.equal(new URL(page.url()).pathname, "/gansu/en/about/");
+  const href = await page.getByTestId("about-csv").getAttribute("href");
+  assert.match(href, /^data\/\d{4}-\d{2}-\d{2}\/gansu-eco-indicators\.csv$/);
+  await page.context().close();
+});

@@ -14,7 +14,7 @@ pub fn write(dist: &Path, out: &Path) -> Result<(), String> {
     let (release, overview) = current_overview(dist)?;
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     for summary in &overview.indicators {
-        let path = dist.join("data").join(&release).join("indicators").join(format!("{}.json", summary.id));
+        let path = dist.join(model::layout::on_site(&model::layout::indicator(&release, &summary.id)));
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let file = model::parse_indicator_file(&path.display().to_string(), &text).map_err(|e| format!("{e:?}"))?;
         for (lang, code) in [(Lang::Zh, "zh"), (Lang::En, "en")] {

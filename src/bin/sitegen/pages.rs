@@ -10,17 +10,12 @@
 //! `<noscript>` fallback: the answer in one sentence and the chart as a picture.
 
 use gansu_eco_dashboard::i18n::{self, Lang, Msg};
+use gansu_eco_dashboard::model::layout;
 use gansu_eco_dashboard::model::{self, assess, Area, OverviewFile};
+use gansu_eco_dashboard::present::meta;
 use gansu_eco_dashboard::route::{Page, Route};
 use gansu_eco_dashboard::share::escape_html as escape;
-use gansu_eco_dashboard::{fetch, pages};
-use serde::Deserialize;
 use std::path::Path;
-
-#[derive(Deserialize)]
-struct Releases {
-    current: String,
-}
 
 /// Every route the site has a page for in this release.
 pub fn routes(overview: &OverviewFile) -> Vec<Route> {
@@ -156,7 +151,8 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
     };
     let id = match &route.page {
         Page::Indicator(id) | Page::Embed(id) => Some(id.clone()),
-        Page::Overview => Some("AIR-02".into()),
+        // The overview's preview picture: the air area's headline indicator.
+        Page::Overview => overview.indicators.iter().find(|i| i.headline && i.area == Area::Air).map(|i| i.id.clone()),
         _ => None,
     };
     let code = match route.lang {
@@ -173,15 +169,17 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
         )
     });
     let preloads = match &route.page {
-        Page::Embed(id) => vec![fetch::indicator_url(release, id)],
-        Page::Indicator(id) => vec![fetch::indicator_url(release, id), fetch::overview_url(release)],
-        _ => vec![fetch::overview_url(release)],
+        Page::Embed(id) => vec![layout::on_site(&layout::indicator(release, id))],
+        Page::Indicator(id) => {
+            vec![layout::on_site(&layout::indicator(release, id)), layout::on_site(&layout::overview(release))]
+        }
+        _ => vec![layout::on_site(&layout::overview(release))],
     };
     PageMeta {
         base: base_for(&route.href()),
         lang: route.lang,
-        title: pages::title(route, Some(overview)),
-        description: pages::description(route, overview),
+        title: meta::title(route, Some(overview)),
+        description: meta::description(route, overview),
         release: release.to_string(),
         canonical: abs(&canonical_route),
         alternates: [Lang::Zh, Lang::En].into_iter().map(|l| (l, abs(&canonical_route.in_lang(l)))).collect(),
@@ -195,9 +193,9 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
 /// Reads the current release's overview from a built site.
 pub fn current_overview(dist: &Path) -> Result<(String, OverviewFile), String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
-    let releases: Releases =
-        serde_json::from_str(&read(&dist.join("data/releases.json"))?).map_err(|e| e.to_string())?;
-    let overview_path = dist.join("data").join(&releases.current).join("overview.json");
+    let releases: model::ReleasesFile =
+        serde_json::from_str(&read(&dist.join(layout::on_site(layout::RELEASES)))?).map_err(|e| e.to_string())?;
+    let overview_path = dist.join(layout::on_site(&layout::overview(&releases.current)));
     let overview = model::parse_overview(&overview_path.display().to_string(), &read(&overview_path)?)
         .map_err(|e| format!("{e:?}"))?
         .data;

@@ -29,8 +29,12 @@ mod totals;
 pub use totals::running_total;
 use totals::{judge_cumulative, judge_reduction};
 
+/// The plan's base year: its baselines are 2020 values (以2020年为基准年).
+pub const BASE_YEAR: i32 = 2020;
 /// First year of the plan period (规划期为2021年至2025年).
-pub const PLAN_START: i32 = 2021;
+pub const PLAN_START: i32 = BASE_YEAR + 1;
+/// Last year of the plan period, the year of most of its targets.
+pub const PLAN_END: i32 = 2025;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {

@@ -54,6 +54,7 @@ fn indicator(direction: Direction, kind: TargetKind, value: Option<f64>) -> Indi
         area: Area::Air,
         role: Role::Goal,
         name: text("test"),
+        headline: false,
         unit: Unit::Percent,
         direction,
         plan_ref: None,

@@ -4,7 +4,7 @@
 //! the share of the period gone.
 
 use super::{judged_series, judging_basis, Arithmetic, Judged, Pace, Point, Reason, Status, PLAN_START};
-use crate::model::{Indicator, TargetKind};
+use crate::model::Indicator;
 
 /// The running total of a cumulative target, one point per year: the sum of
 /// the unbroken run of exact full-year amounts on the judging basis from the
@@ -12,7 +12,7 @@ use crate::model::{Indicator, TargetKind};
 /// (its last point is the judged sum) and the chart's running-total line.
 /// Empty when the indicator has no cumulative target.
 pub fn running_total(ind: &Indicator) -> Vec<Point> {
-    let Some(target) = ind.target.as_ref().filter(|t| t.kind == TargetKind::CumulativeTotal) else {
+    let Some(target) = ind.target.as_ref().filter(|_| ind.is_cumulative()) else {
         return Vec::new();
     };
     totals(&judged_series(ind, judging_basis(ind)), target.year)
