@@ -101,6 +101,13 @@ fn arm_timeout(controller: &web_sys::AbortController) -> Option<i32> {
         .ok()
 }
 
+/// The one field of `releases.json` (`model::ReleasesFile`) the browser reads.
+/// Parsing the whole list would add its serde code to every page's wasm.
+#[derive(serde::Deserialize)]
+struct CurrentRelease {
+    current: String,
+}
+
 /// The release to read: the one the page was built for, else the current one.
 pub async fn release(site: &Site) -> Result<String, AppError> {
     if let Some(r) = &site.release {
@@ -108,7 +115,7 @@ pub async fn release(site: &Site) -> Result<String, AppError> {
     }
     let url = &layout::on_site(layout::RELEASES);
     let text = fetch_text(url).await?;
-    serde_json::from_str::<model::ReleasesFile>(&text).map(|l| l.current).map_err(|e| AppError::Data {
+    serde_json::from_str::<CurrentRelease>(&text).map(|l| l.current).map_err(|e| AppError::Data {
         url: url.to_string(),
         errors: vec![DataError { file: url.into(), item: None, field: "current".into(), message: e.to_string() }],
     })

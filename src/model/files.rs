@@ -187,7 +187,7 @@ fn read_indicators(list: &Value, field_name: &str, ctx: &Context, report: &mut R
         return Vec::new();
     };
     let mut seen = HashSet::new();
-    let mut headlines = HashSet::new();
+    let mut headlines: Vec<Area> = Vec::new();
     let mut good = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let label = match item.get("id").and_then(Value::as_str) {
@@ -205,8 +205,11 @@ fn read_indicators(list: &Value, field_name: &str, ctx: &Context, report: &mut R
         if !seen.insert(ind.id.clone()) {
             report.push(Some(&label), "id", "duplicate id: another indicator in this file has it");
         }
-        if ind.headline && !headlines.insert(ind.area) {
-            report.push(Some(&label), "headline", "a second headline indicator for this area: one stands for it");
+        if ind.headline {
+            if headlines.contains(&ind.area) {
+                report.push(Some(&label), "headline", "a second headline indicator for this area: one stands for it");
+            }
+            headlines.push(ind.area);
         }
         validate::check_indicator(&ind, ctx, report);
         if report.errors.len() == before {
