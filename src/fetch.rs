@@ -128,11 +128,6 @@ pub async fn load_overview(site: Site) -> Result<Loaded<OverviewFile>, AppError>
     model::parse_overview(&url, &text).map_err(|errors| AppError::Data { url, errors })
 }
 
-/// One indicator in full, with its sources.
-pub async fn load_indicator(site: Site, id: IndicatorId) -> Result<IndicatorFile, AppError> {
-    load_indicator_release(site, id, None).await
-}
-
 /// One indicator from a given release (a pinned embed), else the current one.
 pub async fn load_indicator_release(
     site: Site,

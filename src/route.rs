@@ -1,5 +1,6 @@
 //! The site's addresses: one typed `Route` per page, with `href()` to write a link
-//! and `parse()` to read one back. No other code formats paths.
+//! and `parse()` to read one back. No other code formats page paths (data file
+//! paths are spelled in `model::layout`).
 //!
 //! Paths are relative to the site root (the `<base href>` of every page), so the
 //! site works from any sub-path: `area/air/`, `en/indicator/AIR-02/`. Chinese is

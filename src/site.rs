@@ -39,6 +39,12 @@ impl Site {
         Site { root_url, base_path, release }
     }
 
+    /// Today's date on the reader's device, `YYYY-MM-DD` (a citation's access date).
+    pub fn today_iso() -> String {
+        let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+        now.get(..10).unwrap_or_default().to_string()
+    }
+
     /// An absolute URL for a path relative to the site root (for copy-paste use).
     pub fn absolute(&self, relative: &str) -> String {
         format!("{}{}", self.root_url, relative.trim_start_matches("./"))

@@ -38,7 +38,9 @@ pub enum Layout {
 }
 
 /// Colours safe for the common forms of colour blindness (Okabe–Ito). Status is
-/// also always told by text and symbol, never by colour alone.
+/// also always told by text and symbol, never by colour alone. The text and
+/// background colours pair with `style/base.css` (`--fg`, `--bg`): change them
+/// together.
 pub mod palette {
     pub const HEADLINE: &str = "#0072B2";
     pub const OTHER_BASES: [&str; 3] = ["#E69F00", "#CC79A7", "#56B4E9"];

@@ -56,7 +56,9 @@ fn drawn_bases(ind: &Indicator) -> Vec<Option<&BasisId>> {
     let headline = ind.headline_basis.as_ref();
     let mut bases = vec![headline];
     for b in &ind.bases {
-        let has_values = ind.values.iter().any(|o| o.basis_or(headline) == Some(&b.id));
+        // Only a full-year value makes a line: a basis with part-year figures
+        // alone would be an empty legend entry (its figures are marks).
+        let has_values = ind.values.iter().any(|o| o.is_headline_full_year() && o.basis_or(headline) == Some(&b.id));
         if Some(&b.id) != headline && has_values {
             bases.push(Some(&b.id));
         }
@@ -223,8 +225,10 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
     chart
 }
 
-/// Part-year figures and alternative figures, drawn as marks off the lines.
+/// Points as (year, value, tooltip).
 type Points = Vec<(i32, f64, String)>;
+
+/// Part-year figures and alternative figures, drawn as marks off the lines.
 fn off_line_points(lang: Lang, ind: &Indicator) -> (Points, Points) {
     let mut partial = Vec::new();
     let mut alternative = Vec::new();

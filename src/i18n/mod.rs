@@ -38,6 +38,14 @@ impl Lang {
         }
     }
 
+    /// Short code for file names: `zh`, `en` (the static chart pictures).
+    pub fn short(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::Zh => Lang::En,

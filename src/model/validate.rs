@@ -139,7 +139,7 @@ pub struct Context<'a> {
     pub sources: Option<&'a BTreeMap<SourceKey, Source>>,
 }
 
-/// Checks one indicator; returns its problems (empty when it is valid).
+/// Checks one indicator, adding each problem it finds to `report`.
 pub(crate) fn check_indicator(ind: &Indicator, ctx: &Context, report: &mut Report) {
     let item = format!("indicator {}", ind.id);
     let item = Some(item.as_str());

@@ -46,8 +46,7 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
         .collect();
     let missing_count = missing.len();
     let (as_of, release) = (file.as_of.clone(), file.release.clone());
-    let today = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-    let today = today.get(..10).unwrap_or_default().to_string();
+    let today = crate::site::Site::today_iso();
     let [all_csv, all_json] = whole_dataset(&release);
     // A link from another page to a section here (the header's "Downloads")
     // lands on it once the data-driven sections exist.

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 pub fn IndicatorPage(id: IndicatorId) -> impl IntoView {
     let lang = use_lang();
     let site = use_site();
-    let detail = LocalResource::new(move || fetch::load_indicator(site.clone(), id.clone()));
+    let detail = LocalResource::new(move || fetch::load_indicator_release(site.clone(), id.clone(), None));
     move || match detail.get() {
         None => view! { <Loading lang/> }.into_any(),
         Some(Err(AppError::Http { status: 404, .. })) => NotFoundPage().into_any(),

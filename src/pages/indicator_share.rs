@@ -137,8 +137,7 @@ fn DownloadList(file: IndicatorFile) -> impl IntoView {
 fn CiteBox(file: IndicatorFile) -> impl IntoView {
     let lang = use_lang();
     let site = use_site();
-    let today = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-    let today = today.get(..10).unwrap_or_default().to_string();
+    let today = crate::site::Site::today_iso();
     let cite = move |l: Lang| {
         let permalink = site.absolute(&Route::new(l, Page::Indicator(file.indicator.id.clone())).href());
         i18n::indicator_citation(l, &file.indicator, &permalink, &file.release, &today)

@@ -17,7 +17,8 @@ pub fn write(dist: &Path, out: &Path) -> Result<(), String> {
         let path = dist.join(model::layout::on_site(&model::layout::indicator(&release, &summary.id)));
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let file = model::parse_indicator_file(&path.display().to_string(), &text).map_err(|e| format!("{e:?}"))?;
-        for (lang, code) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        for lang in [Lang::Zh, Lang::En] {
+            let code = lang.short();
             let opts = ChartOpts { lang, dark: false, layout: Layout::Export };
             let chart = export_chart(&file.indicator, &opts, &i18n::embed_source_line(lang, &file));
             let json = serde_json::to_string(&chart).map_err(|e| e.to_string())?;

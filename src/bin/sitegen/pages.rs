@@ -155,10 +155,7 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
         Page::Overview => overview.indicators.iter().find(|i| i.headline && i.area == Area::Air).map(|i| i.id.clone()),
         _ => None,
     };
-    let code = match route.lang {
-        Lang::Zh => "zh",
-        Lang::En => "en",
-    };
+    let code = route.lang.short();
     let ind = id.as_ref().and_then(|id| overview.indicators.iter().find(|i| &i.id == id));
     let image = ind.map(|i| format!("{site_url}charts/{}.{code}.png", i.id));
     let fallback = ind.filter(|_| !matches!(route.page, Page::Overview)).map(|i| {

@@ -161,10 +161,6 @@ pub struct Assessment {
 }
 
 impl Status {
-    pub fn is_judged(self) -> bool {
-        !matches!(self, Status::NotAssessable(_) | Status::NoData)
-    }
-
     /// The status's key in URLs (`?status=`), CSS classes and the CSV. All
     /// "cannot be judged" reasons share one key; context figures have their own.
     pub fn key(self) -> &'static str {
