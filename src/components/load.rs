@@ -60,16 +60,32 @@ pub fn DataProblems(errors: Vec<crate::model::DataError>, #[prop(into)] lang: Si
 
 /// A resource's three states in one place: loading, failed (which file, why,
 /// and a retry), or loaded and drawn by `loaded`.
+///
+/// Not Leptos' `<Transition>`/`<ErrorBoundary>`: the error is a typed
+/// `AppError` (it names the file and the data errors, and a 404 can be a page
+/// of its own), and a retry refetches this one resource.
 pub fn await_resource<T: Clone + 'static>(
     resource: LocalResource<Result<T, AppError>>,
     lang: Signal<Lang>,
     loaded: impl Fn(T) -> AnyView + 'static,
 ) -> impl Fn() -> AnyView {
-    move || match resource.get() {
-        None => view! { <Loading lang/> }.into_any(),
-        Some(Err(error)) => {
+    await_found(resource, lang, None::<fn() -> AnyView>, loaded)
+}
+
+/// `await_resource`, with what to show when the file does not exist (HTTP 404):
+/// an unknown indicator is "not found", not a loading error.
+pub fn await_found<T: Clone + 'static>(
+    resource: LocalResource<Result<T, AppError>>,
+    lang: Signal<Lang>,
+    not_found: Option<impl Fn() -> AnyView + 'static>,
+    loaded: impl Fn(T) -> AnyView + 'static,
+) -> impl Fn() -> AnyView {
+    move || match (resource.get(), &not_found) {
+        (None, _) => view! { <Loading lang/> }.into_any(),
+        (Some(Err(AppError::Http { status: 404, .. })), Some(missing)) => missing(),
+        (Some(Err(error)), _) => {
             view! { <ErrorPanel error lang retry=Callback::new(move |_| resource.refetch())/> }.into_any()
         }
-        Some(Ok(data)) => loaded(data),
+        (Some(Ok(data)), _) => loaded(data),
     }
 }

@@ -16,7 +16,7 @@ pub use chart_host::{chart_svg, ChartHost, ForcedTheme};
 pub use copy::CopyButton;
 pub use indicator_card::IndicatorCard;
 pub use layout::{focus_element, Footer, Header, InPageLink};
-pub use load::{await_resource, DataProblems, ErrorPanel, Loading};
+pub use load::{await_found, await_resource, DataProblems, ErrorPanel, Loading};
 pub use progress_chart::ProgressChart;
 pub use search::IndicatorSearch;
 pub use status::StatusBadge;

@@ -13,6 +13,8 @@
 //!   period it covers (a full year, part of a year, a point in time).
 //! - **tier**: how trustworthy a source is: the official document, official media, or a reprint.
 
+// Writing CSV and the dataset on disk are publishing steps: native only.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod csv;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dataset;

@@ -4,9 +4,9 @@
 //! height, in the message format newsroom CMSs already listen for.
 
 use super::indicator_parts::DataTable;
-use crate::components::{ErrorPanel, ForcedTheme, Loading, ProgressChart, StatusBadge};
+use crate::components::{await_found, ForcedTheme, ProgressChart, StatusBadge};
 use crate::context::{use_lang, use_route, use_site};
-use crate::fetch::{self, AppError};
+use crate::fetch;
 use crate::i18n::{self, Msg};
 use crate::model::{assess, IndicatorFile, IndicatorId};
 use crate::route::{Page, Route, Theme};
@@ -32,14 +32,12 @@ pub fn EmbedPage(id: IndicatorId) -> impl IntoView {
     post_height_on_resize(root, id.to_string());
     view! {
         <div class="embed" node_ref=root data-testid="embed">
-            {move || match detail.get() {
-                None => view! { <Loading lang/> }.into_any(),
-                Some(Err(AppError::Http { status: 404, .. })) => view! {
-                    <p data-testid="not-found">{lang.get().t(Msg::NotFoundBody)}</p>
-                }.into_any(),
-                Some(Err(error)) => view! { <ErrorPanel error lang retry=Callback::new(move |_| detail.refetch())/> }.into_any(),
-                Some(Ok(file)) => view! { <EmbedBody file/> }.into_any(),
-            }}
+            {await_found(
+                detail,
+                lang,
+                Some(move || view! { <p data-testid="not-found">{lang.get().t(Msg::NotFoundBody)}</p> }.into_any()),
+                |file| view! { <EmbedBody file/> }.into_any(),
+            )}
         </div>
     }
 }

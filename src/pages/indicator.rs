@@ -4,9 +4,9 @@
 
 use super::indicator_parts::{DataTable, NoteList, PlanWording, SourceList};
 use super::indicator_share::SharePanel;
-use crate::components::{Breadcrumbs, ErrorPanel, Loading, ProgressChart, StatusBadge};
+use crate::components::{await_found, Breadcrumbs, ProgressChart, StatusBadge};
 use crate::context::{use_lang, use_route, use_site};
-use crate::fetch::{self, AppError};
+use crate::fetch;
 use crate::i18n::{self, Msg};
 use crate::model::{assess, Assessment, Indicator, IndicatorFile, IndicatorId, Role};
 use crate::pages::NotFoundPage;
@@ -19,15 +19,7 @@ pub fn IndicatorPage(id: IndicatorId) -> impl IntoView {
     let lang = use_lang();
     let site = use_site();
     let detail = LocalResource::new(move || fetch::load_indicator_release(site.clone(), id.clone(), None));
-    move || match detail.get() {
-        None => view! { <Loading lang/> }.into_any(),
-        Some(Err(AppError::Http { status: 404, .. })) => NotFoundPage().into_any(),
-        Some(Err(error)) => view! {
-            <ErrorPanel error lang retry=Callback::new(move |_| detail.refetch())/>
-        }
-        .into_any(),
-        Some(Ok(file)) => view! { <IndicatorView file/> }.into_any(),
-    }
+    await_found(detail, lang, Some(|| NotFoundPage().into_any()), |file| view! { <IndicatorView file/> }.into_any())
 }
 
 #[component]
