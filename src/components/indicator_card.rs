@@ -26,7 +26,7 @@ pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>) -> impl I
         <li class="card" data-testid="indicator-card" data-id=move || card.get().id.to_string()>
             <div class="card__head">
                 <a class="card__title" href=href>{move || card.get().name}</a>
-                <StatusBadge status=assessment.status lang/>
+                <StatusBadge status=assessment.status lang year=assessment.judged.map(|p| p.year)/>
             </div>
             <dl class="card__figures">
                 <dt>{move || lang.get().t(Msg::Latest)}</dt>

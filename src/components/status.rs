@@ -6,12 +6,21 @@ use crate::model::Status;
 use crate::present::status_key;
 use leptos::prelude::*;
 
+/// `year`: the year the status is based on, said on the badge for a judged
+/// status ("进展落后（据2024年）"), so nobody takes a 2021 verdict for today's.
 #[component]
-pub fn StatusBadge(status: Status, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+pub fn StatusBadge(
+    status: Status,
+    #[prop(into)] lang: Signal<Lang>,
+    #[prop(optional_no_strip)] year: Option<i32>,
+) -> impl IntoView {
+    let judged = !matches!(status, Status::NotAssessable(_) | Status::NoData);
+    let year = year.filter(|_| judged);
     view! {
         <span class=format!("status status--{}", status_key(status)) data-testid="status">
             <span class="status__icon" aria-hidden="true">{i18n::status_icon(status)}</span>
-            {move || i18n::status_name(lang.get(), status)}
+            <span data-testid="status-name">{move || i18n::status_name(lang.get(), status)}</span>
+            {move || year.map(|y| view! { <span class="status__year">{i18n::status_year(lang.get(), y)}</span> })}
         </span>
     }
 }

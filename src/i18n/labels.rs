@@ -71,6 +71,14 @@ pub fn with_unit(lang: Lang, unit: Unit, v: f64) -> String {
     }
 }
 
+/// "（据2024年）" / " (2024 figure)": the year a status is based on, said on the badge.
+pub fn status_year(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("（据{year}年）"),
+        Lang::En => format!(" ({year} figure)"),
+    }
+}
+
 pub fn status_name(lang: Lang, status: Status) -> &'static str {
     match status {
         Status::Achieved => lang.of("已达标", "Target met"),
@@ -131,6 +139,14 @@ pub fn reason_text(lang: Lang, reason: Reason) -> &'static str {
         Reason::OnlyBound => lang.of(
             "最新数值只是一个范围（如“以上”），不足以判断是否达标。",
             "The latest figure is only a bound (such as “at least”), which does not settle the target.",
+        ),
+        Reason::TooFewYears => lang.of(
+            "五年累计目标目前只有一个年度的数值；各年数量起伏较大，至少要有两个年度才判断进度。",
+            "This five-year total has one year's figure so far; yearly amounts vary a lot, so the pace is judged from two years on.",
+        ),
+        Reason::DataDoubt => lang.of(
+            "数据存疑：单一年份的数值已超过五年累计目标，可能是数值或目标的单位有误，不据此判断。",
+            "Data in doubt: one year's figure is larger than the whole five-year target, so the figure or the target's unit may be wrong; nothing is judged from it.",
         ),
         Reason::IncompleteYears => lang.of(
             "累计目标需要自2021年起每年的数值，目前缺少部分年份。",

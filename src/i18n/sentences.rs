@@ -140,8 +140,8 @@ pub fn indicator_citation(lang: Lang, ind: &Indicator, permalink: &str, release:
 /// A ready citation of the site and its data release.
 pub fn site_citation(lang: Lang, url: &str, release: &str, as_of: &str, accessed: &str) -> String {
     match lang {
-        Lang::Zh => format!("甘肃省“十四五”生态环境保护规划目标进展（数据版本{release}，数据截至{}）。{url}。访问日期：{}。", super::date(lang, as_of), super::date(lang, accessed)),
-        Lang::En => format!("Gansu 14th Five-Year Eco-Environmental Plan: progress on its goals (data release {release}, data as of {}). {url}. Accessed {}.", super::date(lang, as_of), super::date(lang, accessed)),
+        Lang::Zh => format!("甘肃省“十四五”生态环境保护规划目标进展（数据版本{release}，更新于{}）。{url}。访问日期：{}。", super::date(lang, as_of), super::date(lang, accessed)),
+        Lang::En => format!("Gansu 14th Five-Year Eco-Environmental Plan: progress on its goals (data release {release}, updated {}). {url}. Accessed {}.", super::date(lang, as_of), super::date(lang, accessed)),
     }
 }
 
@@ -178,17 +178,17 @@ pub fn credited_publishers(lang: Lang, file: &crate::model::IndicatorFile) -> Ve
 }
 
 /// The embed's and the picture's source line: who published the figures it
-/// shows, and the data date. "来源：甘肃省人民政府等（另有4个来源） · 数据截至2026年12月4日"
+/// shows, and the date the site was updated. "来源：甘肃省人民政府等（另有4个来源） · 更新于2026年12月4日"
 pub fn embed_source_line(lang: Lang, file: &crate::model::IndicatorFile) -> String {
     let publishers = credited_publishers(lang, file);
     let shown: Vec<&str> = publishers.iter().take(2).copied().collect();
     let more = publishers.len().saturating_sub(shown.len());
     let date = super::date(lang, &file.as_of);
     match (lang, more) {
-        (Lang::Zh, 0) => format!("来源：{} · 数据截至{date}", shown.join("；")),
-        (Lang::Zh, n) => format!("来源：{}等（另有{n}个来源） · 数据截至{date}", shown.join("；")),
-        (Lang::En, 0) => format!("Source: {} · data as of {date}", shown.join("; ")),
-        (Lang::En, n) => format!("Sources: {} and {n} more · data as of {date}", shown.join("; ")),
+        (Lang::Zh, 0) => format!("来源：{} · 更新于{date}", shown.join("；")),
+        (Lang::Zh, n) => format!("来源：{}等（另有{n}个来源） · 更新于{date}", shown.join("；")),
+        (Lang::En, 0) => format!("Source: {} · updated {date}", shown.join("; ")),
+        (Lang::En, n) => format!("Sources: {} and {n} more · updated {date}", shown.join("; ")),
     }
 }
 

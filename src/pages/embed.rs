@@ -70,7 +70,7 @@ fn EmbedBody(file: IndicatorFile) -> impl IntoView {
     let source_page = full_page.clone();
     view! {
         <h1 class="embed__title">{move || lang.get().pick(&name).to_string()}</h1>
-        <p class="embed__status"><StatusBadge status=a.status lang/> " " <span data-testid="sentence">{sentence}</span></p>
+        <p class="embed__status"><StatusBadge status=a.status lang year=a.judged.map(|p| p.year)/> " " <span data-testid="sentence">{sentence}</span></p>
         {if table {
             view! { <DataTable ind=ind.clone() sources=file.sources.clone() source_page=source_page()/> }.into_any()
         } else {

@@ -55,7 +55,7 @@ fn IndicatorView(file: IndicatorFile) -> impl IntoView {
         <article class="indicator" data-testid="indicator" data-id=id>
             <h1>{move || lang.get().pick(&name).to_string()}</h1>
             <div class="indicator__status">
-                <StatusBadge status=a.status lang/>
+                <StatusBadge status=a.status lang year=a.judged.map(|p| p.year)/>
                 <span class="muted">{id_label}</span>
             </div>
             <p class="indicator__sentence" data-testid="sentence">{sentence}</p>

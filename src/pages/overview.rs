@@ -6,6 +6,7 @@ use crate::charts::Layout;
 use crate::components::{await_resource, DataProblems, IndicatorSearch, ProgressChart, StatusBadge};
 use crate::context::{use_lang, use_overview};
 use crate::i18n::{self, Lang, Msg};
+use crate::model::progress::PLAN_END;
 use crate::model::{assess, Area, Indicator, OverviewFile, Role};
 use crate::present::{AreaSummary, Card, Tally};
 use crate::route::{Page, Query, Route};
@@ -33,7 +34,9 @@ fn OverviewBody(file: OverviewFile) -> impl IntoView {
     let totals = Tally::of(&file.indicators);
     let as_of = file.as_of.clone();
     let datetime = as_of.clone();
+    let plan_ended = crate::model::validate::date_year(&file.as_of).is_some_and(|y| y > PLAN_END);
     view! {
+        {plan_ended.then(|| view! { <p class="plan-ended" data-testid="plan-ended">{move || lang.get().t(Msg::PlanEnded)}</p> })}
         <p class="as-of" data-testid="overview-as-of">
             {move || lang.get().t(Msg::DataAsOf)} " " <time datetime=datetime>{move || i18n::date(lang.get(), &as_of)}</time>
         </p>
@@ -101,7 +104,7 @@ fn AreaCard(summary: AreaSummary) -> impl IntoView {
 fn Headline(ind: Indicator) -> impl IntoView {
     let lang = use_lang();
     let a = assess(&ind);
-    let status = a.status;
+    let (status, year) = (a.status, a.judged.map(|p| p.year));
     let card = Memo::new(move |_| Card::from_assessment(&ind, &a, lang.get()));
     view! {
         <div class="area-card__headline">
@@ -113,7 +116,7 @@ fn Headline(ind: Indicator) -> impl IntoView {
                 })}
                 {move || card.get().latest_note.map(|n| view! { " " <span class="note">{n}</span> })}
             </p>
-            {(card.get_untracked().role == Role::Goal).then(|| view! { <StatusBadge status lang/> })}
+            {(card.get_untracked().role == Role::Goal).then(|| view! { <StatusBadge status lang year/> })}
         </div>
     }
 }

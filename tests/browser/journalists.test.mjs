@@ -186,7 +186,7 @@ test("downloads: the CSV rows equal the JSON values; PNG and SVG pictures", asyn
   const [svg] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-svg").click()]);
   const svgText = readFileSync(await svg.path(), "utf8");
   assert.match(svgText, /^<svg/);
-  for (const expected of [indicator.name.en, "data as of", "Gansu eco-environment goals"]) {
+  for (const expected of [indicator.name.en, "updated", "Gansu eco-environment goals"]) {
     assert.ok(svgText.includes(expected), `the picture carries "${expected}"`);
   }
   await page.context().close();

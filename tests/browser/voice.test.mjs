@@ -180,3 +180,24 @@ test("the header's Downloads link lands on the downloads section, whose CSV is t
   assert.match(href, /^data\/\d{4}-\d{2}-\d{2}\/gansu-eco-indicators\.csv$/);
   await page.context().close();
 });
+
+test("after 2025 the overview says the plan period has ended, and judged badges name their year", async () => {
+  const { page } = await openPage(browser, server.origin);
+  await page.goto(server.url(""));
+  await page.getByTestId("plan-ended").waitFor();
+  assert.match(await page.getByTestId("plan-ended").innerText(), /规划期已于2025年结束/);
+  assert.match(await page.getByTestId("overview-as-of").innerText(), /本站更新于/);
+  // AIR-02 is judged on a year's figure: its badge says which year.
+  const judged = overview().indicators.find((i) => i.id === "AIR-02");
+  const year = Math.max(...judged.values.filter((v) => !v.period && !v.alternative).map((v) => v.year));
+  await page.goto(server.url("en/indicator/AIR-02/"));
+  const badge = page.locator("article [data-testid=status]").first();
+  await badge.waitFor();
+  assert.match(await badge.innerText(), new RegExp(`\\(${year} figure\\)`));
+  // A goal that cannot be judged names no year.
+  await page.goto(server.url("en/indicator/AIR-01/"));
+  const none = page.locator("article [data-testid=status]").first();
+  await none.waitFor();
+  assert.doesNotMatch(await none.innerText(), /figure\)/);
+  await page.context().close();
+});

@@ -16,7 +16,9 @@
 //!
 //! Only values from the plan period (after the baseline year) are judged, on one
 //! basis: the target's, or, where no source says which basis the target uses,
-//! the basis of the newest figure. A full-year value counts, and so does a
+//! the basis of the newest figure. A cumulative total is judged only from two
+//! years on, and never when one year's amount exceeds the whole target (a data
+//! doubt, shown as such). A full-year value counts, and so does a
 //! reading of a level at a date ("end of 2024") when the year has no full-year
 //! value. Part-year averages, proxy figures, alternative figures and values on
 //! another basis are shown but never used, and pace is never measured across a
@@ -65,6 +67,12 @@ pub enum Reason {
     OnlyBound,
     /// A cumulative total needs every year from the start of the period.
     IncompleteYears,
+    /// A cumulative total with one year's amount so far: too little to judge
+    /// the pace of a five-year sum (yearly amounts vary widely).
+    TooFewYears,
+    /// One year's amount is larger than the whole five-year total: the figure
+    /// or the target's unit is in doubt, so nothing is claimed from it.
+    DataDoubt,
 }
 
 /// The pace band of the Open SDG method.

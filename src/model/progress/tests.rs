@@ -220,15 +220,34 @@ fn hard_cases_from_the_real_data() {
             Status::NotAssessable(Reason::Qualitative),
         ),
         (
-            // NOx 5-year total 18,400 t; 6,285 t in the first of five years.
-            "cumulative total ahead of schedule",
+            // NOx 5-year total 18,400 t; 6,285 t in the first of five years: one
+            // year says too little about a five-year sum.
+            "cumulative total from one year",
             with(indicator(HigherBetter, CumulativeTotal, Some(18_400.0)), None, vec![obs(2021, 6285.47)]),
+            Status::NotAssessable(Reason::TooFewYears),
+        ),
+        (
+            "cumulative total ahead of schedule after two years",
+            with(
+                indicator(HigherBetter, CumulativeTotal, Some(18_400.0)),
+                None,
+                vec![obs(2021, 6285.47), obs(2022, 4000.0)],
+            ),
             Status::OnTrack,
         ),
         (
-            // NH3-N: one year already above the 5-year figure as printed.
-            "cumulative total reached",
+            // NH3-N: one year above the whole 5-year figure as printed: a doubt, not a success.
+            "one year above the whole cumulative total",
             with(indicator(HigherBetter, CumulativeTotal, Some(300.0)), None, vec![obs(2021, 999.95)]),
+            Status::NotAssessable(Reason::DataDoubt),
+        ),
+        (
+            "cumulative total reached over the years",
+            with(
+                indicator(HigherBetter, CumulativeTotal, Some(300.0)),
+                None,
+                vec![obs(2021, 100.0), obs(2022, 120.0), obs(2023, 90.0)],
+            ),
             Status::Achieved,
         ),
         (

@@ -37,16 +37,24 @@ pub(super) fn judge_cumulative(
     target: f64,
     series: &[Judged],
 ) -> (Status, Option<Point>, Option<Arithmetic>) {
-    let Some(&Point { year: last_year, value: sum }) = totals(series, target_year).last() else {
+    let run = totals(series, target_year);
+    let Some(&Point { year: last_year, value: sum }) = run.last() else {
         return (Status::NotAssessable(Reason::IncompleteYears), None, None);
     };
+    // A year's amount is the step from the previous running total.
+    let largest_year = run.iter().scan(0.0, |before, p| Some(p.value - std::mem::replace(before, p.value)));
+    let doubt = largest_year.fold(f64::MIN, f64::max) > target;
     let share_done = sum / target;
     let share_elapsed = f64::from(last_year - PLAN_START + 1) / f64::from(target_year - PLAN_START + 1);
     let ratio = share_done / share_elapsed;
-    let status = if share_done >= 1.0 {
+    let status = if doubt {
+        Status::NotAssessable(Reason::DataDoubt)
+    } else if share_done >= 1.0 {
         Status::Achieved
     } else if last_year >= target_year {
         Status::OffTrack
+    } else if run.len() < 2 {
+        Status::NotAssessable(Reason::TooFewYears)
     } else {
         Pace::from_ratio(ratio).status()
     };
