@@ -4,6 +4,8 @@
 
 #[path = "present_meta.rs"]
 pub mod meta;
+#[path = "present_search.rs"]
+pub mod search;
 
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{

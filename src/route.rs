@@ -33,6 +33,8 @@ pub struct Query {
     /// Embed: read this data release instead of the current one, so a published
     /// article never changes under its reporter's feet.
     pub release: Option<String>,
+    /// Overview: what the reader searched for, so a search can be shared.
+    pub q: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +88,9 @@ impl Route {
         }
         if let Some(release) = &self.query.release {
             params.push(format!("release={release}"));
+        }
+        if let Some(q) = self.query.q.as_deref().filter(|q| !q.is_empty()) {
+            params.push(format!("q={}", encode(q)));
         }
         let path = match format!("{prefix}{page}") {
             p if p.is_empty() => "./".to_string(),
@@ -147,11 +152,48 @@ impl Query {
                 Some(("theme", "light")) => q.theme = Some(Theme::Light),
                 Some(("theme", "dark")) => q.theme = Some(Theme::Dark),
                 Some(("release", r)) if is_release_like(r) => q.release = Some(r.to_string()),
+                Some(("q", text)) => q.q = Some(decode(text)).filter(|t| !t.is_empty()),
                 _ => {}
             }
         }
         q
     }
+}
+
+/// Percent-encodes text for a query value (UTF-8 bytes; letters, digits and
+/// `-._~` stay as they are).
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Reads a percent-encoded query value (`+` is a space, as forms write it);
+/// malformed escapes are kept as written, and text is limited to 100 characters.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).chars().take(100).collect()
 }
 
 /// Release ids are dates like 2026-11-28.
@@ -176,6 +218,17 @@ pub fn relative_to_base<'a>(path: &'a str, base: &str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_round_trips_through_the_address() {
+        for text in ["PM2.5", "好天 兰州", "water quality", "a&b=c%", "ＰＭ２．５"] {
+            let r = Route::new(Lang::Zh, Page::Overview).with_query(Query { q: Some(text.into()), ..Query::default() });
+            assert_eq!(Route::parse(&r.href()).query.q.as_deref(), Some(text), "{}", r.href());
+        }
+        assert_eq!(Query::parse("q=%E5%A5%BD%E5%A4%A9").q.as_deref(), Some("好天"));
+        assert_eq!(Query::parse("q=water+quality").q.as_deref(), Some("water quality"));
+        assert_eq!(Query::parse("q=%ZZ%").q.as_deref(), Some("%ZZ%"), "a broken escape is kept as written");
+    }
 
     fn all_routes() -> Vec<Route> {
         let mut pages =

@@ -1,25 +1,48 @@
-//! Find any indicator by name (either language) or id, as you type.
+//! Find any indicator as you type: by name in either language, by id, by area
+//! or by a common synonym (`present::search`). The query is kept in the address
+//! (`?q=`), so a search can be shared; Enter opens the first result; a status
+//! line, not the whole list, tells a screen reader how many were found.
 
+use crate::context::use_route;
 use crate::i18n::{self, Lang, Msg};
-use crate::model::Indicator;
-use crate::route::{Page, Route};
+use crate::model::{Area, Indicator};
+use crate::present::search::search;
+use crate::route::{Page, Query, Route};
 use leptos::prelude::*;
-
-/// Whether `ind` matches `query` (case-insensitive, in either language or by id).
-pub fn matches(ind: &Indicator, query: &str) -> bool {
-    let q = query.trim().to_lowercase();
-    q.is_empty()
-        || ind.id.as_str().to_lowercase().contains(&q)
-        || ind.name.zh.to_lowercase().contains(&q)
-        || ind.name.en.to_lowercase().contains(&q)
-}
 
 #[component]
 pub fn IndicatorSearch(indicators: Vec<Indicator>, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
-    let (query, set_query) = signal(String::new());
+    let route = use_route();
+    let (query, set_query) = signal(route.get_untracked().query.q.unwrap_or_default());
     let indicators = StoredValue::new(indicators);
-    let hits = move || {
-        indicators.with_value(|all| all.iter().filter(|i| matches(i, &query.get())).cloned().collect::<Vec<_>>())
+    let hits = Memo::new(move |_| {
+        indicators.with_value(|all| search(all, &query.get()).into_iter().cloned().collect::<Vec<_>>())
+    });
+    let href_of = move |ind: &Indicator| Route::new(lang.get(), Page::Indicator(ind.id.clone())).href();
+    // Keep the query in the address without a navigation (the page stays as it is).
+    let remember = move |text: &str| {
+        let q = Some(text.to_string()).filter(|t| !t.trim().is_empty());
+        let here = route.get_untracked().with_query(Query { q, ..Query::default() }).href();
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
+        }
+    };
+    let navigate = leptos_router::hooks::use_navigate();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            if let Some(first) = hits.get_untracked().first() {
+                ev.prevent_default();
+                navigate(&href_of(first), Default::default());
+            }
+        }
+    };
+    let status = move || {
+        let n = hits.get().len();
+        if query.get().trim().is_empty() {
+            String::new()
+        } else {
+            i18n::search_found(lang.get(), n)
+        }
     };
     view! {
         <section class="search" aria-labelledby="search-heading">
@@ -30,18 +53,25 @@ pub fn IndicatorSearch(indicators: Vec<Indicator>, #[prop(into)] lang: Signal<La
                 class="search__input"
                 type="search"
                 autocomplete="off"
+                enterkeyhint="go"
                 placeholder=move || lang.get().t(Msg::SearchPlaceholder)
-                on:input=move |ev| set_query.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    remember(&text);
+                    set_query.set(text);
+                }
+                on:keydown=on_key
                 prop:value=query
             />
-            <ul class="search__results" data-testid="search-results" aria-live="polite">
+            <p id="search-status" class="search__status muted" role="status" data-testid="search-status">{status}</p>
+            <ul class="search__results" data-testid="search-results">
                 {move || {
-                    let hits = hits();
+                    let hits = hits.get();
                     if hits.is_empty() {
-                        return view! { <li class="muted">{lang.get().t(Msg::NoMatches)}</li> }.into_any();
+                        return view! { <li class="muted"><NoMatches lang/></li> }.into_any();
                     }
                     hits.into_iter().map(|ind| {
-                        let href = Route::new(lang.get(), Page::Indicator(ind.id.clone())).href();
+                        let href = href_of(&ind);
                         view! {
                             <li>
                                 <a href=href>{lang.get().pick(&ind.name).to_string()}</a>
@@ -52,5 +82,16 @@ pub fn IndicatorSearch(indicators: Vec<Indicator>, #[prop(into)] lang: Signal<La
                 }}
             </ul>
         </section>
+    }
+}
+
+/// "No indicator matches." with a way on: every area's page.
+#[component]
+fn NoMatches(#[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+    view! {
+        {move || lang.get().t(Msg::NoMatches)} " " {move || lang.get().t(Msg::BrowseAreas)}
+        {Area::ALL.into_iter().map(|area| view! {
+            " " <a href=move || Route::new(lang.get(), Page::Area(area)).href()>{move || i18n::area_name(lang.get(), area)}</a>
+        }).collect_view()}
     }
 }

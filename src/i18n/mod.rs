@@ -11,6 +11,7 @@ mod arithmetic;
 mod explain;
 mod labels;
 mod messages;
+mod search_terms;
 mod sentences;
 
 pub use about::*;
@@ -18,6 +19,7 @@ pub use arithmetic::arithmetic_lines;
 pub use explain::*;
 pub use labels::*;
 pub use messages::Msg;
+pub use search_terms::{Leads, SEARCH_TERMS};
 pub use sentences::*;
 
 use crate::model::Text;

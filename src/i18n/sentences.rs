@@ -62,6 +62,15 @@ pub fn goals_total(lang: Lang, goals: usize) -> String {
     }
 }
 
+/// "找到2项指标" / "2 indicators found": the search's status line.
+pub fn search_found(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Zh, n) => format!("找到{n}项指标"),
+        (Lang::En, 1) => "1 indicator found".to_string(),
+        (Lang::En, n) => format!("{n} indicators found"),
+    }
+}
+
 /// "查看全部13项指标" / "See all 13 indicators".
 pub fn see_all(lang: Lang, n: usize) -> String {
     match lang {

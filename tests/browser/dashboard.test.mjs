@@ -136,6 +136,39 @@ test("search finds indicators by name in either language and by id", async () =>
   }
   await input.fill("zzzz");
   assert.match(await page.getByTestId("search-results").innerText(), /没有符合的指标/);
+  assert.ok((await page.getByTestId("search-results").locator("a").count()) >= 7, "no result offers the area pages");
+  await page.context().close();
+});
+
+test("search understands how people ask: synonyms, full width, ids without a dash, places, English words", async () => {
+  const { page } = await openPage(browser, server.origin);
+  await page.goto(server.url(""));
+  await waitForChart(page);
+  const input = page.getByLabel("查找指标");
+  const cases = [
+    ["pm25", "AIR-02"], ["PM 2.5", "AIR-02"], ["ＰＭ２．５", "AIR-02"], ["细颗粒物", "AIR-02"],
+    ["好天", "AIR-01"], ["沙尘", "AIR-01"], ["兰州", "CITY-AIR-01"], ["Lanzhou", "CITY-AIR-02"],
+    ["大气", "AIR-03"], ["土壤", "SOIL-01"], ["carbon", "CE-01"], ["碳排放", "CE-04"],
+    ["water quality", "WAT-01"], ["drinking water", "WAT-16"], ["air02", "AIR-02"], ["水质", "WAT-15"],
+  ];
+  for (const [query, id] of cases) {
+    await input.fill(query);
+    const hrefs = await page.getByTestId("search-results").locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.ok(hrefs.includes(`indicator/${id}/`), `${query} finds ${id}: ${hrefs.slice(0, 8)}`);
+    assert.match(await page.getByTestId("search-status").innerText(), /找到\d+项指标/);
+  }
+  // The list is not a live region; the status line is.
+  assert.equal(await page.getByTestId("search-results").getAttribute("aria-live"), null);
+  assert.equal(await page.getByTestId("search-status").getAttribute("role"), "status");
+  // The query is in the address, so a search can be shared; Enter opens the first result.
+  await input.fill("air02");
+  assert.equal(new URL(page.url()).searchParams.get("q"), "air02");
+  await page.goto(server.url("?q=%E5%A5%BD%E5%A4%A9"));
+  await waitForChart(page);
+  assert.equal(await page.getByLabel("查找指标").inputValue(), "好天");
+  await page.getByLabel("查找指标").fill("AIR-02");
+  await page.getByLabel("查找指标").press("Enter");
+  await page.waitForURL(/indicator\/AIR-02\/$/);
   await page.context().close();
 });
 
