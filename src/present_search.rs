@@ -20,7 +20,11 @@ pub fn normalise(text: &str) -> String {
                 '₀'..='₉' => char::from_u32(c as u32 - '₀' as u32 + '0' as u32).unwrap_or(c),
                 c => c,
             };
-            (c.is_alphanumeric()).then(|| c.to_lowercase()).map(|l| l.collect::<String>())
+            // Spaces and punctuation go (a closed list, not Unicode's tables, which
+            // would weigh on every page's wasm).
+            let dropped =
+                c.is_whitespace() || c.is_ascii_punctuation() || "（）、，。·：；“”‘’《》〔〕【】—–…？！".contains(c);
+            (!dropped).then(|| c.to_lowercase().collect::<String>())
         })
         .collect()
 }
@@ -63,10 +67,10 @@ pub fn search<'a>(indicators: &'a [Indicator], query: &str) -> Vec<&'a Indicator
     if q.is_empty() {
         return indicators.iter().collect();
     }
-    let mut hits: Vec<(u8, &Indicator)> =
-        indicators.iter().map(|i| (score(i, &q), i)).filter(|(s, _)| *s > 0).collect();
-    hits.sort_by_key(|h| std::cmp::Reverse(h.0));
-    hits.into_iter().map(|(_, i)| i).collect()
+    let scored: Vec<(u8, &Indicator)> = indicators.iter().map(|i| (score(i, &q), i)).collect();
+    // Rank by rank, each in the data's order (a pass per rank rather than a
+    // sort: the site's wasm has no room to spare for a sort routine).
+    (1..=5).rev().flat_map(|rank| scored.iter().filter(move |(s, _)| *s == rank).map(|(_, i)| *i)).collect()
 }
 
 #[cfg(test)]
