@@ -162,7 +162,7 @@ test("search understands how people ask: synonyms, full width, ids without a das
   assert.equal(await page.getByTestId("search-status").getAttribute("role"), "status");
   // The query is in the address, so a search can be shared; Enter opens the first result.
   await input.fill("air02");
-  assert.equal(new URL(page.url()).searchParams.get("q"), "air02");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "air02");
   await page.goto(server.url("?q=%E5%A5%BD%E5%A4%A9"));
   await waitForChart(page);
   assert.equal(await page.getByLabel("查找指标").inputValue(), "好天");
