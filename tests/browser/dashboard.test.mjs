@@ -1,25 +1,17 @@
 // The citizen dashboard as a reader meets it: every route in both languages on
 // the built site under a sub-path, what each page says compared with the data
 // files, filters, search, tabs, accessibility (axe-core) and small screens.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { indicatorFile, launch, openPage, overview, screenshotPath, scrollThrough, settled, startServer, waitForChart } from "./harness.mjs";
+import { indicatorFile, openPage, overview, screenshotPath, scrollThrough, settled, useSite, waitForChart } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const AREAS = ["air", "water", "soil", "waste", "carbon", "ecology", "governance"];
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const prefix = (lang) => (lang === "en" ? "en/" : "");
 const detail = (id) => indicatorFile(id).indicator;
@@ -31,10 +23,10 @@ function routes() {
 }
 
 test("every route in both languages loads, draws its charts and logs no error", async () => {
-  const { page, problems } = await openPage(browser, server.origin);
+  const { page, problems } = await openPage(site.browser, site.server.origin);
   const all = routes();
   for (const rel of all) {
-    const response = await page.goto(server.url(rel));
+    const response = await page.goto(site.server.url(rel));
     assert.equal(response.status(), 200, `${rel} is a real file`);
     if (rel.endsWith("about/")) {
       await page.getByTestId("citation").waitFor();
@@ -63,12 +55,12 @@ function simpleIndicators() {
 test("indicator pages show the latest value, target and status the data gives", async () => {
   const sample = simpleIndicators();
   assert.ok(sample.length >= 5, `enough simple indicators to sample: ${sample}`);
-  const { page } = await openPage(browser, server.origin);
+  const { page } = await openPage(site.browser, site.server.origin);
   for (const lang of ["zh", "en"]) {
     for (const id of sample) {
       const ind = detail(id);
       const latest = [...ind.values].sort((a, b) => a.year - b.year).at(-1);
-      await page.goto(server.url(`${prefix(lang)}indicator/${id}/`));
+      await page.goto(site.server.url(`${prefix(lang)}indicator/${id}/`));
       await waitForChart(page);
       const shown = await page.getByTestId("milestone-latest").innerText();
       assert.ok(shown.includes(number(latest.value)) && shown.includes(String(latest.year)), `${id} latest: ${shown}`);
@@ -78,7 +70,7 @@ test("indicator pages show the latest value, target and status the data gives", 
       assert.ok(sentence.includes(number(latest.value)), `${id} sentence: ${sentence}`);
       const status = await page.getByTestId("status").first().innerText();
       // The same status on the area page's card.
-      await page.goto(server.url(`${prefix(lang)}area/${ind.area}/`));
+      await page.goto(site.server.url(`${prefix(lang)}area/${ind.area}/`));
       const card = page.locator(`[data-testid=indicator-card][data-id="${id}"]`);
       assert.equal(await card.getByTestId("status").innerText(), status, `${id}: card and page agree`);
       assert.ok((await card.getByTestId("card-latest").innerText()).includes(number(latest.value)));
@@ -88,10 +80,10 @@ test("indicator pages show the latest value, target and status the data gives", 
 });
 
 test("the data table lists every value of the data file", async () => {
-  const { page } = await openPage(browser, server.origin);
+  const { page } = await openPage(site.browser, site.server.origin);
   for (const id of ["AIR-01", "WAT-01", "CE-02"]) {
     const ind = detail(id);
-    await page.goto(server.url(`en/indicator/${id}/`));
+    await page.goto(site.server.url(`en/indicator/${id}/`));
     await waitForChart(page);
     await page.getByTestId("tab-table").click();
     await page.waitForURL(/view=table/);
@@ -105,8 +97,8 @@ test("the data table lists every value of the data file", async () => {
 });
 
 test("the area filter shows only goals with the chosen status, and the URL keeps it", async () => {
-  const { page } = await openPage(browser, server.origin);
-  await page.goto(server.url("en/area/water/"));
+  const { page } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.url("en/area/water/"));
   await waitForChart(page);
   const chip = page.locator(".filter li.status--achieved a");
   const expected = Number(await chip.locator("strong").innerText());
@@ -124,8 +116,8 @@ test("the area filter shows only goals with the chosen status, and the URL keeps
 });
 
 test("search finds indicators by name in either language and by id", async () => {
-  const { page } = await openPage(browser, server.origin);
-  await page.goto(server.url(""));
+  const { page } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.url(""));
   await waitForChart(page);
   const input = page.getByLabel("查找指标");
   for (const [query, id] of [["PM2.5", "AIR-02"], ["森林", "ECO-01"], ["wat-05", "WAT-05"], ["forest cover", "ECO-01"]]) {
@@ -141,8 +133,8 @@ test("search finds indicators by name in either language and by id", async () =>
 });
 
 test("search understands how people ask: synonyms, full width, ids without a dash, places, English words", async () => {
-  const { page } = await openPage(browser, server.origin);
-  await page.goto(server.url(""));
+  const { page } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.url(""));
   await waitForChart(page);
   const input = page.getByLabel("查找指标");
   const cases = [
@@ -163,7 +155,7 @@ test("search understands how people ask: synonyms, full width, ids without a das
   // The query is in the address, so a search can be shared; Enter opens the first result.
   await input.fill("air02");
   await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "air02");
-  await page.goto(server.url("?q=%E5%A5%BD%E5%A4%A9"));
+  await page.goto(site.server.url("?q=%E5%A5%BD%E5%A4%A9"));
   await waitForChart(page);
   assert.equal(await page.getByLabel("查找指标").inputValue(), "好天");
   await page.getByLabel("查找指标").fill("AIR-02");
@@ -173,8 +165,8 @@ test("search understands how people ask: synonyms, full width, ids without a das
 });
 
 test("charts further down a page are drawn as the reader scrolls to them", async () => {
-  const { page } = await openPage(browser, server.origin, { width: 360, height: 740 });
-  await page.goto(server.url("area/water/"));
+  const { page } = await openPage(site.browser, site.server.origin, { width: 360, height: 740 });
+  await page.goto(site.server.url("area/water/"));
   await waitForChart(page);
   const drawn = () => page.locator("[data-testid=chart][data-rendered=true]").count();
   const total = await page.locator("[data-testid=chart]").count();
@@ -186,9 +178,9 @@ test("charts further down a page are drawn as the reader scrolls to them", async
 });
 
 test("pages fit a 360 px phone without sideways scrolling", async () => {
-  const { page } = await openPage(browser, server.origin, { width: 360, height: 740 });
+  const { page } = await openPage(site.browser, site.server.origin, { width: 360, height: 740 });
   for (const rel of ["", "area/water/", "indicator/AIR-01/", "en/indicator/CE-02/?view=table", "en/about/"]) {
-    await page.goto(server.url(rel));
+    await page.goto(site.server.url(rel));
     await page.locator("h1").waitFor();
     await settled(page);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -208,9 +200,9 @@ async function axe(page) {
 test("axe-core finds no serious or critical violations, light and dark", async () => {
   const sample = ["", "about/", ...AREAS.map((a) => `area/${a}/`), "indicator/AIR-01/", "indicator/AIR-02/?view=table", "indicator/WAT-01/", "indicator/CE-02/", "indicator/SOIL-02/", "indicator/XYZ-99/"];
   for (const colorScheme of ["light", "dark"]) {
-    const { page } = await openPage(browser, server.origin, { colorScheme });
+    const { page } = await openPage(site.browser, site.server.origin, { colorScheme });
     for (const rel of ["zh", "en"].flatMap((lang) => sample.map((p) => `${prefix(lang)}${p}`))) {
-      await page.goto(server.url(rel));
+      await page.goto(site.server.url(rel));
       await page.locator("h1").waitFor();
       await settled(page);
       const bad = (await axe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -222,9 +214,9 @@ test("axe-core finds no serious or critical violations, light and dark", async (
 
 test("screenshots at 360 px and 1280 px", async () => {
   for (const width of [360, 1280]) {
-    const { page } = await openPage(browser, server.origin, { width, height: 900 });
+    const { page } = await openPage(site.browser, site.server.origin, { width, height: 900 });
     for (const [rel, name] of [["", "overview"], ["area/air/", "area-air"], ["indicator/AIR-02/", "indicator-AIR-02"], ["en/indicator/WAT-01/", "indicator-WAT-01-en"]]) {
-      await page.goto(server.url(rel));
+      await page.goto(site.server.url(rel));
       await waitForChart(page);
       await scrollThrough(page);
       await page.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });

@@ -1,18 +1,10 @@
 // The vertical slice: the release build, served under a sub-path, fetches a
 // snapshot and draws its chart; deep links load; a missing file is explained.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { currentRelease, indicatorFile, launch, openPage, overview, screenshotPath, startServer, waitForChart } from "./harness.mjs";
+import { currentRelease, indicatorFile, openPage, overview, screenshotPath, startServer, useSite, waitForChart } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** The figure the page should headline: the latest full-year, non-alternative value. */
 function latestPublished(indicator) {
@@ -25,9 +17,9 @@ const pm25 = () => indicatorFile("AIR-02").indicator;
 for (const lang of ["zh", "en"]) {
   test(`indicator page draws its chart from the snapshot (${lang})`, async () => {
     const ind = pm25();
-    const { page, problems } = await openPage(browser, server.origin);
+    const { page, problems } = await openPage(site.browser, site.server.origin);
     const prefix = lang === "en" ? "en/" : "";
-    await page.goto(server.url(`${prefix}indicator/AIR-02/`));
+    await page.goto(site.server.url(`${prefix}indicator/AIR-02/`));
     const chart = await waitForChart(page);
     assert.ok(await chart.locator("svg, canvas").count() > 0, "ECharts drew an svg or canvas");
     const name = lang === "en" ? ind.name.en : ind.name.zh;
@@ -44,8 +36,8 @@ for (const lang of ["zh", "en"]) {
 }
 
 test("deep links load when opened directly and when reloaded", async () => {
-  const { page, problems } = await openPage(browser, server.origin);
-  const response = await page.goto(server.url("en/indicator/AIR-02/"));
+  const { page, problems } = await openPage(site.browser, site.server.origin);
+  const response = await page.goto(site.server.url("en/indicator/AIR-02/"));
   assert.equal(response.status(), 200, "a real file answers the deep link");
   await waitForChart(page);
   await page.reload();
@@ -53,7 +45,7 @@ test("deep links load when opened directly and when reloaded", async () => {
   assert.match(await page.title(), /PM2\.5/);
   // Navigating inside the app keeps relative URLs working at the new depth.
   await page.getByTestId("lang-switch").click();
-  await page.waitForURL(server.url("indicator/AIR-02/"));
+  await page.waitForURL(site.server.url("indicator/AIR-02/"));
   await waitForChart(page);
   assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
   assert.deepEqual(problems.consoleErrors, []);
@@ -61,8 +53,8 @@ test("deep links load when opened directly and when reloaded", async () => {
 });
 
 test("the overview shows every area and indexes every indicator of the snapshot", async () => {
-  const { page, problems } = await openPage(browser, server.origin);
-  await page.goto(server.url(""));
+  const { page, problems } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.url(""));
   await waitForChart(page);
   const areas = new Set(overview().indicators.map((i) => i.area));
   assert.equal(await page.getByTestId("area-card").count(), areas.size);
@@ -78,7 +70,7 @@ test("a missing data file shows which file failed and why, with a retry", async 
   let broken = true;
   const failing = await startServer({ intercept: (rel) => (broken && rel === missing ? { status: 500, body: "boom", type: "text/plain" } : null) });
   t.after(() => failing.close());
-  const { page } = await openPage(browser, failing.origin);
+  const { page } = await openPage(site.browser, failing.origin);
   await page.goto(failing.url("en/indicator/AIR-02/"));
   const panel = page.getByTestId("load-error");
   await panel.waitFor();
@@ -93,8 +85,8 @@ test("a missing data file shows which file failed and why, with a retry", async 
 });
 
 test("an unknown indicator shows the not-found page with a way back", async () => {
-  const { page } = await openPage(browser, server.origin);
-  await page.goto(server.url("en/indicator/XYZ-99/"));
+  const { page } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.url("en/indicator/XYZ-99/"));
   await page.getByTestId("not-found").waitFor();
   const back = page.getByTestId("not-found").getByRole("link");
   assert.equal(await back.getAttribute("href"), "en/");

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: the built site served on loopback under a
 // sub-path, headless Debian Chromium driven by playwright-core, and collectors
 // for console errors and requests that leave the site's origin.
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -39,6 +40,23 @@ export async function startServer(options = {}) {
     return new Promise((ok) => server.close(ok));
   };
   return { origin, url: (rel = "") => `${origin}${BASE}${rel}`, close };
+}
+
+/**
+ * The site served and a browser started before a test file's tests, both
+ * stopped after them: `const site = useSite();` then `site.server`, `site.browser`.
+ */
+export function useSite() {
+  const site = {};
+  before(async () => {
+    site.server = await startServer();
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
 
 export async function launch() {

@@ -1,6 +1,6 @@
 // Every page's HTML through the Nu HTML Checker (vnu-jar): the generated files as
 // served, and a sample of pages as the browser has rendered them.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { DIST, launch, openPage, settled, startServer, waitForChart } from "./harness.mjs";
+import { DIST, openPage, settled, useSite, waitForChart } from "./harness.mjs";
 
 const VNU = join(createRequire(import.meta.url).resolve("vnu-jar"), "../build/dist/vnu.jar");
 
@@ -35,22 +35,14 @@ test("every generated HTML file passes the Nu HTML checker", async () => {
   assert.deepEqual(errors.map((e) => `${e.url.replace(/.*dist\//, "")}:${e.lastLine}: ${e.message}`), []);
 });
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test("pages as rendered by the app pass the Nu HTML checker", async () => {
   const dir = mkdtempSync(join(tmpdir(), "rendered-"));
-  const { page } = await openPage(browser, server.origin);
+  const { page } = await openPage(site.browser, site.server.origin);
   const files = [];
   for (const rel of ["", "en/area/air/", "indicator/AIR-01/", "en/indicator/WAT-01/?view=table", "en/about/", "embed/AIR-02/", "en/indicator/XYZ-99/"]) {
-    await page.goto(server.url(rel));
+    await page.goto(site.server.url(rel));
     if (rel.includes("about") || rel.includes("XYZ") || rel.includes("table")) await page.locator("h1").waitFor();
     else await waitForChart(page);
     await settled(page);

@@ -1,27 +1,19 @@
 // The journalists' toolkit as a newsroom uses it: embeds on another origin that
 // resize themselves, pinned releases, downloads read back from disk, citation,
 // link-preview tags and the no-JavaScript fallback.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
-import { currentRelease, indicatorFile, launch, openPage, readDist, screenshotPath, startServer, waitForChart } from "./harness.mjs";
+import { currentRelease, indicatorFile, openPage, readDist, screenshotPath, startServer, useSite, waitForChart } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const detail = indicatorFile;
 
 /** The embed code exactly as the indicator page offers it. */
 async function snippetFor(page, id, lang = "en") {
-  await page.goto(server.url(`${lang === "en" ? "en/" : ""}indicator/${id}/`));
+  await page.goto(site.server.url(`${lang === "en" ? "en/" : ""}indicator/${id}/`));
   await waitForChart(page);
   return page.getByTestId("embed-code").inputValue();
 }
@@ -43,17 +35,17 @@ async function newsroom(html) {
 }
 
 test("two embeds on another origin render, report their height and resize", async (t) => {
-  const { page: editor } = await openPage(browser, server.origin);
+  const { page: editor } = await openPage(site.browser, site.server.origin);
   // The snippet points at the site's own URL; the test serves it on a random port.
-  const fix = (s) => s.replaceAll("http://127.0.0.1:8080/gansu/", server.url(""));
+  const fix = (s) => s.replaceAll("http://127.0.0.1:8080/gansu/", site.server.url(""));
   const html = fix(await snippetFor(editor, "AIR-02")) + "\n" + fix(await snippetFor(editor, "WAT-01", "zh"));
   await editor.context().close();
   assert.match(html, /<iframe [^>]*title="[^"]+"[^>]*aria-label="[^"]+"[^>]*loading="lazy"/);
 
-  const site = await newsroom(html);
-  t.after(() => site.close());
-  const { page, problems } = await openPage(browser, site.url.replace(/\/article$/, ""), { width: 800 });
-  await page.goto(site.url);
+  const host = await newsroom(html);
+  t.after(() => host.close());
+  const { page, problems } = await openPage(site.browser, host.url.replace(/\/article$/, ""), { width: 800 });
+  await page.goto(host.url);
   const frames = page.locator("iframe");
   assert.equal(await frames.count(), 2);
   for (const i of [0, 1]) {
@@ -77,8 +69,8 @@ test("two embeds on another origin render, report their height and resize", asyn
 
 test("an embed fills 280 to 1200 px; screenshots at 320 and 800", async () => {
   for (const width of [280, 320, 800, 1200]) {
-    const { page, problems } = await openPage(browser, server.origin, { width, height: 700 });
-    await page.goto(server.url("en/embed/AIR-02/"));
+    const { page, problems } = await openPage(site.browser, site.server.origin, { width, height: 700 });
+    await page.goto(site.server.url("en/embed/AIR-02/"));
     await waitForChart(page);
     const sw = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(sw <= width, `no sideways scroll at ${width}px (${sw})`);
@@ -93,13 +85,13 @@ test("an embed fills 280 to 1200 px; screenshots at 320 and 800", async () => {
 });
 
 test("embed options: dark theme, table view", async () => {
-  const { page } = await openPage(browser, server.origin, { width: 600 });
-  await page.goto(server.url("embed/WAT-01/?theme=dark"));
+  const { page } = await openPage(site.browser, site.server.origin, { width: 600 });
+  await page.goto(site.server.url("embed/WAT-01/?theme=dark"));
   await waitForChart(page);
   assert.equal(await page.locator("html").getAttribute("data-theme"), "dark");
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(bg, "rgb(18, 20, 23)");
-  await page.goto(server.url("en/embed/WAT-01/?view=table&theme=light"));
+  await page.goto(site.server.url("en/embed/WAT-01/?view=table&theme=light"));
   await page.getByTestId("data-table").waitFor();
   assert.equal(await page.getByTestId("data-table").locator("tbody tr").count(), detail("WAT-01").indicator.values.length + 1);
   await page.context().close();
@@ -118,7 +110,7 @@ test("a pinned embed shows its own release, not the current one", async (t) => {
     },
   });
   t.after(() => pinnedServer.close());
-  const { page } = await openPage(browser, pinnedServer.origin);
+  const { page } = await openPage(site.browser, pinnedServer.origin);
   await page.goto(pinnedServer.url("en/embed/AIR-02/?release=2025-06-30"));
   await waitForChart(page);
   assert.match(await page.getByTestId("sentence").innerText(), /In 2022, PM2\.5 annual mean concentration was 26 μg\/m³/);
@@ -151,8 +143,8 @@ function parseCsv(text) {
 }
 
 test("downloads: the CSV rows equal the JSON values; PNG and SVG pictures", async () => {
-  const { page } = await openPage(browser, server.origin);
-  await page.goto(server.url("en/indicator/AIR-01/"));
+  const { page } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.url("en/indicator/AIR-01/"));
   await waitForChart(page);
   await page.locator(".share__part > summary").nth(1).click();
 
@@ -204,21 +196,21 @@ test("the whole dataset downloads as CSV and JSON with every indicator", async (
 });
 
 test("the cite box gives a citation with the permalink and release in both languages", async () => {
-  const { page } = await openPage(browser, server.origin);
-  await page.goto(server.url("indicator/WAT-01/"));
+  const { page } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.url("indicator/WAT-01/"));
   await waitForChart(page);
   await page.locator(".share__part > summary").nth(2).click();
   const zh = await page.getByTestId("cite-zh").innerText();
   const en = await page.getByTestId("cite-en").innerText();
-  assert.ok(zh.includes(server.url("indicator/WAT-01/")) && zh.includes(currentRelease()), zh);
-  assert.ok(en.includes(server.url("en/indicator/WAT-01/")) && en.includes("Accessed"), en);
+  assert.ok(zh.includes(site.server.url("indicator/WAT-01/")) && zh.includes(currentRelease()), zh);
+  assert.ok(en.includes(site.server.url("en/indicator/WAT-01/")) && en.includes("Accessed"), en);
   await page.context().close();
 });
 
 test("copying says so, and the embed options come in labelled groups", async () => {
-  const { page, context } = await openPage(browser, server.origin);
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
-  await page.goto(server.url("en/indicator/WAT-01/"));
+  const { page, context } = await openPage(site.browser, site.server.origin);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.server.origin });
+  await page.goto(site.server.url("en/indicator/WAT-01/"));
   await waitForChart(page);
   const groups = await page.locator(".share__options fieldset legend").allInnerTexts();
   assert.deepEqual(groups, ["Language", "Colours", "Content", "Data version"]);
@@ -236,21 +228,21 @@ test("copying says so, and the embed options come in labelled groups", async () 
 });
 
 test("shared links carry title, description, canonical URL and a preview image", async () => {
-  const html = await (await fetch(server.url("en/indicator/WAT-01/"))).text();
+  const html = await (await fetch(site.server.url("en/indicator/WAT-01/"))).text();
   const name = detail("WAT-01").indicator.name.en;
   assert.ok(html.includes(`<title>${name} · Gansu eco-environment goals</title>`));
   assert.ok(html.includes(`<meta property="og:title" content="${name} · Gansu eco-environment goals">`));
   assert.ok(html.includes(`<link rel="canonical" href="http://127.0.0.1:8080/gansu/en/indicator/WAT-01/">`));
   const image = html.match(/<meta property="og:image" content="([^"]+)"/)[1];
-  const png = Buffer.from(await (await fetch(image.replace("http://127.0.0.1:8080/gansu/", server.url("")))).arrayBuffer());
+  const png = Buffer.from(await (await fetch(image.replace("http://127.0.0.1:8080/gansu/", site.server.url("")))).arrayBuffer());
   assert.deepEqual(pngSize(png), { width: 1200, height: 630 });
 });
 
 test("without JavaScript, indicator and embed pages still show the answer and the chart", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   for (const rel of ["en/indicator/AIR-02/", "embed/AIR-02/"]) {
-    await page.goto(server.url(rel));
+    await page.goto(site.server.url(rel));
     const img = page.locator("img.noscript-chart");
     await img.waitFor();
     assert.ok(await img.evaluate((i) => i.complete && i.naturalWidth === 960), `${rel}: the static chart loaded`);

@@ -1,26 +1,18 @@
 // One voice, read as a reader would: the skip link keeps the reader on the page,
 // charts answer a hover and a tap, legends never page on a phone, every text of
 // every exported picture lies inside it, sources the public can trust.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, indicatorFile, launch, openPage, overview, readDist, screenshotPath, startServer, waitForChart } from "./harness.mjs";
+import { DIST, indicatorFile, openPage, overview, readDist, screenshotPath, useSite, waitForChart } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test("the skip link moves focus into main and keeps the page's address", async () => {
-  const { page } = await openPage(browser, server.origin);
+  const { page } = await openPage(site.browser, site.server.origin);
   for (const rel of ["en/indicator/AIR-01/", "area/water/", "about/"]) {
-    await page.goto(server.url(rel));
+    await page.goto(site.server.url(rel));
     await page.locator("main h1").first().waitFor();
     await page.keyboard.press("Tab");
     const link = page.locator(".skip-link");
@@ -33,8 +25,8 @@ test("the skip link moves focus into main and keeps the page's address", async (
 });
 
 test("a source reference in the data table leads to its entry on the same page", async () => {
-  const { page } = await openPage(browser, server.origin);
-  await page.goto(server.url("indicator/AIR-01/?view=table"));
+  const { page } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.url("indicator/AIR-01/?view=table"));
   const ref = page.getByTestId("data-table").locator("a").first();
   await ref.waitFor();
   const n = (await ref.innerText()).replace(/\D/g, "");
@@ -61,8 +53,8 @@ async function firstPoint(page) {
 test("a chart point answers a hover on a desktop and a tap on a phone", async () => {
   const { indicator } = indicatorFile("AIR-02");
   for (const [width, how] of [[1280, "hover"], [360, "tap"]]) {
-    const { page } = await openPage(browser, server.origin, { width, height: 800 });
-    await page.goto(server.url("indicator/AIR-02/"));
+    const { page } = await openPage(site.browser, site.server.origin, { width, height: 800 });
+    await page.goto(site.server.url("indicator/AIR-02/"));
     const chart = await waitForChart(page);
     await chart.scrollIntoViewIfNeeded();
     const { x, y } = await firstPoint(page);
@@ -78,9 +70,9 @@ test("a chart point answers a hover on a desktop and a tap on a phone", async ()
 });
 
 test("legends wrap instead of paging on a 360 px phone", async () => {
-  const { page } = await openPage(browser, server.origin, { width: 360, height: 780 });
+  const { page } = await openPage(site.browser, site.server.origin, { width: 360, height: 780 });
   for (const id of ["AIR-01", "WAT-01", "CE-02"]) {
-    await page.goto(server.url(`indicator/${id}/`));
+    await page.goto(site.server.url(`indicator/${id}/`));
     await waitForChart(page);
     const legend = await page.evaluate(() => {
       const el = document.querySelector("[data-testid=chart][data-rendered=true]");
@@ -106,7 +98,7 @@ test("every text of every exported picture lies inside it, all indicators, both 
   const dir = join(DIST, "charts");
   const files = readdirSync(dir).filter((n) => n.endsWith(".svg"));
   assert.equal(files.length, overview().indicators.length * 2, "one picture per indicator and language");
-  const { page } = await openPage(browser, server.origin);
+  const { page } = await openPage(site.browser, site.server.origin);
   // A blank page: the site's own CSS and CSP (which blocks the style attributes
   // ECharts writes) would change how a standalone picture's texts are drawn.
   await page.setContent("<!doctype html><html><body style='margin:0'></body></html>");
@@ -142,14 +134,14 @@ test("every text of every exported picture lies inside it, all indicators, both 
 });
 
 test("sources are named for the public: tier in words, no link to a flagged site, distinct link names", async () => {
-  const { page } = await openPage(browser, server.origin);
+  const { page } = await openPage(site.browser, site.server.origin);
   const flagged = Object.entries(JSON.parse(readDist(`data/${JSON.parse(readDist("data/releases.json")).current}/sources.json`)).sources)
     .filter(([, s]) => s.unsafe_site)
     .map(([key, s]) => ({ key, site: s.reprinted_by }));
   assert.ok(flagged.length > 0);
   for (const lang of ["", "en/"]) {
     for (const id of ["AIR-01", "WAT-01", "CE-02", "GOV-07"]) {
-      await page.goto(server.url(`${lang}indicator/${id}/`));
+      await page.goto(site.server.url(`${lang}indicator/${id}/`));
       const sources = page.getByTestId("sources");
       await sources.waitFor();
       const text = await sources.innerText();
@@ -164,14 +156,14 @@ test("sources are named for the public: tier in words, no link to a flagged site
       assert.equal(new Set(names).size, names.length, `${lang}${id}: every source link has its own name`);
     }
   }
-  await page.goto(server.url("indicator/AIR-01/"));
+  await page.goto(site.server.url("indicator/AIR-01/"));
   await page.getByTestId("sources").screenshot({ path: screenshotPath("sources-AIR-01") });
   await page.context().close();
 });
 
 test("the header's Downloads link lands on the downloads section, whose CSV is the whole dataset", async () => {
-  const { page } = await openPage(browser, server.origin);
-  await page.goto(server.url("en/indicator/WAT-01/"));
+  const { page } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.url("en/indicator/WAT-01/"));
   await waitForChart(page);
   await page.getByTestId("nav-downloads").click();
   await page.waitForFunction(() => document.activeElement?.id === "downloads");
@@ -182,20 +174,20 @@ test("the header's Downloads link lands on the downloads section, whose CSV is t
 });
 
 test("after 2025 the overview says the plan period has ended, and judged badges name their year", async () => {
-  const { page } = await openPage(browser, server.origin);
-  await page.goto(server.url(""));
+  const { page } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.url(""));
   await page.getByTestId("plan-ended").waitFor();
   assert.match(await page.getByTestId("plan-ended").innerText(), /规划期已于2025年结束/);
   assert.match(await page.getByTestId("overview-as-of").innerText(), /本站更新于/);
   // AIR-02 is judged on a year's figure: its badge says which year.
   const judged = overview().indicators.find((i) => i.id === "AIR-02");
   const year = Math.max(...judged.values.filter((v) => !v.period && !v.alternative).map((v) => v.year));
-  await page.goto(server.url("en/indicator/AIR-02/"));
+  await page.goto(site.server.url("en/indicator/AIR-02/"));
   const badge = page.locator("article [data-testid=status]").first();
   await badge.waitFor();
   assert.match(await badge.innerText(), new RegExp(`\\(${year} figure\\)`));
   // A goal that cannot be judged names no year.
-  await page.goto(server.url("en/indicator/AIR-01/"));
+  await page.goto(site.server.url("en/indicator/AIR-01/"));
   const none = page.locator("article [data-testid=status]").first();
   await none.waitFor();
   assert.doesNotMatch(await none.innerText(), /figure\)/);
