@@ -12,20 +12,15 @@ use crate::model::{
     assess, Area, Arithmetic, Assessment, Indicator, IndicatorId, Observation, Reason, Role, Status, TargetKind,
 };
 
-/// The CSS modifier and URL filter key of a status.
-pub fn status_key(status: Status) -> &'static str {
-    status.key()
-}
-
-/// The statuses a goal can have, in the order the site lists them, with a
-/// representative status for labels.
-pub const GOAL_STATUSES: [(&str, Status); 6] = [
-    ("achieved", Status::Achieved),
-    ("on-track", Status::OnTrack),
-    ("at-risk", Status::AtRisk),
-    ("off-track", Status::OffTrack),
-    ("not-assessable", Status::NotAssessable(Reason::Qualitative)),
-    ("no-data", Status::NoData),
+/// The statuses a goal can have, in the order the site lists them; one
+/// stands for every "not assessable" reason (they share a key).
+pub const GOAL_STATUSES: [Status; 6] = [
+    Status::Achieved,
+    Status::OnTrack,
+    Status::AtRisk,
+    Status::OffTrack,
+    Status::NotAssessable(Reason::Qualitative),
+    Status::NoData,
 ];
 
 /// One indicator as a card or row shows it.
@@ -112,8 +107,7 @@ impl Card {
         let baseline_note =
             baseline_basis.and_then(|b| ind.basis(b)).filter(|_| bases_differ).map(|b| lang.pick(&b.label).to_string());
         let within_target = matches!(a.arithmetic, Some(Arithmetic::Level { met: true, .. }));
-        let judged = !matches!(a.status, Status::NotAssessable(_) | Status::NoData);
-        let progress = a.progress.filter(|_| judged && !within_target && !bases_differ);
+        let progress = a.progress.filter(|_| a.status.is_judged() && !within_target && !bases_differ);
         let target = ind.target.as_ref().map(|t| i18n::target_phrase(lang, ind, t));
         let wording = ind
             .target
@@ -184,7 +178,7 @@ impl Tally {
         }
         let counts = GOAL_STATUSES
             .iter()
-            .map(|(key, status)| (*key, *status, goals.iter().filter(|s| status_key(**s) == *key).count()))
+            .map(|status| (status.key(), *status, goals.iter().filter(|s| s.key() == status.key()).count()))
             .filter(|(_, _, n)| *n > 0)
             .collect();
         Tally { goals: goals.len(), context, counts }

@@ -38,9 +38,9 @@ pub fn wrap(text: &str, width: f64, font_px: f64) -> Vec<String> {
     let mut line = String::new();
     // Pieces that must not be split: a run of Latin letters, digits and the
     // marks inside numbers and units; any other character stands alone.
+    let joins = |c: char| c.is_ascii_alphanumeric() || ".,%/³²⁴⁸×–-'’()".contains(c) || c == 'μ';
     let mut pieces: Vec<String> = Vec::new();
     for c in text.chars() {
-        let joins = |c: char| c.is_ascii_alphanumeric() || ".,%/³²⁴⁸×–-'’()".contains(c) || c == 'μ';
         match pieces.last_mut() {
             Some(last) if joins(c) && last.chars().last().is_some_and(joins) => last.push(c),
             _ => pieces.push(c.to_string()),
@@ -77,10 +77,11 @@ pub fn export_chart(ind: &Indicator, opts: &ChartOpts, footer: &str) -> Chart {
     let credit = wrap(&format!("{footer} · {}", lang.t(i18n::Msg::SiteShortTitle)), width, 12.0);
     let texts_height = 16.0 + 26.0 * title.len() as f64 + 19.0 * subtitle.len() as f64;
     let legend_top = texts_height + 10.0;
-    let legend_rows = legend_rows(ind, &opts, width);
+    let chart = progress_chart(ind, &opts);
+    let legend_rows = legend_rows(&chart, width);
     let grid_top = legend_top + 24.0 * legend_rows as f64 + 16.0;
     let grid_bottom = 12.0 + 17.0 * credit.len() as f64 + 20.0;
-    progress_chart(ind, &opts)
+    chart
         .background_color(bg)
         .legend(
             Legend::new()
@@ -111,13 +112,15 @@ pub fn export_chart(ind: &Indicator, opts: &ChartOpts, footer: &str) -> Chart {
 }
 
 /// How many rows the legend takes: ECharts wraps a plain legend at its width.
-fn legend_rows(ind: &Indicator, opts: &ChartOpts, width: f64) -> usize {
-    let names = super::progress::legend_names(ind, opts);
+/// The entries are the chart's series names, read from the chart itself.
+fn legend_rows(chart: &Chart, width: f64) -> usize {
+    let option = serde_json::to_value(chart).unwrap_or_default();
+    let names = option["series"].as_array().into_iter().flatten().filter_map(|s| s["name"].as_str());
     let mut rows = 1;
     let mut used = 0.0;
     for name in names {
         // Icon (25 px), gap to the text (5 px), the text, gap to the next item (16 px).
-        let item = 25.0 + 5.0 + text_width(&name, 12.0) + 16.0;
+        let item = 25.0 + 5.0 + text_width(name, 12.0) + 16.0;
         if used > 0.0 && used + item > width {
             rows += 1;
             used = 0.0;

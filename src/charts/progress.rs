@@ -102,16 +102,6 @@ fn line_points(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> Vec<(i32
     obs.iter().filter_map(|o| Some((o.year, o.value?, point_name(lang, ind, o)))).collect()
 }
 
-/// The legend's entries in the order the chart draws its series: what the
-/// picture export needs to know how many rows the legend takes.
-pub fn legend_names(ind: &Indicator, opts: &ChartOpts) -> Vec<String> {
-    let chart = serde_json::to_value(progress_chart(ind, opts)).unwrap_or_default();
-    chart["series"]
-        .as_array()
-        .map(|series| series.iter().filter_map(|s| s["name"].as_str().map(str::to_string)).collect())
-        .unwrap_or_default()
-}
-
 fn dashed(color: &str, width: f64, kind: LineStyleType) -> LineStyle {
     LineStyle::new().color(color).width(width).type_(kind)
 }

@@ -16,10 +16,10 @@ pub fn InPageLink(
     #[prop(into, optional)] label: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let route = use_context::<Memo<Route>>();
+    let route = crate::context::use_route();
     let href = {
         let target = target.clone();
-        move || format!("{}#{target}", route.map(|r| r.get().href()).unwrap_or_default())
+        move || format!("{}#{target}", route.get().href())
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();

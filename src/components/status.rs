@@ -3,7 +3,6 @@
 
 use crate::i18n::{self, Lang};
 use crate::model::Status;
-use crate::present::status_key;
 use leptos::prelude::*;
 
 /// `year`: the year the status is based on, said on the badge for a judged
@@ -14,10 +13,9 @@ pub fn StatusBadge(
     #[prop(into)] lang: Signal<Lang>,
     #[prop(optional_no_strip)] year: Option<i32>,
 ) -> impl IntoView {
-    let judged = !matches!(status, Status::NotAssessable(_) | Status::NoData);
-    let year = year.filter(|_| judged);
+    let year = year.filter(|_| status.is_judged());
     view! {
-        <span class=format!("status status--{}", status_key(status)) data-testid="status">
+        <span class=format!("status status--{}", status.key()) data-testid="status">
             <span class="status__icon" aria-hidden="true">{i18n::status_icon(status)}</span>
             <span data-testid="status-name">{move || i18n::status_name(lang.get(), status)}</span>
             {move || year.map(|y| view! { <span class="status__year">{i18n::status_year(lang.get(), y)}</span> })}

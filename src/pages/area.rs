@@ -5,7 +5,7 @@ use crate::components::{await_resource, Breadcrumbs, DataProblems, IndicatorCard
 use crate::context::{use_lang, use_overview, use_route};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, Area, Indicator, Role};
-use crate::present::{status_key, Tally};
+use crate::present::Tally;
 use crate::route::{Page, Query, Route};
 use leptos::prelude::*;
 
@@ -44,7 +44,7 @@ fn AreaBody(area: Area, indicators: Vec<Indicator>) -> impl IntoView {
     let shown = move || {
         goals.with_value(|all| {
             all.iter()
-                .filter(|i| selected.get().is_none_or(|key| status_key(assess(i).status) == key))
+                .filter(|i| selected.get().is_none_or(|key| assess(i).status.key() == key))
                 .cloned()
                 .collect::<Vec<_>>()
         })

@@ -169,6 +169,12 @@ pub struct Assessment {
 }
 
 impl Status {
+    /// A status the method decided (met, on track, at risk, off track), as
+    /// opposed to "not assessable" or "no data".
+    pub fn is_judged(self) -> bool {
+        !matches!(self, Status::NotAssessable(_) | Status::NoData)
+    }
+
     /// The status's key in URLs (`?status=`), CSS classes and the CSV. All
     /// "cannot be judged" reasons share one key; context figures have their own.
     pub fn key(self) -> &'static str {
