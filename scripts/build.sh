@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the deployable site into dist/: trunk's release build (wasm, ECharts,
-# CSS, data), static chart pictures, then one HTML file per route.
+# CSS, data), each data release's download package, static chart pictures, then
+# one HTML file per route.
 #
 #   scripts/build.sh [--site-url https://example.org/gansu/]
 # The site URL is where dist/ will be served. Pages need it for their canonical
@@ -22,6 +23,8 @@ trunk build --release
 trunk build embed.html --release --dist build/dist-embed
 cp build/dist-embed/gansu-eco-embed-* build/dist-embed/embed-*.css dist/
 cp build/dist-embed/index.html dist/embed-template.html
+# Each data release as a self-describing download: CSVW metadata, datapackage.json and a ZIP.
+cargo run --quiet --features tools --bin sitegen -- package dist
 rm -rf build/chart-options
 cargo run --quiet --features tools --bin sitegen -- chart-options dist build/chart-options
 node scripts/render-charts.mjs build/chart-options dist/charts

@@ -3,7 +3,8 @@
 # run takes seconds. With --browser it also installs what the browser tests need.
 #
 #   scripts/setup.sh            wasm target, trunk, wasm-bindgen-cli, npm packages (incl. wasm-opt),
-#                               and a CJK font for the static chart pictures
+#                               a CJK font for the static chart pictures, and a Python venv (.venv/)
+#                               with the open-data validators the tests run (frictionless, csvw, extruct)
 #   scripts/setup.sh --browser  the above, plus Debian's chromium and a Java runtime (HTML checker)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,10 @@ fi
 packages=()
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || packages+=(fonts-noto-cjk fontconfig)
 [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ] && packages+=(chromium)
+# Python's venv module (Debian ships it apart, as python3-venv) for the validators' venv below.
+PYTHON=/usr/bin/python3
+[ -x "$PYTHON" ] || PYTHON=python3
+"$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || packages+=(python3-venv)
 # Java runs the Nu HTML checker (npm vnu-jar) in the tests.
 [ "${1:-}" = "--browser" ] && ! command -v java >/dev/null && packages+=(default-jre-headless)
 if [ ${#packages[@]} -gt 0 ]; then
@@ -58,4 +63,16 @@ if [ ${#packages[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get install -y --no-install-recommends "${packages[@]}" \
     || { $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends "${packages[@]}"; }
+fi
+
+# Independent validators of the published data, pinned, in .venv/: frictionless (Data
+# Package), csvw (CSV on the Web) and extruct (JSON-LD in pages). tests/python.mjs runs them.
+PY_PACKAGES=(frictionless==5.21.0 csvw==4.1.1 extruct==0.18.0)
+if [ ! -x .venv/bin/python ]; then
+  say "creating the Python venv .venv/"
+  "$PYTHON" -m venv .venv
+fi
+if [ "$(.venv/bin/pip freeze 2>/dev/null | grep -ixF -f <(printf '%s\n' "${PY_PACKAGES[@]}") | wc -l)" -ne ${#PY_PACKAGES[@]} ]; then
+  say "installing Python packages: ${PY_PACKAGES[*]}"
+  .venv/bin/pip install --quiet --disable-pip-version-check "${PY_PACKAGES[@]}"
 fi

@@ -12,4 +12,5 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 cargo test --all-features
 scripts/build.sh --site-url http://127.0.0.1:8080/gansu/
 node --test tests/budget.test.mjs
+node --test tests/opendata.test.mjs
 node --test --test-concurrency=1 --test-timeout=600000 tests/browser/

@@ -9,7 +9,13 @@
 //! <release>/indicators/<ID>.json              one indicator in full
 //! <release>/downloads/<ID>.csv                one indicator as CSV
 //! <release>/gansu-eco-indicators.{csv,json}   the whole dataset
+//! <release>/gansu-eco-indicators.csv-metadata.json
+//!                                             CSV on the Web (W3C CSVW) metadata of the CSV
+//! <release>/datapackage.json                  Frictionless Data Package (v2) of the release
+//! <release>/gansu-eco-indicators.zip          all of the above with a README, in one download
 //! ```
+//!
+//! The last three are written into the built site by `sitegen package`.
 
 use super::types::IndicatorId;
 
@@ -37,6 +43,28 @@ pub fn whole_dataset(release: &str, ext: &str) -> String {
     format!("{release}/gansu-eco-indicators.{ext}")
 }
 
+/// CSVW metadata of the whole-dataset CSV, named as CSVW's metadata discovery
+/// expects (`{+url}-metadata.json`), so tools find it from the CSV's address.
+pub fn csvw_metadata(release: &str) -> String {
+    format!("{}-metadata.json", whole_dataset(release, "csv"))
+}
+
+/// The Frictionless Data Package describing the release's whole-dataset files.
+pub fn data_package(release: &str) -> String {
+    format!("{release}/datapackage.json")
+}
+
+/// The release in one ZIP: data, both metadata files and a README.
+pub fn package_zip(release: &str) -> String {
+    format!("{release}/gansu-eco-indicators.zip")
+}
+
+/// The name of a file within its release directory: `r/x.csv` → `x.csv`. The
+/// package's metadata and ZIP refer to their siblings by these names.
+pub fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
 /// A data path as the site serves it, relative to the site's root.
 pub fn on_site(path: &str) -> String {
     format!("data/{path}")
@@ -54,5 +82,9 @@ mod tests {
         assert_eq!(indicator_csv("r", &id), "r/downloads/AIR-02.csv");
         assert_eq!(whole_dataset("r", "csv"), "r/gansu-eco-indicators.csv");
         assert_eq!(on_site(RELEASES), "data/releases.json");
+        assert_eq!(csvw_metadata("r"), "r/gansu-eco-indicators.csv-metadata.json");
+        assert_eq!(data_package("r"), "r/datapackage.json");
+        assert_eq!(package_zip("r"), "r/gansu-eco-indicators.zip");
+        assert_eq!(file_name(&package_zip("r")), "gansu-eco-indicators.zip");
     }
 }

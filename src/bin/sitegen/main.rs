@@ -12,6 +12,9 @@
 //!                          write one HTML file per route into trunk's output DIST, with
 //!                          canonical URL and link-preview tags (absolute, hence the
 //!                          site URL), and a 404.html for hosts that serve one
+//! sitegen package DIST     beside every release's whole-dataset CSV and JSON in DIST/data/:
+//!                          CSVW metadata, a Frictionless Data Package (v2), and a ZIP of
+//!                          them all with a README in Chinese and English
 //! ```
 
 use gansu_eco_dashboard::model::dataset;
@@ -21,6 +24,11 @@ use std::time::Instant;
 
 mod chart_options;
 mod csp;
+mod package;
+mod package_codes;
+mod package_columns;
+mod package_meta;
+mod package_readme;
 mod pages;
 mod schema;
 mod stats;
@@ -36,12 +44,16 @@ fn main() -> ExitCode {
             [_, dist, flag, url] if flag == "--site-url" => pages::write(Path::new(dist), url),
             _ => Err("usage: sitegen pages DIST --site-url https://host/path/".to_string()),
         },
+        Some("package") => match args.as_slice() {
+            [_, dist] => package::write(Path::new(dist)),
+            _ => Err("usage: sitegen package DIST".to_string()),
+        },
         Some("chart-options") => match args.as_slice() {
             [_, dist, out] => chart_options::write(Path::new(dist), Path::new(out)),
             _ => Err("usage: sitegen chart-options DIST OUT".to_string()),
         },
         _ => {
-            Err("usage: sitegen check | publish | stats | schema | chart-options DIST OUT | pages DIST --site-url URL"
+            Err("usage: sitegen check | publish | stats | schema | chart-options DIST OUT | pages DIST --site-url URL | package DIST"
                 .to_string())
         }
     };

@@ -1,0 +1,137 @@
+//! What every column of the whole-dataset CSV holds, in words and in types: the
+//! one table that the CSVW metadata, the Data Package's Table Schema and the
+//! README are all written from.
+//!
+//! A coded column names its vocabulary (`package_codes`); `check_cell` holds
+//! every cell of the data to its column before any metadata is written.
+
+pub use super::package_codes::{codes, Code, Vocab};
+use gansu_eco_dashboard::i18n::{self, Lang};
+use gansu_eco_dashboard::model::dataset::WholeDataset;
+use gansu_eco_dashboard::model::Text;
+
+/// What a column's cells are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Free text.
+    Plain,
+    /// A calendar year, e.g. 2024.
+    Year,
+    Number,
+    /// An http(s) address.
+    Url,
+    /// A date known to the year, the month or the day: `2021`, `2021-12`, `2021-12-21`.
+    PartialDate,
+    /// One of a closed list of codes.
+    OneOf(Vocab),
+}
+
+pub struct Column {
+    pub name: &'static str,
+    pub kind: Kind,
+    /// Never empty: the CSV writer always fills it.
+    pub required: bool,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+const fn col(name: &'static str, kind: Kind, required: bool, zh: &'static str, en: &'static str) -> Column {
+    Column { name, kind, required, zh, en }
+}
+
+use Kind::*;
+
+/// Every column the CSV writer (`model::csv::HEADER`) can write, in its order.
+pub const COLUMNS: [Column; 33] = [
+    col("id", Plain, true, "指标编号，如 AIR-02。同一编号在所有数据版本中指同一指标，不会改作他用。", "Indicator id, e.g. AIR-02. An id means the same indicator in every release and is never reused."),
+    col("area", OneOf(Vocab::Area), true, "规划领域。", "Area of the plan."),
+    col("name_zh", Plain, true, "指标名称（中文）。", "Indicator name in Chinese."),
+    col("name_en", Plain, true, "指标名称（英文）。", "Indicator name in English."),
+    col("unit", OneOf(Vocab::Unit), true, "value 列的单位。", "Unit of `value`."),
+    col("row", OneOf(Vocab::Row), true, "本行是哪一类数字。", "What kind of figure the row holds."),
+    col("year", Year, true, "数值所属的年份；目标行为目标年份。", "The year the figure is for; on a target row, the year the target applies by."),
+    col("value", Number, false, "数值，单位见 unit 列。空：没有数字（文字表述见 text_zh/text_en，或目标只是文字承诺）。未公开的数值不估算、不插值。", "The figure, in the unit named in `unit`. Empty where there is no number (a statement in words, see text_zh/text_en, or a target in words only). Nothing unpublished is estimated or interpolated."),
+    col("bound", OneOf(Vocab::Bound), false, "数值的精确程度；空：原文给出确切数字。", "How exact the value is; empty for a figure given exactly."),
+    col("target_kind", OneOf(Vocab::TargetKind), false, "目标行的目标类型（下降比例的参照年份见 JSON 文件）；其他行为空。", "On target rows, the kind of commitment (the reference year of a reduction is in the JSON file); empty on other rows."),
+    col("period", OneOf(Vocab::Period), true, "数值覆盖的时段。只有全年数值和某一时点的读数用于判断状态。", "The period the value covers. Only full-year values and readings at a date are used to judge a status."),
+    col("period_zh", Plain, false, "非全年时段的名称（中文），如“1—11月”；全年为空。", "For anything but a full year, the period's name in Chinese (e.g. 1—11月); empty for a full year."),
+    col("period_en", Plain, false, "非全年时段的名称（英文）；全年为空。", "For anything but a full year, the period's name in English; empty for a full year."),
+    col("basis", OneOf(Vocab::Basis), false, "口径编号：数值按什么方法或范围统计（如是否扣除沙尘天气、38个还是74个国考断面）。不同口径的数值分开保存，互不比较。空：该指标只有一个口径。", "Basis id: how, or over what, the value was measured (with or without dust days; 38 or 74 national monitoring sections). Values on different bases are kept apart and never compared. Empty where the indicator has a single basis."),
+    col("basis_zh", Plain, false, "口径名称（中文）。", "Name of the basis in Chinese."),
+    col("basis_en", Plain, false, "口径名称（英文）。", "Name of the basis in English."),
+    col("alternative_zh", Plain, false, "备选数值：同一年份、同一口径另有采用的数值时，说明为何保留本数值而不用于图表和判断（中文）。", "Alternative figure: where another figure for the same year and basis is preferred, why this one is kept but neither charted nor judged (Chinese)."),
+    col("alternative_en", Plain, false, "备选数值的说明（英文）。", "The same in English."),
+    col("text_zh", Plain, false, "文字表述（中文）：没有数字的表述；目标行为文件原文。", "Statement in words (Chinese): a value given in words only; on target rows, the document's wording of the target."),
+    col("text_en", Plain, false, "文字表述（英文翻译或释义）。", "The statement in English (a translation or gloss)."),
+    col("source", Plain, true, "来源编号，即 gansu-eco-indicators.json 中 sources 的键。", "Source key: the entry of `sources` in gansu-eco-indicators.json."),
+    col("source_publisher_zh", Plain, true, "原发布者（中文）；转载副本也写最初的发布者。", "The original publisher in Chinese; for a reprint, who first published it."),
+    col("source_title_zh", Plain, true, "来源标题（中文）。", "Title of the source in Chinese."),
+    col("source_date", PartialDate, false, "来源的发布日期，写到已知的部分：YYYY、YYYY-MM 或 YYYY-MM-DD；空：日期不详。", "Publication date of the source, as far as it is known: YYYY, YYYY-MM or YYYY-MM-DD; empty where unknown."),
+    col("source_url", Url, false, "来源网址；空：没有找到网址，或该转载网站会插入无关内容，不提供链接。", "Address of the source; empty where none was found, or where the site carrying the copy inserts unrelated content and is not linked."),
+    col("source_tier", OneOf(Vocab::Tier), true, "来源的可信度等级。", "How far the source can be trusted."),
+    col("status", OneOf(Vocab::Status), true, "该指标的状态，与网站上的状态标签一致；同一指标的各行相同。", "The indicator's status, as its badge on the site names it; the same on every row of an indicator."),
+    col("status_zh", Plain, true, "状态名称（中文）。", "The status in Chinese."),
+    col("status_en", Plain, true, "状态名称（英文）。", "The status in English."),
+    col("note_zh", Plain, false, "本行的说明（中文）：定义、口径、来源之间的冲突等。", "Note on the row in Chinese: definitions, bases, disagreements between sources."),
+    col("note_en", Plain, false, "本行的说明（英文）。", "Note on the row in English."),
+    col("source_publisher_en", Plain, true, "原发布者（英文）。", "The original publisher in English."),
+    col("source_title_en", Plain, true, "来源标题（英文）。", "Title of the source in English."),
+];
+
+pub fn column(name: &str) -> Option<&'static Column> {
+    COLUMNS.iter().find(|c| c.name == name)
+}
+
+/// A column's description in both languages, its codes spelled out.
+pub fn describe(c: &Column, data: &WholeDataset) -> Text {
+    let codes = match c.kind {
+        OneOf(Vocab::Basis) | Plain | Year | Number | Url | PartialDate => Vec::new(),
+        OneOf(v) => codes(v, data),
+    };
+    if codes.is_empty() {
+        return Text { zh: c.zh.to_string(), en: c.en.to_string() };
+    }
+    let zh: Vec<String> = codes.iter().map(|k| i18n::paren(Lang::Zh, &k.value, &k.label.zh)).collect();
+    let en: Vec<String> = codes.iter().map(|k| i18n::paren(Lang::En, &k.value, &k.label.en)).collect();
+    Text { zh: format!("{}取值：{}。", c.zh, zh.join("；")), en: format!("{} Codes: {}.", c.en, en.join("; ")) }
+}
+
+/// `[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?`: written without anchors, as Table
+/// Schema's (XML Schema) patterns match whole values; CSVW adds `^…$`.
+pub const PARTIAL_DATE_PATTERN: &str = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?";
+
+fn is_partial_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+/// Whether a non-empty cell fits its column, or what is wrong with it.
+pub fn check_cell(kind: Kind, cell: &str, codes: &[Code]) -> Result<(), String> {
+    let ok = match kind {
+        Plain => true,
+        Year => cell.len() == 4 && cell.parse::<u16>().is_ok(),
+        Number => cell.parse::<f64>().is_ok_and(f64::is_finite),
+        Url => (cell.starts_with("https://") || cell.starts_with("http://")) && !cell.contains(char::is_whitespace),
+        PartialDate => is_partial_date(cell),
+        OneOf(_) => codes.iter().any(|c| c.value == cell),
+    };
+    let expected = match kind {
+        Plain => "text",
+        Year => "a year (four digits)",
+        Number => "a number",
+        Url => "an http(s) address",
+        PartialDate => "a date YYYY, YYYY-MM or YYYY-MM-DD",
+        OneOf(_) => "one of the column's codes",
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("expected {expected}, found {cell:?}"))
+    }
+}
