@@ -4,7 +4,9 @@
  *   <script src="https://…/embed.js" async></script>
  * Each embed posts {"datawrapper-height": {"<id>": <px>}} (the form newsroom
  * CMSs already handle); only messages from one of this page's own iframes are
- * obeyed, and only a plain number of pixels is applied. */
+ * obeyed, and only a plain number of pixels is applied. The snippet already
+ * gives each frame the height its width needs, so normally the message matches
+ * it; a difference under 2 px (rounding) is left alone, so nothing moves. */
 (function () {
   "use strict";
   if (window.__gansuEmbedResize) return;
@@ -18,7 +20,8 @@
       var heights = data["datawrapper-height"];
       for (var key in heights) {
         var px = Number(heights[key]);
-        if (isFinite(px) && px > 0 && px < 10000) frames[i].style.height = Math.ceil(px) + "px";
+        if (!(isFinite(px) && px > 0 && px < 10000)) continue;
+        if (Math.abs(frames[i].getBoundingClientRect().height - px) >= 2) frames[i].style.height = Math.ceil(px) + "px";
       }
     }
   });

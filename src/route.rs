@@ -151,6 +151,8 @@ impl Query {
                 Some(("view", "table")) => q.table = true,
                 Some(("theme", "light")) => q.theme = Some(Theme::Light),
                 Some(("theme", "dark")) => q.theme = Some(Theme::Dark),
+                // The default: follow the reader's (and so the host page's) colour scheme.
+                Some(("theme", "auto")) => q.theme = None,
                 Some(("release", r)) if is_release_like(r) => q.release = Some(r.to_string()),
                 Some(("q", text)) => q.q = Some(decode(text)).filter(|t| !t.is_empty()),
                 _ => {}
@@ -299,6 +301,7 @@ mod tests {
                 .with_query(Query { status: Some("achieved".into()), ..Query::default() })
         );
         assert_eq!(Route::from_location("/embed/AIR-02/", "theme=dark", "").query.theme, Some(Theme::Dark));
+        assert_eq!(Route::from_location("/embed/AIR-02/", "theme=auto", "").query.theme, None);
     }
 
     #[test]

@@ -17,20 +17,71 @@ pub fn embed_url(root: &str, lang: Lang, id: &IndicatorId, query: Query) -> Stri
     format!("{root}{}", Route::new(lang, Page::Embed(id.clone())).with_query(query).href())
 }
 
-/// Copy-ready HTML: a responsive iframe, and the optional script that resizes it
-/// to its content. The label names the chart, not its status: a live embed's
-/// status changes with new data, and the host page's copy would go stale.
+/// The height an embed's frame is given for its width, so that the height
+/// message the embed sends once it is laid out changes nothing and the host
+/// page never shifts. The chart fills whatever the text above and below it
+/// leaves (at least 15rem); the text wraps onto more lines in a narrow frame,
+/// so the height is `max(floor, intercept − slope% × width)`, per language.
+///
+/// The figures cover the longest texts of the data with a 15rem chart, plus
+/// 10 px, measured from 320 to 1200 px wide (English, WAT-03: 845 px needed at
+/// 320, 634 at 480, 541 at 640, 497 at 800, 472 at 1000; Chinese: 586, 493,
+/// 448, 424, 424). A browser test checks every indicator at 320, 640 and 1000.
+pub struct EmbedHeight {
+    pub floor: u32,
+    pub intercept: u32,
+    /// Pixels of height per 100 px of width.
+    pub slope: u32,
+}
+
+pub fn embed_height(lang: Lang) -> EmbedHeight {
+    match lang {
+        Lang::Zh => EmbedHeight { floor: 450, intercept: 745, slope: 44 },
+        Lang::En => EmbedHeight { floor: 540, intercept: 1180, slope: 97 },
+    }
+}
+
+impl EmbedHeight {
+    /// The height for a frame `width` pixels wide.
+    pub fn at(&self, width: u32) -> u32 {
+        self.floor.max(self.intercept.saturating_sub(self.slope * width / 100))
+    }
+
+    /// The same as CSS for the iframe's `style`: `cqw` is a hundredth of the
+    /// width of the snippet's wrapper (a size container), which is the frame's.
+    /// Browsers without container units keep the first, fixed height.
+    fn css(&self) -> String {
+        format!(
+            "height:{}px;height:max({}px,calc({}px - {}cqw))",
+            self.at(EMBED_WIDTH),
+            self.floor,
+            self.intercept,
+            self.slope
+        )
+    }
+}
+
+/// The width oEmbed consumers are told an embed starts at (an article column).
+pub const EMBED_WIDTH: u32 = 640;
+
+/// Copy-ready HTML: a responsive iframe in a wrapper whose width sets its
+/// height (see `EmbedHeight`), and the optional script that keeps the height
+/// right if the content ever needs more. The label names the chart, not its
+/// status: a live embed's status changes with new data, and the host page's
+/// copy would go stale.
 pub fn embed_snippet(root: &str, lang: Lang, ind: &Indicator, query: Query) -> String {
     let name = lang.pick(&ind.name);
     let site = lang.t(i18n::Msg::SiteShortTitle);
     let url = embed_url(root, lang, &ind.id, query);
     format!(
-        "<iframe src=\"{}\" title=\"{}\" aria-label=\"{}\" loading=\"lazy\" scrolling=\"no\" \
-         style=\"width:100%;min-width:280px;max-width:1200px;height:480px;border:0\"></iframe>\n\
+        "<div style=\"container-type:inline-size;max-width:1200px\">\
+         <iframe src=\"{}\" title=\"{}\" aria-label=\"{}\" loading=\"lazy\" scrolling=\"no\" \
+         style=\"display:block;width:100%;min-width:280px;{};border:0\"></iframe></div>\n\
          <script src=\"{}embed.js\" async></script>",
         escape_html(&url),
         escape_html(&format!("{name} · {site}")),
         escape_html(&format!("{name}{}{}", i18n::colon(lang), lang.t(i18n::Msg::Chart))),
+        embed_height(lang).css(),
         escape_html(root),
     )
 }
@@ -41,6 +92,8 @@ pub struct Downloads {
     pub json: String,
     pub all_csv: String,
     pub all_json: String,
+    /// The whole release with its README and metadata, in one ZIP.
+    pub zip: String,
 }
 
 impl Downloads {
@@ -51,6 +104,7 @@ impl Downloads {
             json: layout::on_site(&layout::indicator(release, id)),
             all_csv,
             all_json,
+            zip: layout::on_site(&layout::package_zip(release)),
         }
     }
 }
@@ -58,6 +112,15 @@ impl Downloads {
 /// The whole dataset of a release as CSV and JSON, relative to the site root.
 pub fn whole_dataset(release: &str) -> [String; 2] {
     ["csv", "json"].map(|ext| layout::on_site(&layout::whole_dataset(release, ext)))
+}
+
+/// The QR code's file, beside each indicator page's `index.html` (written by `sitegen pages`).
+pub const QR_FILE: &str = "qr.svg";
+
+/// The QR code of an indicator page's address, relative to the site root.
+pub fn qr_code(lang: Lang, id: &IndicatorId) -> String {
+    let page = Route::new(lang, Page::Indicator(id.clone())).href();
+    format!("{}{QR_FILE}", page.trim_start_matches("./"))
 }
 
 /// Code that loads an indicator's CSV from its real address.
@@ -89,10 +152,11 @@ mod tests {
         let s = embed_snippet("https://example.org/gansu/", Lang::En, &ind(), q);
         assert!(
             s.starts_with(
-                "<iframe src=\"https://example.org/gansu/en/embed/AIR-02/?theme=dark&amp;release=2026-11-28\""
+                "<div style=\"container-type:inline-size;max-width:1200px\"><iframe src=\"https://example.org/gansu/en/embed/AIR-02/?theme=dark&amp;release=2026-11-28\""
             ),
             "{s}"
         );
+        assert!(s.contains("height:560px;height:max(540px,calc(1180px - 97cqw))"), "{s}");
         assert!(s.contains("title=\"PM2.5 &lt;annual&gt; · Gansu eco-environment goals\""));
         assert!(s.contains("aria-label=\"PM2.5 &lt;annual&gt;: Chart\""), "no status that would go stale: {s}");
         assert!(s.contains("loading=\"lazy\""));
@@ -107,6 +171,8 @@ mod tests {
         let d = Downloads::new("2026-11-28", &"AIR-02".into());
         assert_eq!(d.csv, "data/2026-11-28/downloads/AIR-02.csv");
         assert_eq!(d.all_json, "data/2026-11-28/gansu-eco-indicators.json");
+        assert_eq!(d.zip, "data/2026-11-28/gansu-eco-indicators.zip");
+        assert_eq!(qr_code(Lang::En, &"AIR-02".into()), "en/indicator/AIR-02/qr.svg");
         let [py, r, _] = reuse_snippets("https://e.org/d.csv");
         assert!(py.1.contains("pd.read_csv(\"https://e.org/d.csv\", encoding=\"utf-8-sig\")"));
         assert!(r.1.contains("fileEncoding = \"UTF-8-BOM\""));

@@ -201,6 +201,14 @@ pub fn embed_source_line(lang: Lang, file: &crate::model::IndicatorFile) -> Stri
     }
 }
 
+/// A pinned embed whose release is older than the site's: the link to the newer figures.
+pub fn newer_data(lang: Lang, release: &str) -> String {
+    match lang {
+        Lang::Zh => format!("有更新的数据（{release}版） ›"),
+        Lang::En => format!("Newer data: release {release} ›"),
+    }
+}
+
 /// The meta description of an indicator's page, for link previews and search engines.
 pub fn indicator_description(lang: Lang, name: &str, target: Option<&str>) -> String {
     match (lang, target) {

@@ -29,27 +29,32 @@ pub fn EmbedPage(id: IndicatorId) -> impl IntoView {
         LocalResource::new(move || fetch::load_indicator_release(site.clone(), id.clone(), release.clone()))
     };
     let root = NodeRef::<Div>::new();
-    post_height_on_resize(root, id.to_string());
     view! {
         <div class="embed" node_ref=root data-testid="embed">
             {await_found(
                 detail,
                 lang,
                 Some(move || view! { <p data-testid="not-found">{lang.get().t(Msg::NotFoundBody)}</p> }.into_any()),
-                |file| view! { <EmbedBody file/> }.into_any(),
+                move |file| view! { <EmbedBody file root/> }.into_any(),
             )}
         </div>
     }
 }
 
+/// What the embed shows once its data is in. Only then does it start telling
+/// the host page its height: the loading notice's height is never sent.
 #[component]
-fn EmbedBody(file: IndicatorFile) -> impl IntoView {
+fn EmbedBody(file: IndicatorFile, root: NodeRef<Div>) -> impl IntoView {
     let lang = use_lang();
     let route = use_route();
     let site = use_site();
     let ind = file.indicator.clone();
+    post_height_on_resize(root, ind.id.to_string());
     let a = assess(&ind);
-    let table = route.get_untracked().query.table;
+    let query = route.get_untracked().query;
+    let table = query.table;
+    // A pinned embed of an older release points to the current figures.
+    let newer = site.release.clone().filter(|current| query.release.is_some() && *current != file.release);
     let name = ind.name.clone();
     Effect::new({
         let name = name.clone();
@@ -68,6 +73,7 @@ fn EmbedBody(file: IndicatorFile) -> impl IntoView {
         move || site.absolute(&Route::new(lang.get(), Page::Indicator(id.clone())).href())
     };
     let source_page = full_page.clone();
+    let newer_link = full_page.clone();
     view! {
         <h1 class="embed__title">{move || lang.get().pick(&name).to_string()}</h1>
         <p class="embed__status"><StatusBadge status=a.status lang year=a.judged.map(|p| p.year)/> " " <span data-testid="sentence">{sentence}</span></p>
@@ -76,6 +82,11 @@ fn EmbedBody(file: IndicatorFile) -> impl IntoView {
         } else {
             view! { <ProgressChart ind=ind.clone() lang class="chart--embed"/> }.into_any()
         }}
+        {newer.map(|current| view! {
+            <p class="embed__newer" data-testid="embed-newer">
+                <a href=newer_link target="_blank" rel="noopener">{move || i18n::newer_data(lang.get(), &current)}</a>
+            </p>
+        })}
         <p class="embed__source" data-testid="embed-source">
             {source_line} " · "
             <a href=full_page target="_blank" rel="noopener">{move || lang.get().t(Msg::SiteShortTitle)} " ›"</a>
