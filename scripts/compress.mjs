@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-const TEXT = new Set([".html", ".js", ".css", ".wasm", ".json", ".svg", ".csv", ".txt"]);
+const TEXT = new Set([".html", ".js", ".css", ".wasm", ".json", ".svg", ".csv", ".txt", ".xml"]);
 const dir = process.argv[2] ?? "dist";
 let count = 0, raw = 0, br = 0;
 (function walk(d) {

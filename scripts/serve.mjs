@@ -28,6 +28,8 @@ const types = {
   ".png": "image/png",
   ".wasm": "application/wasm",
   ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".zip": "application/zip",
 };
 
 async function file(path) {

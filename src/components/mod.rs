@@ -13,7 +13,7 @@ pub mod status;
 
 pub use breadcrumbs::Breadcrumbs;
 pub use chart_host::{chart_svg, ChartHost, ForcedTheme};
-pub use copy::CopyButton;
+pub use copy::{CopyButton, ShareButton};
 pub use indicator_card::IndicatorCard;
 pub use layout::{focus_element, Footer, Header, InPageLink};
 pub use load::{await_found, await_resource, DataProblems, ErrorPanel, Loading};

@@ -3,6 +3,11 @@
 use super::Lang;
 use crate::model::{Area, Bound, Reason, Status, TargetKind, Tier, Trend, Unit};
 
+/// The place the whole dataset covers (for search engines' structured data).
+pub fn place_name(lang: Lang) -> &'static str {
+    lang.of("中国甘肃省", "Gansu Province, China")
+}
+
 pub fn area_name(lang: Lang, area: Area) -> &'static str {
     match area {
         Area::Air => lang.of("大气", "Air"),

@@ -3,7 +3,7 @@
 
 use crate::charts::export::{EXPORT_HEIGHT, EXPORT_WIDTH};
 use crate::charts::{export_chart, ChartOpts, Layout};
-use crate::components::{chart_svg, download, CopyButton};
+use crate::components::{chart_svg, download, CopyButton, ShareButton};
 use crate::context::{use_lang, use_site};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::IndicatorFile;
@@ -19,8 +19,38 @@ pub fn SharePanel(file: IndicatorFile) -> impl IntoView {
             <h2 id="share-heading">{move || lang.get().t(Msg::ShareAndDownload)}</h2>
             <EmbedCode file=file.clone()/>
             <DownloadList file=file.clone()/>
-            <CiteBox file/>
+            <CiteBox file=file.clone()/>
+            <SharePage file/>
         </section>
+    }
+}
+
+/// The page's link for a phone's share sheet (or the clipboard), and its QR
+/// code for WeChat, which has no share link of its own.
+#[component]
+fn SharePage(file: IndicatorFile) -> impl IntoView {
+    let lang = use_lang();
+    let site = use_site();
+    let (id, name) = (file.indicator.id, file.indicator.name);
+    let qr = {
+        let id = id.clone();
+        move || share::qr_code(lang.get(), &id)
+    };
+    let link = move || site.absolute(&Route::new(lang.get(), Page::Indicator(id.clone())).href());
+    let title = move || format!("{} · {}", lang.get().pick(&name), lang.get().t(Msg::SiteShortTitle));
+    let alt = {
+        let link = link.clone();
+        move || format!("QR: {}", link())
+    };
+    view! {
+        <details class="share__part">
+            <summary>{move || lang.get().t(Msg::SharePage)}</summary>
+            <p>{move || view! { <ShareButton title=title() url=link() lang/> }}</p>
+            <figure class="share__qr">
+                <img src=qr alt=alt width="160" height="160" data-testid="share-qr"/>
+                <figcaption class="muted">{move || lang.get().t(Msg::ShareQr)}</figcaption>
+            </figure>
+        </details>
     }
 }
 
@@ -120,6 +150,7 @@ fn DownloadList(file: IndicatorFile) -> impl IntoView {
                 <li><a href=d.json.clone() download="" rel="external" data-testid="download-json">{move || lang.get().t(Msg::DataJson)}</a></li>
                 <li><a href=d.all_csv.clone() download="" rel="external">{move || lang.get().t(Msg::AllCsv)}</a></li>
                 <li><a href=d.all_json.clone() download="" rel="external">{move || lang.get().t(Msg::AllJson)}</a></li>
+                <li><a href=d.zip.clone() download="" rel="external" data-testid="download-zip">{move || lang.get().t(Msg::AllZip)}</a></li>
             </ul>
             <p class="muted">{move || lang.get().t(Msg::CsvNote)}</p>
             <details class="share__more">

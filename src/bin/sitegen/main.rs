@@ -11,7 +11,10 @@
 //! sitegen pages DIST --site-url https://host/path/
 //!                          write one HTML file per route into trunk's output DIST, with
 //!                          canonical URL and link-preview tags (absolute, hence the
-//!                          site URL), and a 404.html for hosts that serve one
+//!                          site URL), and a 404.html for hosts that serve one;
+//!                          also sitemap.xml, robots.txt, schema.org JSON-LD in
+//!                          indicator and about pages, and beside each indicator
+//!                          page its oEmbed file and QR code
 //! sitegen package DIST     beside every release's whole-dataset CSV and JSON in DIST/data/:
 //!                          CSVW metadata, a Frictionless Data Package (v2), and a ZIP of
 //!                          them all with a README in Chinese and English
@@ -24,13 +27,17 @@ use std::time::Instant;
 
 mod chart_options;
 mod csp;
+mod jsonld;
+mod oembed;
 mod package;
 mod package_codes;
 mod package_columns;
 mod package_meta;
 mod package_readme;
 mod pages;
+mod qr;
 mod schema;
+mod sitemap;
 mod stats;
 
 fn main() -> ExitCode {

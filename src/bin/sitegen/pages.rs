@@ -8,10 +8,15 @@
 //! Open Graph and Twitter card tags, and `<meta name="data-release">` naming the
 //! data release the pages were built for. Indicator and embed pages also get a
 //! `<noscript>` fallback: the answer in one sentence and the chart as a picture.
+//!
+//! Beside the pages: `sitemap.xml` and `robots.txt` (`sitemap`); in indicator
+//! and about pages, schema.org markup (`jsonld`); beside each indicator page,
+//! its oEmbed file (`oembed`) and the QR code of its address (`qr`).
 
+use super::{jsonld, oembed, qr, sitemap};
 use gansu_eco_dashboard::i18n::{self, Lang, Msg};
 use gansu_eco_dashboard::model::layout;
-use gansu_eco_dashboard::model::{self, assess, Area, OverviewFile};
+use gansu_eco_dashboard::model::{self, assess, Area, IndicatorFile, IndicatorId, OverviewFile};
 use gansu_eco_dashboard::present::meta;
 use gansu_eco_dashboard::route::{Page, Route};
 use gansu_eco_dashboard::share::escape_html as escape;
@@ -59,6 +64,10 @@ pub struct PageMeta {
     pub preloads: Vec<String>,
     /// Indicator and embed pages: (headline sentence, chart picture path, its text summary).
     pub fallback: Option<(String, String, String)>,
+    /// schema.org markup (`jsonld::script`): indicator and about pages.
+    pub structured_data: Option<String>,
+    /// Absolute URL of the page's oEmbed file: indicator pages.
+    pub oembed: Option<String>,
 }
 
 impl PageMeta {
@@ -94,6 +103,16 @@ impl PageMeta {
         }
         if self.noindex {
             h.push_str(r#"<meta name="robots" content="noindex">"#);
+        }
+        if let Some(url) = &self.oembed {
+            h.push_str(&format!(
+                r#"<link rel="alternate" type="application/json+oembed" href="{}" title="{}">"#,
+                e(url),
+                e(&self.title)
+            ));
+        }
+        if let Some(script) = &self.structured_data {
+            h.push_str(script);
         }
         for href in &self.preloads {
             h.push_str(&format!(r#"<link rel="preload" href="{}" as="fetch" crossorigin="anonymous">"#, e(href)));
@@ -184,7 +203,16 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
         noindex,
         fallback,
         preloads,
+        structured_data: None,
+        oembed: None,
     }
+}
+
+/// Reads one indicator's file of a release from a built site.
+fn indicator_file(dist: &Path, release: &str, id: &IndicatorId) -> Result<IndicatorFile, String> {
+    let path = dist.join(layout::on_site(&layout::indicator(release, id)));
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    model::parse_indicator_file(&path.display().to_string(), &text).map_err(|e| format!("{e:?}"))
 }
 
 /// Reads the current release's overview from a built site.
@@ -211,13 +239,36 @@ pub fn write(dist: &Path, site_url: &str) -> Result<(), String> {
     let embed_template = read("embed-template.html")?;
     let (release, overview) = current_overview(dist)?;
     let routes = routes(&overview);
+    let site = jsonld::Site { url: site_url, release: &release, as_of: &overview.as_of };
+    let write_file = |path: &Path, contents: &[u8]| -> Result<(), String> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
+    };
     for route in &routes {
         let template = if matches!(route.page, Page::Embed(_)) { &embed_template } else { &template };
-        let html = render(template, &meta_for(route, &overview, site_url, &release))?;
+        let mut meta = meta_for(route, &overview, site_url, &release);
         let dir = dist.join(route.href().trim_start_matches("./"));
-        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        std::fs::write(dir.join("index.html"), html).map_err(|e| e.to_string())?;
+        match &route.page {
+            Page::Indicator(id) => {
+                let file = indicator_file(dist, &release, id)?;
+                let ind = &file.indicator;
+                meta.structured_data = Some(jsonld::script(&jsonld::dataset(route.lang, &file, &site)));
+                meta.oembed = Some(oembed::url(site_url, route.lang, ind));
+                let response = oembed::response(site_url, route.lang, ind).to_string();
+                write_file(&dir.join(oembed::FILE), response.as_bytes())?;
+                write_file(&dir.join(qr::FILE), qr::svg(&meta.canonical)?.as_bytes())?;
+            }
+            Page::About => {
+                meta.structured_data = Some(jsonld::script(&jsonld::catalog(route.lang, &overview, &site)));
+            }
+            _ => {}
+        }
+        write_file(&dir.join("index.html"), render(template, &meta)?.as_bytes())?;
     }
+    write_file(&dist.join("sitemap.xml"), sitemap::sitemap(&routes, site_url, &overview.as_of).as_bytes())?;
+    write_file(&dist.join("robots.txt"), sitemap::robots(site_url).as_bytes())?;
     // Hosts that serve 404.html for unknown paths serve it at any depth, so its
     // base is absolute: the app then shows its own not-found page.
     let not_found = Route::new(Lang::Zh, Page::NotFound);
@@ -230,7 +281,11 @@ pub fn write(dist: &Path, site_url: &str) -> Result<(), String> {
     // (which can also say who may frame the embeds: `frame-ancestors`).
     let scripts: Vec<&str> = [&template, &embed_template].iter().flat_map(|t| super::csp::inline_scripts(t)).collect();
     std::fs::write(dist.join("csp.txt"), format!("{}\n", super::csp::policy(&scripts))).map_err(|e| e.to_string())?;
-    println!("wrote {} route pages and 404.html to {}", routes.len(), dist.display());
+    println!(
+        "wrote {} route pages, 404.html, sitemap.xml, robots.txt, and each indicator page's oembed.json and qr.svg to {}",
+        routes.len(),
+        dist.display()
+    );
     Ok(())
 }
 

@@ -89,6 +89,8 @@ fn text_from_data_cannot_break_out_of_attributes() {
         noindex: false,
         fallback: None,
         preloads: vec!["data/r/overview.json".into()],
+        structured_data: None,
+        oembed: None,
     };
     let html = render(TEMPLATE, &meta).unwrap();
     assert!(html.contains("<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"));
