@@ -62,8 +62,10 @@ pub fn EmbedApp() -> impl IntoView {
     }
 }
 
-/// Reads the route from the URL; an embed gets the chart alone, every other
-/// page the site's frame.
+/// Reads the route from the URL. Embed routes are served by the embed build
+/// (`EmbedApp`, its own page and wasm), so the site's wasm carries no embed view:
+/// an embed address that reaches it (an unknown indicator, via 404.html) is
+/// "not found" in the site's frame.
 #[component]
 fn Root() -> impl IntoView {
     let site = use_site();
@@ -71,14 +73,7 @@ fn Root() -> impl IntoView {
     let route =
         Memo::new(move |_| Route::from_location(&location.pathname.get(), &location.search.get(), &site.base_path));
     provide_context(route);
-    let embed = Memo::new(move |_| match route.get().page {
-        Page::Embed(id) => Some(id),
-        _ => None,
-    });
-    move || match embed.get() {
-        Some(id) => view! { <pages::EmbedPage id/> }.into_any(),
-        None => SiteFrame().into_any(),
-    }
+    SiteFrame()
 }
 
 #[component]
