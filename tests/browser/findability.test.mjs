@@ -166,7 +166,8 @@ test("the share panel: share link (share sheet or clipboard), the QR code, and t
   await page.waitForFunction(async () => (await navigator.clipboard.readText()).length > 0);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, `PM2.5 annual mean concentration · Gansu eco-environment goals — ${site.server.url("en/indicator/AIR-02/")}`);
-  assert.match(await page.locator(".copy-status").first().innerText(), /Copied/);
+  const status = ".share__part:has([data-testid=share-link]) .copy-status";
+  await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes("Copied"), status);
   const zip = await page.getByTestId("download-zip").getAttribute("href");
   assert.equal(zip, `data/${currentRelease()}/gansu-eco-indicators.zip`);
   assert.equal((await fetch(site.server.url(zip))).status, 200);
@@ -185,6 +186,6 @@ test("the share panel: share link (share sheet or clipboard), the QR code, and t
   await phone.page.getByTestId("share-link").click();
   const shared = await phone.page.evaluate(() => window.__shared);
   assert.deepEqual(shared, [{ title: "细颗粒物（PM2.5）年均浓度 · 甘肃生态环境目标进展", url: site.server.url("indicator/AIR-02/") }]);
-  assert.equal(await phone.page.locator(".copy-status").first().innerText(), "");
+  assert.equal(await phone.page.locator(".share__part:has([data-testid=share-link]) .copy-status").innerText(), "");
   await phone.context.close();
 });
