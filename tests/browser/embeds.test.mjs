@@ -89,6 +89,7 @@ test("a newsroom page with embeds at 320, 640 and 1000 px does not shift while t
   const after = await page.locator("iframe").evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect().height));
   const shift = await page.evaluate(() => window.shift);
   const messages = await page.evaluate(() => window.heights);
+  t.diagnostic(`host page CLS ${shift.toFixed(4)}; frames ${before.join("/")} px → ${after.join("/")} px`);
   assert.ok(shift <= 0.01, `cumulative layout shift ${shift} (frames ${before} → ${after}, messages ${JSON.stringify(messages)})`);
   for (let i = 0; i < frames.length; i++) {
     assert.ok(Math.abs(after[i] - before[i]) < 2, `frame ${frames[i]} kept its height: ${before[i]} → ${after[i]}`);
