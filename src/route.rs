@@ -164,7 +164,7 @@ impl Query {
 
 /// Percent-encodes text for a query value (UTF-8 bytes; letters, digits and
 /// `-._~` stay as they are).
-fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),

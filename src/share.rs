@@ -3,7 +3,7 @@
 //! is tested natively and identical wherever it is shown.
 
 use crate::i18n::{self, Lang};
-use crate::model::{layout, Indicator, IndicatorId};
+use crate::model::{layout, Indicator, IndicatorFile, IndicatorId};
 use crate::route::{Page, Query, Route};
 
 /// Escapes text for an HTML attribute value or text node (the embed snippet,
@@ -114,6 +114,19 @@ pub fn whole_dataset(release: &str) -> [String; 2] {
     ["csv", "json"].map(|ext| layout::on_site(&layout::whole_dataset(release, ext)))
 }
 
+/// A link that opens a prefilled report of a problem with an indicator's
+/// figures, to the address the site was built with (`--report-url`): a
+/// `mailto:` address gets a subject and body; a web address (an issue
+/// tracker's "new issue" page) gets `title` and `body` parameters.
+pub fn report_link(to: &str, lang: Lang, file: &IndicatorFile, page_url: &str) -> String {
+    let (subject, body) = i18n::problem_report(lang, &file.indicator, &file.release, page_url);
+    let (subject, body) = (crate::route::encode(&subject), crate::route::encode(&body));
+    match to.strip_prefix("mailto:") {
+        Some(address) => format!("mailto:{address}?subject={subject}&body={body}"),
+        None => format!("{to}{}title={subject}&body={body}", if to.contains('?') { '&' } else { '?' }),
+    }
+}
+
 /// The QR code's file, beside each indicator page's `index.html` (written by `sitegen pages`).
 pub const QR_FILE: &str = "qr.svg";
 
@@ -176,6 +189,27 @@ mod tests {
         let [py, r, _] = reuse_snippets("https://e.org/d.csv");
         assert!(py.1.contains("pd.read_csv(\"https://e.org/d.csv\", encoding=\"utf-8-sig\")"));
         assert!(r.1.contains("fileEncoding = \"UTF-8-BOM\""));
+    }
+
+    #[test]
+    fn a_problem_report_is_prefilled_for_mail_or_an_issue_tracker() {
+        let file = IndicatorFile {
+            schema_version: 1,
+            release: "2026-12-04".into(),
+            as_of: "2026-12-04".into(),
+            indicator: ind(),
+            sources: Default::default(),
+        };
+        let mail = report_link("mailto:data@e.org", Lang::En, &file, "https://e.org/en/indicator/AIR-02/");
+        assert!(
+            mail.starts_with("mailto:data@e.org?subject=Data%20problem%3A%20AIR-02%20PM2.5%20%3Cannual%3E&body="),
+            "{mail}"
+        );
+        assert!(mail.contains("Data%20release%3A%202026-12-04"), "{mail}");
+        assert!(mail.contains("Page%3A%20https%3A%2F%2Fe.org%2Fen%2Findicator%2FAIR-02%2F"), "{mail}");
+        let issue = report_link("https://git.e.org/x/issues/new?labels=data", Lang::Zh, &file, "u");
+        assert!(issue.starts_with("https://git.e.org/x/issues/new?labels=data&title=%E6%95%B0"), "{issue}");
+        assert!(report_link("https://git.e.org/new", Lang::Zh, &file, "u").starts_with("https://git.e.org/new?title="));
     }
 
     #[test]

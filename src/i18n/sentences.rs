@@ -201,6 +201,30 @@ pub fn embed_source_line(lang: Lang, file: &crate::model::IndicatorFile) -> Stri
     }
 }
 
+/// A prefilled report of a problem with an indicator's figures: (subject, body).
+/// The body names what the reader saw — indicator, data release, latest figure,
+/// page — and leaves room for what is wrong.
+pub fn problem_report(lang: Lang, ind: &Indicator, release: &str, page_url: &str) -> (String, String) {
+    let name = lang.pick(&ind.name);
+    let latest = ind.latest_observation().map(|o| (o.year, observation_text(lang, ind, o)));
+    let latest = match (lang, latest) {
+        (_, None) => lang.of("暂无", "none yet").to_string(),
+        (Lang::Zh, Some((year, figure))) => format!("{year}年 {figure}"),
+        (Lang::En, Some((year, figure))) => format!("{figure} ({year})"),
+    };
+    let id = &ind.id;
+    match lang {
+        Lang::Zh => (
+            format!("数据问题：{id} {name}"),
+            format!("指标：{id} {name}\n数据版本：{release}\n最新数值：{latest}\n页面：{page_url}\n\n哪里有问题？（请写明正确的数值及其来源）\n"),
+        ),
+        Lang::En => (
+            format!("Data problem: {id} {name}"),
+            format!("Indicator: {id} {name}\nData release: {release}\nLatest figure: {latest}\nPage: {page_url}\n\nWhat is wrong? (Please give the correct figure and its source.)\n"),
+        ),
+    }
+}
+
 /// A pinned embed whose release is older than the site's: the link to the newer figures.
 pub fn newer_data(lang: Lang, release: &str) -> String {
     match lang {

@@ -1,6 +1,7 @@
 //! One indicator in full: the answer in one sentence, baseline → latest →
 //! target, how the status was worked out, the chart or the same values as a
-//! table, the plan's words, notes and conflicts, and every source.
+//! table, the plan's words, notes and conflicts, every source, and (when the
+//! site has an address for it) a link to report a problem with a figure.
 
 use super::indicator_parts::{DataTable, NoteList, PlanWording, SourceList};
 use super::indicator_share::SharePanel;
@@ -12,6 +13,8 @@ use crate::model::{assess, Assessment, Indicator, IndicatorFile, IndicatorId, Ro
 use crate::pages::NotFoundPage;
 use crate::present::Card;
 use crate::route::{Page, Query, Route};
+use crate::share;
+use crate::site::Site;
 use leptos::prelude::*;
 
 #[component]
@@ -66,9 +69,30 @@ fn IndicatorView(file: IndicatorFile) -> impl IntoView {
             <SharePanel file=file.clone()/>
             <PlanWording ind=ind.clone()/>
             <NoteList ind=ind.clone()/>
-            <SourceList ind sources=file.sources/>
+            <SourceList ind sources=file.sources.clone()/>
+            <ReportProblem file/>
         </article>
     }
+}
+
+/// A link that opens a prefilled report of a problem with this indicator's
+/// figures, when the site was built with an address for reports.
+#[component]
+fn ReportProblem(file: IndicatorFile) -> impl IntoView {
+    let lang = use_lang();
+    let site = use_site();
+    Site::report_url().map(|to| {
+        let id = file.indicator.id.clone();
+        let href = move || {
+            let page = site.absolute(&Route::new(lang.get(), Page::Indicator(id.clone())).href());
+            share::report_link(&to, lang.get(), &file, &page)
+        };
+        view! {
+            <p class="report-problem">
+                <a href=href data-testid="report-problem">{move || lang.get().t(Msg::ReportProblem)}</a>
+            </p>
+        }
+    })
 }
 
 /// Baseline (year) → latest (year) → target (year), and the distance left.

@@ -8,13 +8,14 @@
 //! sitegen chart-options DIST OUT
 //!                          write every indicator's chart option (both languages) as
 //!                          JSON, for scripts/render-charts.mjs to draw into pictures
-//! sitegen pages DIST --site-url https://host/path/
+//! sitegen pages DIST --site-url https://host/path/ [--report-url mailto:…|https://…]
 //!                          write one HTML file per route into trunk's output DIST, with
 //!                          canonical URL and link-preview tags (absolute, hence the
 //!                          site URL), and a 404.html for hosts that serve one;
 //!                          also sitemap.xml, robots.txt, schema.org JSON-LD in
 //!                          indicator and about pages, and beside each indicator
-//!                          page its oEmbed file and QR code
+//!                          page its oEmbed file and QR code; with --report-url,
+//!                          indicator pages link to a prefilled problem report
 //! sitegen package DIST     beside every release's whole-dataset CSV and JSON in DIST/data/:
 //!                          CSVW metadata, a Frictionless Data Package (v2), and a ZIP of
 //!                          them all with a README in Chinese and English
@@ -48,8 +49,12 @@ fn main() -> ExitCode {
         Some("stats") => stats::print(),
         Some("schema") => schema::write(Path::new("public/data/schema")),
         Some("pages") => match args.as_slice() {
-            [_, dist, flag, url] if flag == "--site-url" => pages::write(Path::new(dist), url),
-            _ => Err("usage: sitegen pages DIST --site-url https://host/path/".to_string()),
+            [_, dist, flag, url] if flag == "--site-url" => pages::write(Path::new(dist), url, None),
+            [_, dist, flag, url, report_flag, report] if flag == "--site-url" && report_flag == "--report-url" => {
+                pages::write(Path::new(dist), url, Some(report))
+            }
+            _ => Err("usage: sitegen pages DIST --site-url https://host/path/ [--report-url mailto:…|https://…]"
+                .to_string()),
         },
         Some("package") => match args.as_slice() {
             [_, dist] => package::write(Path::new(dist)),

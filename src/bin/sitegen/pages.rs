@@ -68,6 +68,8 @@ pub struct PageMeta {
     pub structured_data: Option<String>,
     /// Absolute URL of the page's oEmbed file: indicator pages.
     pub oembed: Option<String>,
+    /// Where readers report a problem with a figure (`--report-url`): indicator pages.
+    pub report_url: Option<String>,
 }
 
 impl PageMeta {
@@ -110,6 +112,9 @@ impl PageMeta {
                 e(url),
                 e(&self.title)
             ));
+        }
+        if let Some(url) = &self.report_url {
+            h.push_str(&format!(r#"<meta name="report-url" content="{}">"#, e(url)));
         }
         if let Some(script) = &self.structured_data {
             h.push_str(script);
@@ -205,6 +210,7 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
         preloads,
         structured_data: None,
         oembed: None,
+        report_url: None,
     }
 }
 
@@ -227,10 +233,23 @@ pub fn current_overview(dist: &Path) -> Result<(String, OverviewFile), String> {
     Ok((releases.current, overview))
 }
 
-pub fn write(dist: &Path, site_url: &str) -> Result<(), String> {
+/// `--report-url`: a `mailto:` address or an http(s) page (an issue tracker's
+/// "new issue" page), which the indicator pages prefill.
+pub fn check_report_url(url: &str) -> Result<(), String> {
+    let rest = ["mailto:", "https://", "http://"].iter().find_map(|p| url.strip_prefix(p));
+    match rest {
+        Some(rest) if !rest.is_empty() && !rest.contains(char::is_whitespace) => Ok(()),
+        _ => Err(format!("--report-url must be a mailto: address or an http(s) URL, found {url}")),
+    }
+}
+
+pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<(), String> {
     let site_path = url_path(site_url)
         .filter(|p| p.ends_with('/'))
         .ok_or(format!("--site-url must be an absolute http(s) URL ending in `/`, found {site_url}"))?;
+    if let Some(url) = report_url {
+        check_report_url(url)?;
+    }
     let read = |name: &str| {
         std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{}: {e}", dist.join(name).display()))
     };
@@ -256,6 +275,7 @@ pub fn write(dist: &Path, site_url: &str) -> Result<(), String> {
                 let ind = &file.indicator;
                 meta.structured_data = Some(jsonld::script(&jsonld::dataset(route.lang, &file, &site)));
                 meta.oembed = Some(oembed::url(site_url, route.lang, ind));
+                meta.report_url = report_url.map(str::to_string);
                 let response = oembed::response(site_url, route.lang, ind).to_string();
                 write_file(&dir.join(oembed::FILE), response.as_bytes())?;
                 write_file(&dir.join(qr::FILE), qr::svg(&meta.canonical)?.as_bytes())?;

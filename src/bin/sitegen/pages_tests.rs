@@ -91,8 +91,19 @@ fn text_from_data_cannot_break_out_of_attributes() {
         preloads: vec!["data/r/overview.json".into()],
         structured_data: None,
         oembed: None,
+        report_url: Some("mailto:a@b.org?x=\"><script>".into()),
     };
     let html = render(TEMPLATE, &meta).unwrap();
     assert!(html.contains("<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"));
     assert!(!html.contains("<script>alert"));
+    assert!(html.contains(r#"<meta name="report-url" content="mailto:a@b.org?x=&quot;&gt;&lt;script&gt;">"#));
+}
+
+#[test]
+fn a_report_address_is_mail_or_a_web_page() {
+    assert!(check_report_url("mailto:data@example.org").is_ok());
+    assert!(check_report_url("https://git.example.org/x/issues/new").is_ok());
+    for bad in ["javascript:alert(1)", "data@example.org", "mailto:", "https://a b"] {
+        assert!(check_report_url(bad).is_err(), "{bad}");
+    }
 }

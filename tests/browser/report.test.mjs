@@ -1,0 +1,54 @@
+// Reporting a problem with a figure: every indicator page (scripts/test.sh builds
+// with `--report-url mailto:data-problems@example.org`) links to a report prefilled
+// with the indicator, the data release, its latest figure and the page's address;
+// a site built without an address shows no link.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { currentRelease, indicatorFile, openPage, overview, readDist, startServer, useSite, waitForChart } from "./harness.mjs";
+
+const site = useSite();
+const TO = "mailto:data-problems@example.org";
+
+test("every indicator page links to a prefilled problem report (both languages)", async () => {
+  assert.ok(readDist("indicator/AIR-02/index.html").includes(`<meta name="report-url" content="${TO}">`), "built with --report-url");
+  const { page, context, problems } = await openPage(site.browser, site.server.origin);
+  // Every indicator, the languages in turn.
+  for (const [i, { id }] of overview().indicators.entries()) {
+    const lang = i % 2 ? "en" : "zh";
+    const rel = `${lang === "en" ? "en/" : ""}indicator/${id}/`;
+    await page.goto(site.server.url(rel));
+    await page.getByTestId("indicator").waitFor();
+    const href = await page.getByTestId("report-problem").getAttribute("href");
+    const url = new URL(href);
+    assert.equal(`${url.protocol}${url.pathname}`, TO, href);
+    const subject = url.searchParams.get("subject");
+    const body = url.searchParams.get("body");
+    const { indicator } = indicatorFile(id);
+    const name = lang === "en" ? indicator.name.en : indicator.name.zh;
+    assert.ok(subject.includes(id) && subject.includes(name), `${rel}: ${subject}`);
+    assert.ok(body.includes(currentRelease()), `${rel}: the data release`);
+    assert.ok(body.includes(site.server.url(rel)), `${rel}: the page's address`);
+    // The latest figure, as the page's own milestones show it.
+    const latest = indicator.values.filter((v) => !v.alternative).map((v) => v.year);
+    if (latest.length) assert.ok(body.includes(String(Math.max(...latest))), `${rel}: the latest year in ${body}`);
+  }
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test("a site built without a report address shows no report link", async (t) => {
+  // The same page without the <meta> that `--report-url` writes.
+  const server = await startServer({
+    intercept: (rel) =>
+      rel === "en/indicator/AIR-02/"
+        ? { type: "text/html", body: readDist("en/indicator/AIR-02/index.html").replace(/<meta name="report-url"[^>]*>/, "") }
+        : null,
+  });
+  t.after(() => server.close());
+  const { page, context } = await openPage(site.browser, server.origin);
+  await page.goto(server.url("en/indicator/AIR-02/"));
+  await waitForChart(page);
+  await page.getByTestId("sources").waitFor();
+  assert.equal(await page.getByTestId("report-problem").count(), 0);
+  await context.close();
+});
