@@ -185,6 +185,35 @@ impl Tally {
     }
 }
 
+/// Why goals cannot be judged, in the order the status method explains them:
+/// every reason a goal has, with those goals. (Context figures, which have no
+/// target, are not goals and are left out.)
+pub const GOAL_REASONS: [Reason; 9] = [
+    Reason::Qualitative,
+    Reason::OnlyOtherBasis,
+    Reason::BasisBreak,
+    Reason::OnlyBound,
+    Reason::NoBaseline,
+    Reason::OnlyPartialYear,
+    Reason::IncompleteYears,
+    Reason::TooFewYears,
+    Reason::DataDoubt,
+];
+
+/// The goals that cannot be judged, grouped by why; reasons with no goal are left out.
+pub fn not_assessable_by_reason(indicators: &[Indicator]) -> Vec<(Reason, Vec<&Indicator>)> {
+    let judged: Vec<(&Indicator, Status)> =
+        indicators.iter().filter(|i| i.role == Role::Goal).map(|i| (i, assess(i).status)).collect();
+    GOAL_REASONS
+        .into_iter()
+        .map(|reason| {
+            let goals = judged.iter().filter(|(_, s)| *s == Status::NotAssessable(reason)).map(|(i, _)| *i);
+            (reason, goals.collect::<Vec<_>>())
+        })
+        .filter(|(_, goals)| !goals.is_empty())
+        .collect()
+}
+
 /// An area at a glance: its goals by status, and its headline indicator.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AreaSummary {

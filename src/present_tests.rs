@@ -249,3 +249,18 @@ fn the_panel_ends_with_the_badge_status() {
     assert_eq!(panel.last().unwrap(), "→ 已达标");
     assert!(panel.iter().all(|l| !l.contains("进展顺利 ")), "{panel:?}");
 }
+
+#[test]
+fn not_assessable_goals_are_grouped_by_reason_and_every_one_is_counted() {
+    let published =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/2026-12-04/overview.json")).unwrap();
+    let file = crate::model::parse_overview("overview.json", &published).unwrap().data;
+    let groups = not_assessable_by_reason(&file.indicators);
+    let tally = Tally::of(&file.indicators);
+    let not_assessable = tally.counts.iter().find(|(k, _, _)| *k == "not-assessable").map_or(0, |c| c.2);
+    assert_eq!(groups.iter().map(|(_, g)| g.len()).sum::<usize>(), not_assessable);
+    assert!(groups.iter().all(|(r, g)| *r != Reason::NoTarget && !g.is_empty()));
+    // Every reason a goal can have is listed (NoTarget belongs to context figures only).
+    assert_eq!(GOAL_REASONS.len(), 9);
+    assert!(!GOAL_REASONS.contains(&Reason::NoTarget));
+}

@@ -201,6 +201,23 @@ pub fn embed_source_line(lang: Lang, file: &crate::model::IndicatorFile) -> Stri
     }
 }
 
+/// The heading of the overview's breakdown of goals that cannot be judged.
+pub fn not_assessable_heading(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("为什么有{n}项目标无法判断？"),
+        Lang::En => format!("Why {n} goals cannot be judged"),
+    }
+}
+
+/// How many goals a reason covers, before its sentence: "17项：" / "17 goals:".
+pub fn goal_count_label(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Zh, n) => format!("{n}项："),
+        (Lang::En, 1) => "1 goal:".to_string(),
+        (Lang::En, n) => format!("{n} goals:"),
+    }
+}
+
 /// A prefilled report of a problem with an indicator's figures: (subject, body).
 /// The body names what the reader saw — indicator, data release, latest figure,
 /// page — and leaves room for what is wrong.

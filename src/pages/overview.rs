@@ -7,8 +7,8 @@ use crate::components::{await_resource, DataProblems, IndicatorSearch, ProgressC
 use crate::context::{use_lang, use_overview};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::progress::PLAN_END;
-use crate::model::{assess, Area, Indicator, OverviewFile, Role};
-use crate::present::{AreaSummary, Card, Tally};
+use crate::model::{assess, Area, Indicator, OverviewFile, Reason, Role};
+use crate::present::{not_assessable_by_reason, AreaSummary, Card, Tally};
 use crate::route::{Page, Query, Route};
 use leptos::prelude::*;
 
@@ -44,6 +44,7 @@ fn OverviewBody(file: OverviewFile) -> impl IntoView {
             <h2 id="totals-heading" class="visually-hidden">{move || lang.get().t(Msg::GoalStatusTotal)}</h2>
             <p class="totals__line">{move || i18n::goals_total(lang.get(), totals.goals)}</p>
             <StatusCounts tally=totals.clone() lang/>
+            <NotAssessable indicators=file.indicators.clone()/>
         </section>
         <h2>{move || lang.get().t(Msg::Areas)}</h2>
         <div class="area-grid">
@@ -79,6 +80,41 @@ fn StatusCounts(tally: Tally, #[prop(into)] lang: Signal<Lang>, #[prop(optional)
             }).collect_view()}
         </ul>
     }
+}
+
+/// The goals that cannot be judged, by reason: the one sentence a reader needs
+/// for each reason, and the goals it covers as links to their pages.
+#[component]
+fn NotAssessable(indicators: Vec<Indicator>) -> impl IntoView {
+    let lang = use_lang();
+    let groups: Vec<(Reason, usize, Vec<Indicator>)> = not_assessable_by_reason(&indicators)
+        .into_iter()
+        .map(|(reason, goals)| (reason, goals.len(), goals.into_iter().cloned().collect()))
+        .collect();
+    let n: usize = groups.iter().map(|(_, count, _)| count).sum();
+    (n > 0).then(|| {
+        view! {
+            <details class="why-not" data-testid="not-assessable">
+                <summary>{move || i18n::not_assessable_heading(lang.get(), n)}</summary>
+                <ul>
+                    {groups.into_iter().map(|(reason, count, goals)| view! {
+                        <li data-testid="reason-group">
+                            <p><strong>{move || i18n::goal_count_label(lang.get(), count)}</strong> " " {move || i18n::reason_text(lang.get(), reason)}</p>
+                            <ul class="why-not__goals">
+                                {goals.into_iter().map(|ind| {
+                                    let href = {
+                                        let id = ind.id.clone();
+                                        move || Route::new(lang.get(), Page::Indicator(id.clone())).href()
+                                    };
+                                    view! { <li><a href=href>{move || lang.get().pick(&ind.name).to_string()}</a></li> }
+                                }).collect_view()}
+                            </ul>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        }
+    })
 }
 
 #[component]

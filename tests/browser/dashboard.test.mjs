@@ -224,3 +224,40 @@ test("screenshots at 360 px and 1280 px", async () => {
     await page.context().close();
   }
 });
+
+test("the overview explains, by reason, every goal that cannot be judged, each a link to its page", async () => {
+  for (const lang of ["zh", "en"]) {
+    const { page, context, problems } = await openPage(site.browser, site.server.origin);
+    await page.goto(site.server.url(prefix(lang)));
+    await settled(page);
+    const counted = await page.locator(".totals .count.status--not-assessable strong").innerText();
+    const why = page.getByTestId("not-assessable");
+    await why.locator("summary").click();
+    assert.ok((await why.locator("summary").innerText()).includes(counted), "the heading says how many");
+    const groups = await why.getByTestId("reason-group").all();
+    assert.ok(groups.length > 1, "more than one reason in the data");
+    let listed = 0;
+    const ids = new Set();
+    for (const group of groups) {
+      const n = parseInt(await group.locator("p strong").innerText(), 10);
+      const links = await group.locator(".why-not__goals a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      assert.equal(links.length, n, "a group's count is its goals");
+      listed += n;
+      for (const href of links) {
+        const id = href.match(new RegExp(`^${prefix(lang)}indicator/([A-Z]+-\\d+)/$`))?.[1];
+        assert.ok(id && !ids.has(id), `one link per goal to its page: ${href}`);
+        ids.add(id);
+      }
+      // The reason's sentence is what the goal's own page says about it.
+      const sentence = (await group.locator("p").innerText()).replace(/^\d+\D*?[：:]\s*/, "");
+      const first = await page.context().newPage();
+      await first.goto(site.server.url(links[0]));
+      assert.ok((await first.getByTestId("reason").innerText()).includes(sentence), `${links[0]}: ${sentence}`);
+      await first.close();
+    }
+    assert.equal(listed, Number(counted), "every not-assessable goal is explained once");
+    assert.ok([...ids].every((id) => overview().indicators.find((i) => i.id === id)?.role === "goal"));
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  }
+});
