@@ -60,6 +60,12 @@ impl Route {
         self
     }
 
+    /// This route's address under `root`: a site root ending in `/` (absolute
+    /// for links that leave the site; "" for a path from the root, as files are laid out).
+    pub fn url(&self, root: &str) -> String {
+        format!("{root}{}", self.href().trim_start_matches("./"))
+    }
+
     /// The link to this route, relative to the site root ("./" for the root itself).
     pub fn href(&self) -> String {
         let prefix = match self.lang {

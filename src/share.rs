@@ -132,8 +132,7 @@ pub const QR_FILE: &str = "qr.svg";
 
 /// The QR code of an indicator page's address, relative to the site root.
 pub fn qr_code(lang: Lang, id: &IndicatorId) -> String {
-    let page = Route::new(lang, Page::Indicator(id.clone())).href();
-    format!("{}{QR_FILE}", page.trim_start_matches("./"))
+    format!("{}{QR_FILE}", Route::new(lang, Page::Indicator(id.clone())).url(""))
 }
 
 /// Code that loads an indicator's CSV from its real address.

@@ -19,12 +19,13 @@ pub struct Site<'a> {
 }
 
 impl Site<'_> {
+    /// A file's address from its path relative to the site root.
     fn abs(&self, relative: &str) -> String {
-        format!("{}{}", self.url, relative.trim_start_matches("./"))
+        format!("{}{relative}", self.url)
     }
 
     fn page(&self, lang: Lang, page: Page) -> String {
-        self.abs(&Route::new(lang, page).href())
+        Route::new(lang, page).url(self.url)
     }
 
     fn publisher(&self, lang: Lang) -> Value {

@@ -15,8 +15,7 @@ pub const FILE: &str = "oembed.json";
 
 /// The address of an indicator page's oEmbed file.
 pub fn url(site_url: &str, lang: Lang, ind: &Indicator) -> String {
-    let page = Route::new(lang, Page::Indicator(ind.id.clone())).href();
-    format!("{site_url}{}{FILE}", page.trim_start_matches("./"))
+    format!("{}{FILE}", Route::new(lang, Page::Indicator(ind.id.clone())).url(site_url))
 }
 
 /// A `rich` response: the same iframe snippet the share panel gives, its size

@@ -167,7 +167,7 @@ pub fn render(template: &str, meta: &PageMeta) -> Result<String, String> {
 
 /// The metadata of one route. `site_url` is the absolute URL of the site root.
 pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release: &str) -> PageMeta {
-    let abs = |r: &Route| format!("{site_url}{}", r.href().trim_start_matches("./"));
+    let abs = |r: &Route| r.url(site_url);
     let (canonical_route, noindex) = match &route.page {
         // An embed is a view of its indicator page, which is what should be found.
         Page::Embed(id) => (Route::new(route.lang, Page::Indicator(id.clone())), true),
@@ -268,7 +268,7 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     for route in &routes {
         let template = if matches!(route.page, Page::Embed(_)) { &embed_template } else { &template };
         let mut meta = meta_for(route, &overview, site_url, &release);
-        let dir = dist.join(route.href().trim_start_matches("./"));
+        let dir = dist.join(route.url(""));
         match &route.page {
             Page::Indicator(id) => {
                 let file = indicator_file(dist, &release, id)?;

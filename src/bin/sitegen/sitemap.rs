@@ -14,7 +14,7 @@ fn listed(route: &Route) -> bool {
 /// A sitemap (sitemaps.org 0.9) of `routes` under `site_url`, with `hreflang`
 /// alternates and the release date as every page's `lastmod`.
 pub fn sitemap(routes: &[Route], site_url: &str, release_date: &str) -> String {
-    let abs = |r: &Route| escape(&format!("{site_url}{}", r.href().trim_start_matches("./")));
+    let abs = |r: &Route| escape(&r.url(site_url));
     let mut xml = String::from(concat!(
         r#"<?xml version="1.0" encoding="UTF-8"?>"#,
         "\n",
