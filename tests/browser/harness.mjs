@@ -104,12 +104,15 @@ export function screenshotPath(name) {
 }
 
 /**
- * Waits until the page has settled: no loading notice left, and every chart on
- * screen drawn (or showing its error). A readiness condition, not a sleep.
+ * Waits until the page has settled: the app has started (trunk sets
+ * `wasmBindings` after the wasm's start function mounted the view; before that
+ * the page has neither a loading notice nor charts, and would look settled), no
+ * loading notice left, and every chart on screen drawn (or showing its error).
+ * A readiness condition, not a sleep.
  */
 export async function settled(page) {
   await page.waitForFunction(() => {
-    if (document.querySelector(".loading")) return false;
+    if (!window.wasmBindings || document.querySelector(".loading")) return false;
     const onScreen = (el) => {
       const r = el.getBoundingClientRect();
       return r.bottom > 0 && r.top < innerHeight && r.width > 0;
