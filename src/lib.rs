@@ -13,6 +13,7 @@ pub mod context;
 pub mod fetch;
 pub mod i18n;
 pub mod model;
+pub mod navigation;
 pub mod pages;
 pub mod present;
 pub mod route;
@@ -20,12 +21,9 @@ pub mod share;
 pub mod site;
 
 use components::{Footer, Header, InPageLink};
-use context::{use_lang, use_overview, use_route, use_site, OverviewCache, SystemDark};
+use context::{use_lang, use_overview, use_route, OverviewCache, SystemDark};
 use i18n::Msg;
 use leptos::prelude::*;
-use leptos_router::components::{Route as RouterRoute, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 use route::{Page, Route};
 use site::Site;
 
@@ -35,11 +33,11 @@ pub fn App() -> impl IntoView {
     provide_context(site.clone());
     provide_context(OverviewCache::new());
     provide_context(SystemDark::watch());
-    view! {
-        <Router base=site.base_path.clone()>
-            <Root/>
-        </Router>
-    }
+    let address = navigation::follow(&site.base_path);
+    let route = Memo::new(move |_| address.with(|a| Route::from_location(&a.path, &a.search, &site.base_path)));
+    provide_context(route);
+    provide_context(address);
+    SiteFrame()
 }
 
 /// The embed build's root: no router and none of the site's pages, so the
@@ -60,20 +58,6 @@ pub fn EmbedApp() -> impl IntoView {
         Page::Embed(id) => view! { <pages::EmbedPage id/> }.into_any(),
         _ => pages::NotFoundPage().into_any(),
     }
-}
-
-/// Reads the route from the URL. Embed routes are served by the embed build
-/// (`EmbedApp`, its own page and wasm), so the site's wasm carries no embed view:
-/// an embed address that reaches it (an unknown indicator, via 404.html) is
-/// "not found" in the site's frame.
-#[component]
-fn Root() -> impl IntoView {
-    let site = use_site();
-    let location = use_location();
-    let route =
-        Memo::new(move |_| Route::from_location(&location.pathname.get(), &location.search.get(), &site.base_path));
-    provide_context(route);
-    SiteFrame()
 }
 
 #[component]
@@ -102,16 +86,16 @@ fn SiteFrame() -> impl IntoView {
         <InPageLink target="main" class="skip-link">{move || lang.get().t(Msg::SkipToContent)}</InPageLink>
         <Header route/>
         <main id="main" tabindex="-1">
-            // The router matches every path; `Route::parse` decides the page, so the
-            // typed route stays the one place that knows the site's addresses.
-            <Routes fallback=pages::NotFoundPage>
-                <RouterRoute path=path!("/*any") view=CurrentPage/>
-            </Routes>
+            <CurrentPage/>
         </main>
         <Footer lang as_of/>
     }
 }
 
+/// The page the route names. Embed routes are served by the embed build
+/// (`EmbedApp`, its own page and wasm), so the site's wasm carries no embed view:
+/// an embed address that reaches it (an unknown indicator, via 404.html) is
+/// "not found" in the site's frame.
 #[component]
 fn CurrentPage() -> impl IntoView {
     let route = use_route();

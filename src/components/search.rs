@@ -27,12 +27,11 @@ pub fn IndicatorSearch(indicators: Vec<Indicator>, #[prop(into)] lang: Signal<La
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
         }
     };
-    let navigate = leptos_router::hooks::use_navigate();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" {
             if let Some(first) = hits.get_untracked().first() {
                 ev.prevent_default();
-                navigate(&href_of(first), Default::default());
+                crate::navigation::navigate(&href_of(first));
             }
         }
     };

@@ -50,9 +50,9 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
     let [all_csv, all_json] = whole_dataset(&release);
     // A link from another page to a section here (the header's "Downloads")
     // lands on it once the data-driven sections exist.
-    let location = leptos_router::hooks::use_location();
+    let address = expect_context::<ReadSignal<crate::navigation::Address>>();
     Effect::new(move |_| {
-        let hash = location.hash.get();
+        let hash = address.with(|a| a.hash.clone());
         if let Some(id) = hash.strip_prefix('#').filter(|h| !h.is_empty()) {
             focus_element(id);
         }

@@ -52,6 +52,44 @@ test("deep links load when opened directly and when reloaded", async () => {
   await page.context().close();
 });
 
+test("links between pages move in place; Back and Forward follow; files and new tabs are the browser's", async () => {
+  const { page, problems } = await openPage(site.browser, site.server.origin, { width: 1280, height: 800 });
+  await page.goto(site.server.url(""));
+  await page.getByTestId("area-card").first().waitFor();
+  // A mark on the window survives only if no page load happens.
+  await page.evaluate(() => { window.stayed = true; window.scrollTo(0, 400); });
+  const area = page.getByTestId("area-card").first().locator("h3 a");
+  const areaHref = await area.getAttribute("href");
+  await area.click();
+  await page.waitForURL(new URL(areaHref, site.server.url("")).href);
+  await page.locator("h1").waitFor();
+  assert.equal(await page.evaluate(() => window.stayed), true, "no reload");
+  assert.equal(await page.evaluate(() => window.scrollY), 0, "a new page starts at its top");
+  await page.goBack();
+  await page.waitForURL(site.server.url(""));
+  await page.getByTestId("overview-as-of").waitFor();
+  await page.goForward();
+  await page.waitForURL(new URL(areaHref, site.server.url("")).href);
+  assert.equal(await page.evaluate(() => window.stayed), true, "Back and Forward stay in the app");
+  // A data file is a download, not a route: the browser fetches it.
+  await page.goto(site.server.url("indicator/AIR-02/"));
+  await waitForChart(page);
+  await page.locator(".share__part > summary").nth(1).click();
+  const csv = page.getByTestId("download-csv");
+  const [download] = await Promise.all([page.waitForEvent("download"), csv.click()]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  // A modifier-click (open in a new tab) is left to the browser.
+  const before = page.url();
+  const [popup] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page.getByRole("link", { name: /方法与说明/ }).first().click({ modifiers: ["Control"] }),
+  ]);
+  await popup.waitForLoadState();
+  assert.equal(page.url(), before, "the page itself stayed");
+  assert.deepEqual(problems.pageErrors, []);
+  await page.context().close();
+});
+
 test("the overview shows every area and indexes every indicator of the snapshot", async () => {
   const { page, problems } = await openPage(site.browser, site.server.origin);
   await page.goto(site.server.url(""));

@@ -1,0 +1,101 @@
+//! Moving between the site's pages without reloading them.
+//!
+//! The address is one signal, [`Address`]; `Route::from_location` turns it into
+//! the typed route every page reads. A click on a link to another page of the
+//! site (same origin, under the site's base path, no modifier key, no `target`
+//! or `download`) becomes a `history.pushState` and an update of the signal;
+//! Back and Forward (`popstate`) and in-page anchors (`hashchange`) update it
+//! too. Everything else (other sites, downloads, new tabs) is left to the
+//! browser. This is all the routing the site needs: the typed route in
+//! `route.rs` is the one place that knows the site's addresses.
+
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// The address the site shows: path, query (with its `?`) and fragment (with its `#`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Address {
+    pub path: String,
+    pub search: String,
+    pub hash: String,
+}
+
+impl Address {
+    fn current() -> Address {
+        let l = window().location();
+        Address {
+            path: l.pathname().unwrap_or_default(),
+            search: l.search().unwrap_or_default(),
+            hash: l.hash().unwrap_or_default(),
+        }
+    }
+}
+
+/// Starts following the address, and returns it as a signal. Called once, by `App`.
+pub fn follow(base_path: &str) -> ReadSignal<Address> {
+    let (address, set_address) = signal(Address::current());
+    let base_path = base_path.to_string();
+    let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if let Some(href) = page_link(&ev, &base_path) {
+            ev.prevent_default();
+            go(&href, set_address);
+        }
+    });
+    let on_history = Closure::<dyn FnMut()>::new(move || set_address.set(Address::current()));
+    let doc = document();
+    let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    let _ = window().add_event_listener_with_callback("popstate", on_history.as_ref().unchecked_ref());
+    let _ = window().add_event_listener_with_callback("hashchange", on_history.as_ref().unchecked_ref());
+    // Listeners for the tab's whole life, made once.
+    on_click.forget();
+    on_history.forget();
+    provide_context(set_address);
+    address
+}
+
+/// Goes to `href` (relative to the page's `<base>`, like every link of the site).
+pub fn navigate(href: &str) {
+    go(href, expect_context::<WriteSignal<Address>>());
+}
+
+fn go(href: &str, set_address: WriteSignal<Address>) {
+    let before = Address::current();
+    let Ok(history) = window().history() else { return };
+    // `pushState` resolves a relative address against the document's base URL.
+    if history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)).is_err() {
+        return;
+    }
+    let after = Address::current();
+    // A new page starts at its top; a new filter or view of the same page stays where the reader is.
+    if after.path != before.path && after.hash.is_empty() {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    set_address.set(after);
+}
+
+/// The address of a same-site page link this click should follow in place, if any.
+fn page_link(ev: &web_sys::MouseEvent, base_path: &str) -> Option<String> {
+    if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+        return None;
+    }
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let a = target.closest("a[href]").ok()??.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
+    let here = window().location();
+    let (path, search) = (a.pathname(), a.search());
+    let same_site = a.origin() == here.origin().ok()? && path.starts_with(base_path);
+    let new_tab = !matches!(a.target().as_str(), "" | "_self");
+    if !same_site || new_tab || a.has_attribute("download") || is_file(&path) {
+        return None;
+    }
+    // A link to a fragment of this very page is the browser's to follow (and `hashchange` reports it).
+    if path == here.pathname().ok()? && search == here.search().ok()? && !a.hash().is_empty() {
+        return None;
+    }
+    Some(a.href())
+}
+
+/// Data files, pictures and feeds live under the site too; only pages are routed.
+fn is_file(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    last.contains('.') && !last.ends_with(".html")
+}
