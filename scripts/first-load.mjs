@@ -7,7 +7,11 @@ import { join } from "node:path";
 /** Paths relative to `dist`, the page itself first. */
 export function firstLoad(dist, page) {
   const html = readFileSync(join(dist, page), "utf8");
-  const refs = [...html.matchAll(/<(?:link|script)\b[^>]*?(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
+  // What the browser fetches to show the page: scripts, stylesheets and preloads.
+  // Links that only describe the page (canonical, alternate feeds, oEmbed) are never fetched.
+  const fetched = (tag) => tag.startsWith("<script") || /\brel="(?:stylesheet|preload|modulepreload)"/.test(tag);
+  const tags = [...html.matchAll(/<(?:link|script)\b[^>]*>/g)].map((m) => m[0]).filter(fetched);
+  const refs = tags.map((t) => t.match(/\b(?:href|src)="([^"]+)"/)?.[1]).filter(Boolean);
   const files = refs.filter((r) => !r.startsWith("http") && !r.endsWith(".svg")).map((r) => r.replace(/^\.\//, ""));
   return [page, ...new Set(files)];
 }

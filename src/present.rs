@@ -8,19 +8,50 @@ pub mod meta;
 pub mod search;
 
 use crate::i18n::{self, Lang, Msg};
+use crate::model::scorecard::{provisional, report, Report};
 use crate::model::{
     assess, Area, Arithmetic, Assessment, Indicator, IndicatorId, Observation, Reason, Role, Status, TargetKind,
 };
 
-/// The statuses a goal can have, in the order the site lists them; one
-/// stands for every "not assessable" reason (they share a key).
-pub const GOAL_STATUSES: [Status; 6] = [
-    Status::Achieved,
-    Status::OnTrack,
-    Status::AtRisk,
-    Status::OffTrack,
-    Status::NotAssessable(Reason::Qualitative),
-    Status::NoData,
+/// How the counts and filters group a goal: by its status, except that once a
+/// target year is over, a status resting on an earlier year (the target year's
+/// figure not found) is provisional. So after the plan period the counts split
+/// into met, missed and provisional, besides "not assessable" and "no data".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Group {
+    Status(Status),
+    /// Judged on an earlier year than the target year, which is over.
+    Provisional,
+}
+
+impl Group {
+    pub fn of(ind: &Indicator, a: &Assessment, as_of: &str) -> Group {
+        match provisional(ind, a, as_of) {
+            Some(_) => Group::Provisional,
+            None => Group::Status(a.status),
+        }
+    }
+
+    /// The group's key in URLs (`?status=`) and CSS classes.
+    pub fn key(self) -> &'static str {
+        match self {
+            Group::Status(s) => s.key(),
+            Group::Provisional => "provisional",
+        }
+    }
+}
+
+/// The groups of goals, in the order the site lists them; one stands for every
+/// "not assessable" reason (they share a key).
+pub const GOAL_GROUPS: [Group; 8] = [
+    Group::Status(Status::Achieved),
+    Group::Status(Status::Missed),
+    Group::Provisional,
+    Group::Status(Status::OnTrack),
+    Group::Status(Status::AtRisk),
+    Group::Status(Status::OffTrack),
+    Group::Status(Status::NotAssessable(Reason::Qualitative)),
+    Group::Status(Status::NoData),
 ];
 
 /// One indicator as a card or row shows it.
@@ -157,32 +188,40 @@ fn figure(lang: Lang, ind: &Indicator, o: &Observation) -> String {
     }
 }
 
-/// Goals counted by status.
+/// Goals counted by group (status, or provisional after the target year).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tally {
     pub goals: usize,
     pub context: usize,
-    /// Goals per status key, in `GOAL_STATUSES` order, zero counts left out.
-    pub counts: Vec<(&'static str, Status, usize)>,
+    /// Goals per group, in `GOAL_GROUPS` order, zero counts left out.
+    pub counts: Vec<(Group, usize)>,
 }
 
 impl Tally {
-    pub fn of<'a>(indicators: impl IntoIterator<Item = &'a Indicator>) -> Tally {
+    /// `as_of`: the data's date, which decides what is provisional.
+    pub fn of<'a>(indicators: impl IntoIterator<Item = &'a Indicator>, as_of: &str) -> Tally {
         let mut goals = Vec::new();
         let mut context = 0;
         for ind in indicators {
             match ind.role {
-                Role::Goal => goals.push(assess(ind).status),
+                Role::Goal => goals.push(Group::of(ind, &assess(ind), as_of).key()),
                 Role::Context => context += 1,
             }
         }
-        let counts = GOAL_STATUSES
+        let counts = GOAL_GROUPS
             .iter()
-            .map(|status| (status.key(), *status, goals.iter().filter(|s| s.key() == status.key()).count()))
-            .filter(|(_, _, n)| *n > 0)
+            .map(|group| (*group, goals.iter().filter(|k| **k == group.key()).count()))
+            .filter(|(_, n)| *n > 0)
             .collect();
         Tally { goals: goals.len(), context, counts }
     }
+}
+
+/// Goals set in words by what the government reports: (done, in progress, none found).
+pub fn report_counts(indicators: &[Indicator]) -> (usize, usize, usize) {
+    let reports: Vec<Report> = indicators.iter().filter_map(report).collect();
+    let count = |r: Report| reports.iter().filter(|x| **x == r).count();
+    (count(Report::Done), count(Report::InProgress), count(Report::NoneFound))
 }
 
 /// Why goals cannot be judged, in the order the status method explains them:
@@ -223,11 +262,11 @@ pub struct AreaSummary {
 }
 
 impl AreaSummary {
-    pub fn new(area: Area, indicators: &[Indicator]) -> AreaSummary {
+    pub fn new(area: Area, indicators: &[Indicator], as_of: &str) -> AreaSummary {
         let mine: Vec<&Indicator> = indicators.iter().filter(|i| i.area == area).collect();
         // Which indicator stands for the area is data (`headline: true`), kept by the maintainers.
         let headline = mine.iter().find(|i| i.headline).map(|i| (*i).clone());
-        AreaSummary { area, tally: Tally::of(mine), headline }
+        AreaSummary { area, tally: Tally::of(mine, as_of), headline }
     }
 }
 

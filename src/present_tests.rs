@@ -144,11 +144,17 @@ fn area_summary_counts_goals_by_status() {
         ind(json!({ "id": "AIR-04" })),
         ind(json!({ "id": "AIR-05", "role": "context", "target": null })),
     ];
-    let s = AreaSummary::new(Area::Air, &goals);
+    let s = AreaSummary::new(Area::Air, &goals, "2025-06-30");
     assert_eq!((s.tally.goals, s.tally.context), (3, 1));
-    let counts: Vec<(&str, usize)> = s.tally.counts.iter().map(|(k, _, n)| (*k, *n)).collect();
+    let counts: Vec<(&str, usize)> = s.tally.counts.iter().map(|(g, n)| (g.key(), *n)).collect();
     assert_eq!(counts, vec![("achieved", 1), ("off-track", 1), ("no-data", 1)]);
     assert_eq!(s.headline.unwrap().id.as_str(), "AIR-03", "the one the data marks as headline");
+    // Once 2025 is over, statuses resting on 2024 are provisional; a 2025 figure is final.
+    let mut goals = goals;
+    goals.push(ind(json!({ "id": "AIR-06", "values": [{ "year": 2025, "value": 26, "source": "s" }] })));
+    let s = AreaSummary::new(Area::Air, &goals, "2026-12-04");
+    let counts: Vec<(&str, usize)> = s.tally.counts.iter().map(|(g, n)| (g.key(), *n)).collect();
+    assert_eq!(counts, vec![("missed", 1), ("provisional", 2), ("no-data", 1)]);
 }
 
 #[test]
@@ -256,8 +262,8 @@ fn not_assessable_goals_are_grouped_by_reason_and_every_one_is_counted() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/2026-12-04/overview.json")).unwrap();
     let file = crate::model::parse_overview("overview.json", &published).unwrap().data;
     let groups = not_assessable_by_reason(&file.indicators);
-    let tally = Tally::of(&file.indicators);
-    let not_assessable = tally.counts.iter().find(|(k, _, _)| *k == "not-assessable").map_or(0, |c| c.2);
+    let tally = Tally::of(&file.indicators, &file.as_of);
+    let not_assessable = tally.counts.iter().find(|(g, _)| g.key() == "not-assessable").map_or(0, |c| c.1);
     assert_eq!(groups.iter().map(|(_, g)| g.len()).sum::<usize>(), not_assessable);
     assert!(groups.iter().all(|(r, g)| *r != Reason::NoTarget && !g.is_empty()));
     // Every reason a goal can have is listed (NoTarget belongs to context figures only).

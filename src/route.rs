@@ -223,6 +223,12 @@ pub fn relative_to_base<'a>(path: &'a str, base: &str) -> &'a str {
     path.strip_prefix(base).unwrap_or(path)
 }
 
+/// The element id (and URL fragment) of one release on the changes page, which
+/// the Atom feed's entries link to: `release-2026-12-04`.
+pub fn release_fragment(release: &str) -> String {
+    format!("release-{release}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

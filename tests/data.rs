@@ -1,10 +1,12 @@
 //! The real data: everything in `data/` and `public/data/` passes the validator,
-//! the published release is exactly what `sitegen publish` makes of `data/`, and
-//! every chart builds for every indicator.
+//! the published release (and `releases.json`, with every release's changes) is
+//! exactly what `sitegen publish` makes of `data/`, and every chart builds for
+//! every indicator.
 
 use gansu_eco_dashboard::charts::{export_chart, progress_chart, sparkline, ChartOpts, Layout};
 use gansu_eco_dashboard::i18n::Lang;
 use gansu_eco_dashboard::model::dataset::{self, Dataset};
+use gansu_eco_dashboard::model::{history, layout};
 use std::path::Path;
 
 fn root() -> &'static Path {
@@ -34,8 +36,11 @@ fn every_published_file_is_valid() {
 
 #[test]
 fn the_published_release_is_in_sync_with_data() {
-    let ds = authoring();
-    for (path, expected) in dataset::release_files(&ds, gansu_eco_dashboard::i18n::status_columns) {
+    let public_data = root().join("public/data");
+    let ds = history::with_history(&public_data, &authoring()).unwrap_or_else(|e| panic!("{e:#?}"));
+    let list = history::releases_file(&public_data, &ds).unwrap_or_else(|e| panic!("{e:#?}"));
+    let files = dataset::release_files(&ds, gansu_eco_dashboard::i18n::status_columns);
+    for (path, expected) in files.into_iter().chain([(layout::RELEASES.into(), list)]) {
         let on_disk = std::fs::read_to_string(root().join("public/data").join(&path)).unwrap_or_else(|e| {
             panic!("{}: {e} (run `cargo run --features tools --bin sitegen -- publish`)", path.display())
         });

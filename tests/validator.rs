@@ -438,3 +438,20 @@ fn an_area_has_at_most_one_headline_indicator() {
     let loaded = parse_overview(FILE, &overview(vec![first, second]).to_string()).unwrap();
     assert_located(&loaded.errors, "headline", "second headline indicator");
 }
+
+#[test]
+fn what_publishing_computes_is_refused_in_data() {
+    let dir = edited_data("publish-marks", |dir| {
+        edit_json(&dir.join("air.json"), |v| v["indicators"][0]["values"][0]["revised"] = json!("2026-11-28"));
+        edit_json(&dir.join("release.json"), |v| {
+            v["changes"] = json!([{ "kind": "details_changed", "indicator": "AIR-01", "fields": ["notes"] }])
+        });
+    });
+    let errors = gansu_eco_dashboard::model::dataset::load_authoring(&dir).unwrap_err();
+    std::fs::remove_dir_all(&dir).ok();
+    let at = |file: &str, field: &str| {
+        errors.iter().any(|e| e.file.ends_with(file) && e.field == field && e.message.contains("sitegen publish"))
+    };
+    assert!(at("air.json", "values[0].revised"), "{errors:#?}");
+    assert!(at("release.json", "changes"), "{errors:#?}");
+}

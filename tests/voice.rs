@@ -84,7 +84,7 @@ fn badge_sentence_panel_embed_and_csv_name_the_same_status() {
                     let no = ["还没有", "No:"];
                     assert!(no.iter().all(|v| !sentence.contains(v)), "{at}: badge met, sentence not: {sentence}");
                 }
-                Status::OnTrack | Status::AtRisk | Status::OffTrack => {
+                Status::OnTrack | Status::AtRisk | Status::OffTrack | Status::Missed => {
                     let yes = ["达到了", "Yes,", "累计已达到", "cumulative target is reached"];
                     assert!(yes.iter().all(|v| !sentence.contains(v)), "{at}: badge not met, sentence met: {sentence}");
                     assert!(reason.contains(badge) || reason.is_empty() || !reason.contains("→"), "{at}: {reason}");

@@ -4,14 +4,18 @@
 use crate::charts::sparkline;
 use crate::components::{ChartHost, StatusBadge};
 use crate::i18n::{self, Lang, Msg};
+use crate::model::scorecard::{freshness, provisional, report};
 use crate::model::{assess, Indicator};
 use crate::present::Card;
 use crate::route::{Page, Route};
 use leptos::prelude::*;
 
 #[component]
-pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>, as_of: String) -> impl IntoView {
     let assessment = assess(&ind);
+    let provisional = provisional(&ind, &assessment, &as_of).is_some();
+    let overdue = freshness(&ind, &as_of).overdue;
+    let reported = report(&ind);
     // One point still gets its slot: a lone dot says "one value so far".
     let has_line = !assessment.points.is_empty();
     let card = {
@@ -26,7 +30,7 @@ pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>) -> impl I
         <li class="card" data-testid="indicator-card" data-id=move || card.get().id.to_string()>
             <div class="card__head">
                 <a class="card__title" href=href>{move || card.get().name}</a>
-                <StatusBadge status=assessment.status lang year=assessment.judged.map(|p| p.year)/>
+                <StatusBadge status=assessment.status lang year=assessment.judged.map(|p| p.year) provisional/>
             </div>
             <dl class="card__figures">
                 <dt>{move || lang.get().t(Msg::Latest)}</dt>
@@ -68,6 +72,12 @@ pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>) -> impl I
                 </div>
             })}
             {move || card.get().trend.map(|t| view! { <p class="card__trend muted">{t}</p> })}
+            {reported.map(|r| view! {
+                <p class=format!("card__report report report--{}", r.key()) data-testid="card-report">{move || i18n::report_name(lang.get(), r)}</p>
+            })}
+            {overdue.map(|o| view! {
+                <p class="card__overdue" data-testid="card-overdue"><span aria-hidden="true">"⏰ "</span>{move || i18n::overdue_short(lang.get(), &o)}</p>
+            })}
             {has_line.then(|| view! { <div class="card__spark" aria-hidden="true"><ChartHost make lang class="chart--spark"/></div> })}
         </li>
     }

@@ -2,6 +2,7 @@
 
 use super::Lang;
 use crate::model::{Area, Bound, Reason, Status, TargetKind, Tier, Trend, Unit};
+use crate::present::Group;
 
 /// The place the whole dataset covers (for search engines' structured data).
 pub fn place_name(lang: Lang) -> &'static str {
@@ -90,10 +91,32 @@ pub fn status_name(lang: Lang, status: Status) -> &'static str {
         Status::OnTrack => lang.of("进展顺利", "On track"),
         Status::AtRisk => lang.of("需要加快", "Needs to speed up"),
         Status::OffTrack => lang.of("进展落后", "Off track"),
+        Status::Missed => lang.of("未达标", "Target missed"),
         Status::NotAssessable(Reason::NoTarget) => lang.of("背景数据", "Context figure"),
         Status::NotAssessable(_) => lang.of("无法判断", "Not assessable"),
         Status::NoData => lang.of("暂无数据", "No data yet"),
     }
+}
+
+/// A group of goals as the counts and filters name it: the status's name, or,
+/// after the target year, "provisional".
+pub fn group_name(lang: Lang, group: Group) -> &'static str {
+    match group {
+        Group::Status(s) => status_name(lang, s),
+        Group::Provisional => lang.of("暂定：2025年数值未找到", "Provisional: no 2025 figure found"),
+    }
+}
+
+pub fn group_icon(group: Group) -> &'static str {
+    match group {
+        Group::Status(s) => status_icon(s),
+        Group::Provisional => "…",
+    }
+}
+
+/// The word before a provisional status on its badge.
+pub fn provisional_prefix(lang: Lang) -> &'static str {
+    lang.of("暂定：", "Provisional: ")
 }
 
 /// A status as the CSV names it: its key (as in `?status=`), and its name in
@@ -108,7 +131,7 @@ pub fn status_icon(status: Status) -> &'static str {
         Status::Achieved => "✓",
         Status::OnTrack => "↗",
         Status::AtRisk => "!",
-        Status::OffTrack => "✕",
+        Status::OffTrack | Status::Missed => "✕",
         Status::NotAssessable(Reason::NoTarget) => "ⓘ",
         Status::NotAssessable(_) => "?",
         Status::NoData => "–",

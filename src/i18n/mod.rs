@@ -8,17 +8,21 @@
 
 mod about;
 mod arithmetic;
+mod changes;
 mod explain;
 mod labels;
 mod messages;
+mod scorecard;
 mod search_terms;
 mod sentences;
 
 pub use about::*;
 pub use arithmetic::arithmetic_lines;
+pub use changes::*;
 pub use explain::*;
 pub use labels::*;
 pub use messages::Msg;
+pub use scorecard::*;
 pub use search_terms::{Leads, SEARCH_TERMS};
 pub use sentences::*;
 

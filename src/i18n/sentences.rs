@@ -62,6 +62,18 @@ pub fn goals_total(lang: Lang, goals: usize) -> String {
     }
 }
 
+/// Under a provisional badge: why it is provisional, in plain words.
+pub fn provisional_note(lang: Lang, target_year: i32, latest: i32) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "规划期已结束，但{target_year}年的数值尚未找到；最新为{latest}年，上面的状态按{latest}年判断，是暂定的。"
+        ),
+        Lang::En => format!(
+            "The plan period has ended, but no {target_year} figure has been found yet; the latest is {latest}, so the status above is judged on {latest} and is provisional."
+        ),
+    }
+}
+
 /// "找到2项指标" / "2 indicators found": the search's status line.
 pub fn search_found(lang: Lang, n: usize) -> String {
     match (lang, n) {

@@ -10,6 +10,7 @@
 
 use super::csv;
 use super::files::*;
+use super::history;
 use super::layout;
 use super::types::*;
 use super::validate::{check_curator_words, public_source_texts, public_texts, DataError, Report};
@@ -37,7 +38,7 @@ pub struct Dataset {
     pub indicators: Vec<Indicator>,
 }
 
-fn read(path: &Path) -> Result<String, DataError> {
+pub(super) fn read(path: &Path) -> Result<String, DataError> {
     fs::read_to_string(path).map_err(|e| DataError {
         file: path.display().to_string(),
         item: None,
@@ -46,7 +47,7 @@ fn read(path: &Path) -> Result<String, DataError> {
     })
 }
 
-fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, DataError> {
+pub(super) fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, DataError> {
     serde_json::from_str(text).map_err(|e| DataError {
         file: path.display().to_string(),
         item: None,
@@ -58,6 +59,17 @@ fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result
 /// Loads and checks `data/`: every file, every cross-file rule. All problems are
 /// returned together.
 pub fn load_authoring(dir: &Path) -> Result<Dataset, Vec<DataError>> {
+    load_authoring_with(dir, &BTreeMap::new())
+}
+
+/// Loads and checks `data/` as if the files named in `changed` (file name, e.g.
+/// `air.json`, to its new text) held that text: the check `sitegen import` runs
+/// on what it would write, before writing anything.
+pub fn load_authoring_with(dir: &Path, changed: &BTreeMap<String, String>) -> Result<Dataset, Vec<DataError>> {
+    let read = |path: &Path| match path.file_name().and_then(|n| changed.get(&*n.to_string_lossy())) {
+        Some(text) => Ok(text.clone()),
+        None => read(path),
+    };
     let mut errors = Vec::new();
     let release_path = dir.join("release.json");
     let release: Option<ReleaseInfo> =
@@ -117,13 +129,19 @@ pub fn load_authoring(dir: &Path) -> Result<Dataset, Vec<DataError>> {
         check_curator_words(&format!("indicator {}", ind.id), public_texts(ind), &mut words);
     }
     errors.extend(words.errors);
+    if release.as_ref().is_some_and(|r| !r.changes.is_empty()) {
+        let file = release_path.display().to_string();
+        let mut r = Report::new(&file);
+        r.push(None, "changes", "is computed by `sitegen publish` from the previous release, never written in data/");
+        errors.extend(r.errors);
+    }
     match release {
         Some(release) if errors.is_empty() => Ok(Dataset { release, sources, indicators }),
         _ => Err(errors),
     }
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
+pub(super) fn to_json<T: Serialize>(value: &T) -> String {
     // Serialising plain data types to a string cannot fail.
     let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');
@@ -172,9 +190,12 @@ pub fn release_files(ds: &Dataset, status_words: csv::StatusWords) -> Vec<(PathB
         sources: ds.sources.clone(),
     };
     files.push((layout::whole_dataset(r, "json").into(), to_json(&whole)));
-    files.push((layout::whole_dataset(r, "csv").into(), csv::file(&ds.indicators, &ds.sources, status_words)));
+    files.push((
+        layout::whole_dataset(r, "csv").into(),
+        csv::file(&ds.indicators, &ds.sources, status_words, &rel.as_of),
+    ));
     for ind in &ds.indicators {
-        files.push((layout::indicator_csv(r, &ind.id).into(), csv::file([ind], &ds.sources, status_words)));
+        files.push((layout::indicator_csv(r, &ind.id).into(), csv::file([ind], &ds.sources, status_words, &rel.as_of)));
     }
     for ind in &ds.indicators {
         let cited =
@@ -191,24 +212,6 @@ pub fn release_files(ds: &Dataset, status_words: csv::StatusWords) -> Vec<(PathB
     files
 }
 
-/// The release list after publishing `ds` into `public_data`, keeping older releases.
-pub fn releases_file(public_data: &Path, ds: &Dataset) -> Result<String, DataError> {
-    let path = public_data.join(layout::RELEASES);
-    let mut releases: Vec<ReleaseInfo> = match fs::read_to_string(&path) {
-        Ok(text) => parse_json::<ReleasesFile>(&path, &text)?.releases,
-        Err(_) => Vec::new(),
-    };
-    releases.retain(|r| r.release != ds.release.release);
-    releases.push(ds.release.clone());
-    releases.sort_by(|a, b| b.release.cmp(&a.release));
-    Ok(to_json(&ReleasesFile {
-        schema_version: SCHEMA_VERSION,
-        as_of: ds.release.as_of.clone(),
-        current: ds.release.release.clone(),
-        releases,
-    }))
-}
-
 /// What a check of the published files found.
 #[derive(Clone, Debug, Default)]
 pub struct PublishedSummary {
@@ -216,64 +219,84 @@ pub struct PublishedSummary {
     pub files: usize,
 }
 
+/// Reads one published release back in full from `public_data`: its source
+/// registry, and every indicator of its overview from the indicator's own file,
+/// which must agree with the overview. All problems are returned together.
+pub fn load_release(public_data: &Path, info: &ReleaseInfo) -> Result<Dataset, Vec<DataError>> {
+    let mut errors = Vec::new();
+    let r = info.release.as_str();
+    let name = |p: &Path| p.display().to_string();
+    let sources_path = public_data.join(layout::sources(r));
+    let sources = read(&sources_path)
+        .map_err(|e| vec![e])
+        .and_then(|t| parse_sources(&name(&sources_path), &t))
+        .map(|l| {
+            errors.extend(l.errors);
+            l.data.sources
+        })
+        .unwrap_or_else(|e| {
+            errors.extend(e);
+            BTreeMap::new()
+        });
+    let overview_path = public_data.join(layout::overview(r));
+    let overview = read(&overview_path)
+        .map_err(|e| vec![e])
+        .and_then(|t| parse_overview_with(&name(&overview_path), &t, Some(&sources)));
+    let overview = match overview {
+        Ok(l) => {
+            errors.extend(l.errors);
+            l.data
+        }
+        Err(e) => {
+            errors.extend(e);
+            return Err(errors);
+        }
+    };
+    let mut indicators = Vec::new();
+    for ind in &overview.indicators {
+        let path = public_data.join(layout::indicator(r, &ind.id));
+        let file = read(&path).map_err(|e| vec![e]).and_then(|t| parse_indicator_file(&name(&path), &t));
+        match file {
+            Ok(f) if f.indicator.summary() != *ind || f.release != info.release => {
+                let file = name(&path);
+                let mut r = Report::new(&file);
+                r.push(Some(&format!("indicator {}", ind.id)), "", "differs from overview.json: republish the release");
+                errors.extend(r.errors);
+            }
+            Ok(f) => indicators.push(f.indicator),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Dataset { release: info.clone(), sources, indicators })
+    } else {
+        Err(errors)
+    }
+}
+
 /// Checks every file in `public/data/`: each release's overview, sources and
-/// indicator files parse and validate, and agree with each other.
+/// indicator files parse and validate, and agree with each other; and what
+/// publishing derived from the releases before (`history::check`) still holds.
 pub fn check_published(public_data: &Path) -> Result<PublishedSummary, Vec<DataError>> {
     let mut errors = Vec::new();
     let mut summary = PublishedSummary::default();
     let list_path = public_data.join(layout::RELEASES);
     let list: ReleasesFile = read(&list_path).and_then(|t| parse_json(&list_path, &t)).map_err(|e| vec![e])?;
     summary.files += 1;
+    let mut loaded = Vec::new();
     for rel in &list.releases {
-        let r = rel.release.as_str();
-        let name = |p: &Path| p.display().to_string();
-        let sources_path = public_data.join(layout::sources(r));
-        let sources = read(&sources_path)
-            .map_err(|e| vec![e])
-            .and_then(|t| parse_sources(&name(&sources_path), &t))
-            .map(|l| {
-                errors.extend(l.errors);
-                l.data.sources
-            })
-            .unwrap_or_else(|e| {
-                errors.extend(e);
-                BTreeMap::new()
-            });
-        let overview_path = public_data.join(layout::overview(r));
-        let overview = read(&overview_path)
-            .map_err(|e| vec![e])
-            .and_then(|t| parse_overview_with(&name(&overview_path), &t, Some(&sources)));
-        let overview = match overview {
-            Ok(l) => {
-                errors.extend(l.errors);
-                l.data
+        match load_release(public_data, rel) {
+            Ok(ds) => {
+                summary.files += 2 + ds.indicators.len();
+                summary.releases.push(rel.release.clone());
+                loaded.push(ds);
             }
-            Err(e) => {
-                errors.extend(e);
-                continue;
-            }
-        };
-        summary.files += 2;
-        for ind in &overview.indicators {
-            let path = public_data.join(layout::indicator(r, &ind.id));
-            let file = read(&path).map_err(|e| vec![e]).and_then(|t| parse_indicator_file(&name(&path), &t));
-            summary.files += 1;
-            match file {
-                Ok(f) if f.indicator.summary() != *ind || f.release != rel.release => {
-                    let file = name(&path);
-                    let mut r = Report::new(&file);
-                    r.push(
-                        Some(&format!("indicator {}", ind.id)),
-                        "",
-                        "differs from overview.json: republish the release",
-                    );
-                    errors.extend(r.errors);
-                }
-                Ok(_) => {}
-                Err(e) => errors.extend(e),
-            }
+            Err(e) => errors.extend(e),
         }
-        summary.releases.push(rel.release.clone());
+    }
+    // Each release is compared with the one before it: only when all were read.
+    if errors.is_empty() {
+        errors.extend(history::check(public_data, &loaded));
     }
     if errors.is_empty() {
         Ok(summary)

@@ -6,6 +6,7 @@
 //! converted and checked on its own, so one broken indicator is reported with its
 //! id and field while the good ones around it still load.
 
+use super::changes::Change;
 use super::types::*;
 use super::validate::{self, Context, DataError, Report};
 use serde::de::DeserializeOwned;
@@ -19,18 +20,25 @@ use schemars::JsonSchema;
 /// The format version this build of the site reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// `data/release.json`: the id and date of the release being prepared.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// `data/release.json`: the id and date of the release being prepared; in
+/// `releases.json`, one published release.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
 pub struct ReleaseInfo {
     pub schema_version: u32,
     pub release: String,
     pub as_of: String,
-    /// What changed in this release.
+    /// What changed in this release, in the curators' words.
     pub note: Text,
+    /// `releases.json` only, computed by `sitegen publish`: every difference from
+    /// the release before (none for the first). Never written in `data/`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
 }
 
 /// `releases.json`: every published release, newest first.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
 pub struct ReleasesFile {
     pub schema_version: u32,
     pub as_of: String,
@@ -163,12 +171,20 @@ fn json_kind(v: &Value) -> &'static str {
 }
 
 /// Converts one JSON value to `T`, reporting the failing field's path.
+#[cfg(not(all(feature = "embed", target_arch = "wasm32")))]
 fn convert<T: DeserializeOwned>(v: &Value) -> Result<T, (String, String)> {
     serde_path_to_error::deserialize(v).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
         (path, e.into_inner().to_string())
     })
+}
+
+/// The embed build's conversion: the error names the indicator (the caller
+/// does) but not the field path, which would cost the embed's wasm about 5 KB.
+#[cfg(all(feature = "embed", target_arch = "wasm32"))]
+fn convert<T: DeserializeOwned>(v: &Value) -> Result<T, (String, String)> {
+    T::deserialize(v).map_err(|e| (String::new(), e.to_string()))
 }
 
 /// Takes a required field out of the root object or reports it missing.
@@ -337,11 +353,17 @@ pub fn parse_area_file(
         None => return Err(report.errors),
     };
     for ind in &indicators {
+        let item = format!("indicator {}", ind.id);
         if ind.area != area {
+            report.push(Some(&item), "area", format!("is {:?} but the file holds {:?}", ind.area, area));
+        }
+        let observations = ind.baseline.iter().map(|o| ("baseline".to_string(), o));
+        let observations = observations.chain(ind.values.iter().enumerate().map(|(i, o)| (format!("values[{i}]"), o)));
+        for (at, _) in observations.filter(|(_, o)| o.revised.is_some()) {
             report.push(
-                Some(&format!("indicator {}", ind.id)),
-                "area",
-                format!("is {:?} but the file holds {:?}", ind.area, area),
+                Some(&item),
+                format!("{at}.revised"),
+                "is set by `sitegen publish` from the previous release, never written in data/: remove it",
             );
         }
     }

@@ -12,20 +12,30 @@
 //! - **qualifier**: how exact a figure is (a bound such as "91%以上", or "约") and what
 //!   period it covers (a full year, part of a year, a point in time).
 //! - **tier**: how trustworthy a source is: the official document, official media, or a reprint.
+//! - **release**: one published snapshot of the data, never changed once published; a figure
+//!   that reads differently from the previous release's is **revised** (see `changes`).
 
-// Writing CSV and the dataset on disk are publishing steps: native only.
+pub mod changes;
+// Writing CSV and the dataset on disk, and comparing releases, are publishing
+// steps: native only.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod csv;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dataset;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod diff;
 pub mod files;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod history;
 pub mod layout;
 pub mod progress;
+pub mod scorecard;
 pub mod trend;
 pub mod types;
 pub mod validate;
 pub mod vocab;
 
+pub use changes::{Change, ChangeKind, Figure};
 pub use files::*;
 pub use progress::{assess, Arithmetic, Assessment, Pace, Reason, Status};
 pub use trend::Trend;

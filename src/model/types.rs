@@ -130,6 +130,14 @@ pub struct Observation {
     /// A maintainers' working note: kept in `data/`, never published or shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub curator_note: Option<String>,
+    /// Published files only, set by `sitegen publish`: the release that last
+    /// changed this figure (it read differently in the release before), kept
+    /// while the figure stays the same. What it was is in that release's
+    /// `changes` (`model::changes`). Never written in `data/`.
+    // Only the release id: a typed previous figure here would add ~2 KB
+    // (brotli) of parsing code to every page's wasm, the embed's included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revised: Option<String>,
 }
 
 impl Observation {
@@ -177,6 +185,39 @@ pub struct Note {
     pub text: Text,
 }
 
+/// When and where an indicator's yearly figure normally appears: what makes a
+/// missing newer figure "overdue" rather than merely absent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+pub struct Publication {
+    pub kind: PublicationKind,
+    /// The usual day of the year after the figure's year, `MM-DD` (e.g. `06-05`);
+    /// required unless the kind is `irregular`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usual: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// A published government statement about a goal set in words, quoted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+pub struct Statement {
+    /// When it was published: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+    /// What it says of the whole commitment.
+    pub reported: Reported,
+    /// The statement's own words (Chinese original, English gloss).
+    pub quote: Text,
+    pub source: SourceKey,
+    /// What the statement does not cover, or how it should be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// A maintainers' working note: kept in `data/`, never published or shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curator_note: Option<String>,
+}
+
 /// One indicator of the plan with everything the site knows about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tools", derive(JsonSchema))]
@@ -212,6 +253,16 @@ pub struct Indicator {
     pub values: Vec<Observation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// When and where its yearly figure normally appears. (Not read by the
+    /// embed build, which never shows it: see the `embed` feature.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(feature = "embed", target_arch = "wasm32"), serde(skip))]
+    pub publication: Option<Publication>,
+    /// For a goal set in words: what published government statements say of it,
+    /// oldest first. Empty: no report found.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(feature = "embed", target_arch = "wasm32"), serde(skip))]
+    pub evidence: Vec<Statement>,
     /// Maintainers' working notes about the indicator: never published or shown.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub curator_notes: Vec<String>,
@@ -241,7 +292,8 @@ impl Indicator {
         let target_keys = targets.flat_map(|t| std::iter::once(&t.source).chain(&t.also));
         let obs = self.baseline.iter().chain(&self.values);
         let obs_keys = obs.flat_map(|o| std::iter::once(&o.source).chain(&o.also));
-        for key in target_keys.chain(obs_keys) {
+        let statement_keys = self.evidence.iter().map(|s| &s.source);
+        for key in target_keys.chain(obs_keys).chain(statement_keys) {
             if !keys.contains(&key) {
                 keys.push(key);
             }
@@ -259,20 +311,28 @@ impl Indicator {
         for t in s.target.iter_mut().chain(s.other_targets.iter_mut()) {
             t.curator_note = None;
         }
+        for statement in &mut s.evidence {
+            statement.curator_note = None;
+        }
         s
     }
 
-    /// The same indicator without the long notes: the form the overview file carries.
+    /// The same indicator without the long notes (nor revision marks): the form
+    /// the overview file carries.
     pub fn summary(&self) -> Indicator {
         let mut s = self.public();
         s.notes.clear();
         for o in s.baseline.iter_mut().chain(s.values.iter_mut()) {
             o.note = None;
             o.also.clear();
+            o.revised = None;
         }
         for t in s.target.iter_mut().chain(s.other_targets.iter_mut()) {
             t.note = None;
             t.also.clear();
+        }
+        for statement in &mut s.evidence {
+            statement.note = None;
         }
         s
     }

@@ -221,6 +221,59 @@ pub(crate) fn check_indicator(ind: &Indicator, ctx: &Context, report: &mut Repor
     for (i, n) in ind.notes.iter().enumerate() {
         check_text(&n.text, &format!("notes[{i}].text"), &mut err);
     }
+    if let Some(p) = &ind.publication {
+        check_publication(p, &mut err);
+    }
+    check_evidence(ind, ctx, &mut err);
+}
+
+/// A regular publication names its usual day (`MM-DD`); an irregular one has none.
+fn check_publication(p: &Publication, err: &mut impl FnMut(&str, String)) {
+    match (p.kind, p.usual.as_deref()) {
+        (PublicationKind::Irregular, Some(_)) => {
+            err("publication.usual", "an irregular publication has no usual day: remove it".into())
+        }
+        (PublicationKind::Irregular, None) => {}
+        (_, None) => err("publication.usual", "required: the usual day of publication, like \"06-05\"".into()),
+        (_, Some(day)) if !is_valid_date(&format!("2024-{day}")) || day.len() != 5 => {
+            err("publication.usual", format!("\"{day}\" is not a day like \"06-05\""))
+        }
+        _ => {}
+    }
+    if let Some(n) = &p.note {
+        check_text(n, "publication.note", err);
+    }
+}
+
+/// Statements are for goals set in words, dated, quoted and sourced, oldest first.
+fn check_evidence(ind: &Indicator, ctx: &Context, err: &mut impl FnMut(&str, String)) {
+    let in_words = ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::Qualitative);
+    if !ind.evidence.is_empty() && !in_words {
+        err(
+            "evidence",
+            "only a goal set in words is judged by statements; a figure's goal is judged by its values".into(),
+        );
+    }
+    let mut previous: Option<&str> = None;
+    for (i, st) in ind.evidence.iter().enumerate() {
+        let at = format!("evidence[{i}]");
+        match date_year(&st.date) {
+            Some(y) if is_valid_date(&st.date) && y <= ctx.as_of_year => {}
+            _ => err(
+                &format!("{at}.date"),
+                format!("\"{}\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD) up to the as-of year", st.date),
+            ),
+        }
+        if previous.is_some_and(|p| p > st.date.as_str()) {
+            err(&format!("{at}.date"), "statements are listed oldest first".into());
+        }
+        previous = Some(&st.date);
+        check_text(&st.quote, &format!("{at}.quote"), err);
+        if let Some(n) = &st.note {
+            check_text(n, &format!("{at}.note"), err);
+        }
+        check_source(&st.source, &format!("{at}.source"), ctx, err);
+    }
 }
 
 fn check_text(t: &Text, field: &str, err: &mut impl FnMut(&str, String)) {
@@ -256,6 +309,11 @@ pub fn public_texts(ind: &Indicator) -> Vec<(String, &str)> {
     }
     for (i, n) in ind.notes.iter().enumerate() {
         out.push((format!("notes[{i}].text"), &n.text));
+    }
+    out.extend(ind.publication.iter().flat_map(|p| &p.note).map(|n| ("publication.note".to_string(), n)));
+    for (i, st) in ind.evidence.iter().enumerate() {
+        out.push((format!("evidence[{i}].quote"), &st.quote));
+        out.extend(st.note.iter().map(|n| (format!("evidence[{i}].note"), n)));
     }
     out.into_iter()
         .flat_map(|(f, t)| [(format!("{f}.zh"), t.zh.as_str()), (format!("{f}.en"), t.en.as_str())])

@@ -218,3 +218,34 @@ pub enum Tier {
     /// A copy found on a mirror, aggregator or unofficial site.
     Reprint,
 }
+
+/// Where an indicator's yearly figure normally appears, and so roughly when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PublicationKind {
+    /// 甘肃省生态环境状况公报, released around World Environment Day (5 June).
+    ProvincialBulletin,
+    /// 甘肃省国民经济和社会发展统计公报, around March.
+    StatisticalCommunique,
+    /// The provincial People's Congress standing committee's yearly environment report.
+    NpcReport,
+    /// The provincial government work report, around January.
+    GovernmentWorkReport,
+    /// A department's yearly press conference.
+    PressConference,
+    /// No yearly rhythm: figures appear now and then, if at all.
+    Irregular,
+}
+
+/// What a published government statement says of a goal set in words, as a
+/// whole: the government's own report, never an independent measurement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Reported {
+    /// The statement says the whole commitment is done.
+    Done,
+    /// The statement reports work under way or part of the commitment done.
+    InProgress,
+}

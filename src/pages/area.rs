@@ -5,7 +5,7 @@ use crate::components::{await_resource, Breadcrumbs, DataProblems, IndicatorCard
 use crate::context::{use_lang, use_overview, use_route};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, Area, Indicator, Role};
-use crate::present::Tally;
+use crate::present::{Group, Tally};
 use crate::route::{Page, Query, Route};
 use leptos::prelude::*;
 
@@ -27,24 +27,27 @@ pub fn AreaPage(area: Area) -> impl IntoView {
             let mine: Vec<Indicator> = loaded.data.indicators.into_iter().filter(|i| i.area == area).collect();
             view! {
                 <DataProblems errors=loaded.errors lang/>
-                <AreaBody area indicators=mine/>
+                <AreaBody area indicators=mine as_of=loaded.data.as_of/>
             }.into_any()
         })}
     }
 }
 
 #[component]
-fn AreaBody(area: Area, indicators: Vec<Indicator>) -> impl IntoView {
+fn AreaBody(area: Area, indicators: Vec<Indicator>, as_of: String) -> impl IntoView {
     let lang = use_lang();
     let route = use_route();
     let selected = Memo::new(move |_| route.get().query.status);
-    let tally = Tally::of(&indicators);
+    let tally = Tally::of(&indicators, &as_of);
+    let as_of = StoredValue::new(as_of);
     let (goals, context): (Vec<Indicator>, Vec<Indicator>) = indicators.into_iter().partition(|i| i.role == Role::Goal);
     let goals = StoredValue::new(goals);
     let shown = move || {
         goals.with_value(|all| {
             all.iter()
-                .filter(|i| selected.get().is_none_or(|key| assess(i).status.key() == key))
+                .filter(|i| {
+                    selected.get().is_none_or(|key| as_of.with_value(|d| Group::of(i, &assess(i), d).key() == key))
+                })
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -63,14 +66,14 @@ fn AreaBody(area: Area, indicators: Vec<Indicator>) -> impl IntoView {
                         {move || lang.get().t(Msg::AllStatuses)} " " <strong>{tally.goals}</strong>
                     </a>
                 </li>
-                {tally.counts.iter().map(|(key, status, n)| {
-                    let (key, status, n) = (*key, *status, *n);
+                {tally.counts.iter().map(|(group, n)| {
+                    let (key, group, n) = (group.key(), *group, *n);
                     view! {
                         <li class=format!("status--{key}")>
                             <a href=move || filter_href(Some(key)) data-noscroll=""
                                aria-current=move || (selected.get().as_deref() == Some(key)).then_some("true")>
-                                <span aria-hidden="true">{i18n::status_icon(status)}</span> " "
-                                {move || i18n::status_name(lang.get(), status)} " " <strong>{n}</strong>
+                                <span aria-hidden="true">{i18n::group_icon(group)}</span> " "
+                                {move || i18n::group_name(lang.get(), group)} " " <strong>{n}</strong>
                             </a>
                         </li>
                     }
@@ -86,7 +89,7 @@ fn AreaBody(area: Area, indicators: Vec<Indicator>) -> impl IntoView {
                 }
                 view! {
                     <ul class="card-list" data-testid="goal-list">
-                        {shown.into_iter().map(|ind| view! { <IndicatorCard ind lang/> }).collect_view()}
+                        {shown.into_iter().map(|ind| view! { <IndicatorCard ind lang as_of=as_of.get_value()/> }).collect_view()}
                     </ul>
                 }.into_any()
             }}
@@ -96,7 +99,7 @@ fn AreaBody(area: Area, indicators: Vec<Indicator>) -> impl IntoView {
                 <h2 id="context-heading">{move || lang.get().t(Msg::ContextFigures)}</h2>
                 <p class="muted">{move || lang.get().t(Msg::ContextIntro)}</p>
                 <ul class="card-list" data-testid="context-list">
-                    {context.into_iter().map(|ind| view! { <IndicatorCard ind lang/> }).collect_view()}
+                    {context.into_iter().map(|ind| view! { <IndicatorCard ind lang as_of=as_of.get_value()/> }).collect_view()}
                 </ul>
             </section>
         })}

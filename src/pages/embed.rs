@@ -8,6 +8,7 @@ use crate::components::{await_found, ForcedTheme, ProgressChart, StatusBadge};
 use crate::context::{use_lang, use_route, use_site};
 use crate::fetch;
 use crate::i18n::{self, Msg};
+use crate::model::scorecard::provisional;
 use crate::model::{assess, IndicatorFile, IndicatorId};
 use crate::route::{Page, Route, Theme};
 use leptos::html::Div;
@@ -51,6 +52,7 @@ fn EmbedBody(file: IndicatorFile, root: NodeRef<Div>) -> impl IntoView {
     let ind = file.indicator.clone();
     post_height_on_resize(root, ind.id.to_string());
     let a = assess(&ind);
+    let provisional = provisional(&ind, &a, &file.as_of).is_some();
     let query = route.get_untracked().query;
     let table = query.table;
     // A pinned embed of an older release points to the current figures.
@@ -76,7 +78,7 @@ fn EmbedBody(file: IndicatorFile, root: NodeRef<Div>) -> impl IntoView {
     let newer_link = full_page.clone();
     view! {
         <h1 class="embed__title">{move || lang.get().pick(&name).to_string()}</h1>
-        <p class="embed__status"><StatusBadge status=a.status lang year=a.judged.map(|p| p.year)/> " " <span data-testid="sentence">{sentence}</span></p>
+        <p class="embed__status"><StatusBadge status=a.status lang year=a.judged.map(|p| p.year) provisional/> " " <span data-testid="sentence">{sentence}</span></p>
         {if table {
             view! { <DataTable ind=ind.clone() sources=file.sources.clone() source_page=source_page()/> }.into_any()
         } else {

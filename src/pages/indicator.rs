@@ -5,10 +5,12 @@
 
 use super::indicator_parts::{DataTable, NoteList, PlanWording, SourceList};
 use super::indicator_share::SharePanel;
+use super::indicator_status::{FreshnessNote, ReportedProgress};
 use crate::components::{await_found, Breadcrumbs, ProgressChart, StatusBadge};
 use crate::context::{use_lang, use_route, use_site};
 use crate::fetch;
 use crate::i18n::{self, Msg};
+use crate::model::scorecard::provisional;
 use crate::model::{assess, Assessment, Indicator, IndicatorFile, IndicatorId, Role};
 use crate::pages::NotFoundPage;
 use crate::present::Card;
@@ -30,6 +32,7 @@ fn IndicatorView(file: IndicatorFile) -> impl IntoView {
     let lang = use_lang();
     let ind = file.indicator.clone();
     let a = assess(&ind);
+    let provisional = provisional(&ind, &a, &file.as_of);
     let area = ind.area;
     let trail = {
         let name = ind.name.clone();
@@ -58,13 +61,20 @@ fn IndicatorView(file: IndicatorFile) -> impl IntoView {
         <article class="indicator" data-testid="indicator" data-id=id>
             <h1>{move || lang.get().pick(&name).to_string()}</h1>
             <div class="indicator__status">
-                <StatusBadge status=a.status lang year=a.judged.map(|p| p.year)/>
+                <StatusBadge status=a.status lang year=a.judged.map(|p| p.year) provisional=provisional.is_some()/>
                 <span class="muted">{id_label}</span>
             </div>
+            {provisional.zip(a.judged).map(|(target_year, p)| view! {
+                <p class="indicator__provisional" data-testid="provisional-note">
+                    {move || i18n::provisional_note(lang.get(), target_year, p.year)}
+                </p>
+            })}
             <p class="indicator__sentence" data-testid="sentence">{sentence}</p>
             <p class="indicator__reason" data-testid="reason">{reason}</p>
+            <ReportedProgress ind=ind.clone() sources=file.sources.clone()/>
             <Milestones ind=ind.clone() a=a.clone()/>
             <HowComputed ind=ind.clone() a=a.clone()/>
+            <FreshnessNote ind=ind.clone() as_of=file.as_of.clone()/>
             <ChartOrTable ind=ind.clone() sources=file.sources.clone()/>
             <SharePanel file=file.clone()/>
             <PlanWording ind=ind.clone()/>

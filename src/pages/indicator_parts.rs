@@ -24,7 +24,7 @@ pub fn source_anchor(n: usize) -> String {
 /// indicator page it moves to the entry; elsewhere (`elsewhere` is the indicator
 /// page's address) it opens the entry on the indicator page.
 #[component]
-fn SourceRef(ind: Indicator, sources: Sources, key: SourceKey, elsewhere: Option<String>) -> impl IntoView {
+pub(super) fn SourceRef(ind: Indicator, sources: Sources, key: SourceKey, elsewhere: Option<String>) -> impl IntoView {
     let lang = use_lang();
     let n = source_number(&ind, &key);
     let name = move || sources.get(&key).map_or_else(|| key.to_string(), |s| lang.get().pick(&s.publisher).to_string());

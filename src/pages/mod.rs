@@ -8,6 +8,7 @@ mod embed;
 mod indicator;
 mod indicator_parts;
 mod indicator_share;
+mod indicator_status;
 mod not_found;
 mod overview;
 

@@ -7,8 +7,9 @@ use crate::components::{await_resource, DataProblems, IndicatorSearch, ProgressC
 use crate::context::{use_lang, use_overview};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::progress::PLAN_END;
+use crate::model::scorecard::provisional;
 use crate::model::{assess, Area, Indicator, OverviewFile, Reason, Role};
-use crate::present::{not_assessable_by_reason, AreaSummary, Card, Tally};
+use crate::present::{not_assessable_by_reason, report_counts, AreaSummary, Card, Tally};
 use crate::route::{Page, Query, Route};
 use leptos::prelude::*;
 
@@ -31,7 +32,7 @@ pub fn OverviewPage() -> impl IntoView {
 #[component]
 fn OverviewBody(file: OverviewFile) -> impl IntoView {
     let lang = use_lang();
-    let totals = Tally::of(&file.indicators);
+    let totals = Tally::of(&file.indicators, &file.as_of);
     let as_of = file.as_of.clone();
     let datetime = as_of.clone();
     let plan_ended = crate::model::validate::date_year(&file.as_of).is_some_and(|y| y > PLAN_END);
@@ -45,11 +46,18 @@ fn OverviewBody(file: OverviewFile) -> impl IntoView {
             <p class="totals__line">{move || i18n::goals_total(lang.get(), totals.goals)}</p>
             <StatusCounts tally=totals.clone() lang/>
             <NotAssessable indicators=file.indicators.clone()/>
+            {let (done, in_progress, none) = report_counts(&file.indicators);
+             (done + in_progress + none > 0).then(|| view! {
+                <p class="reports-line" data-testid="reports-line">
+                    {move || i18n::reports_line(lang.get(), done, in_progress, none)} " "
+                    <span class="muted">{move || i18n::report_caveat(lang.get())}</span>
+                </p>
+            })}
         </section>
         <h2>{move || lang.get().t(Msg::Areas)}</h2>
         <div class="area-grid">
             {Area::ALL.into_iter().map(|area| {
-                view! { <AreaCard summary=AreaSummary::new(area, &file.indicators)/> }
+                view! { <AreaCard summary=AreaSummary::new(area, &file.indicators, &file.as_of) as_of=file.as_of.clone()/> }
             }).collect_view()}
         </div>
         <IndicatorSearch indicators=file.indicators lang/>
@@ -62,10 +70,11 @@ fn OverviewBody(file: OverviewFile) -> impl IntoView {
 fn StatusCounts(tally: Tally, #[prop(into)] lang: Signal<Lang>, #[prop(optional)] area: Option<Area>) -> impl IntoView {
     view! {
         <ul class="counts">
-            {tally.counts.into_iter().map(|(key, status, n)| {
+            {tally.counts.into_iter().map(|(group, n)| {
+                let key = group.key();
                 let label = move || view! {
-                    <span class="count__icon" aria-hidden="true">{i18n::status_icon(status)}</span>
-                    {i18n::status_name(lang.get(), status)} " " <strong>{n}</strong>
+                    <span class="count__icon" aria-hidden="true">{i18n::group_icon(group)}</span>
+                    {i18n::group_name(lang.get(), group)} " " <strong>{n}</strong>
                 };
                 let class = format!("count status--{key}");
                 match area {
@@ -118,7 +127,7 @@ fn NotAssessable(indicators: Vec<Indicator>) -> impl IntoView {
 }
 
 #[component]
-fn AreaCard(summary: AreaSummary) -> impl IntoView {
+fn AreaCard(summary: AreaSummary, as_of: String) -> impl IntoView {
     let lang = use_lang();
     let area = summary.area;
     let href = move || Route::new(lang.get(), Page::Area(area)).href();
@@ -127,7 +136,7 @@ fn AreaCard(summary: AreaSummary) -> impl IntoView {
     view! {
         <section class="area-card" data-testid="area-card" data-area=area.slug()>
             <h3><a href=href>{move || i18n::area_name(lang.get(), area)}</a></h3>
-            {headline.clone().map(|ind| view! { <Headline ind/> })}
+            {headline.clone().map(|ind| view! { <Headline ind as_of/> })}
             <StatusCounts tally=summary.tally.clone() lang area/>
             {headline.map(|ind| view! { <ProgressChart ind lang class="chart--compact" layout=Layout::Compact/> })}
             <p class="area-card__more"><a href=href>{move || i18n::see_all(lang.get(), total)}</a></p>
@@ -137,9 +146,10 @@ fn AreaCard(summary: AreaSummary) -> impl IntoView {
 
 /// The headline indicator's name, latest figure and status.
 #[component]
-fn Headline(ind: Indicator) -> impl IntoView {
+fn Headline(ind: Indicator, as_of: String) -> impl IntoView {
     let lang = use_lang();
     let a = assess(&ind);
+    let provisional = provisional(&ind, &a, &as_of).is_some();
     let (status, year) = (a.status, a.judged.map(|p| p.year));
     let card = Memo::new(move |_| Card::from_assessment(&ind, &a, lang.get()));
     view! {
@@ -152,7 +162,7 @@ fn Headline(ind: Indicator) -> impl IntoView {
                 })}
                 {move || card.get().latest_note.map(|n| view! { " " <span class="note">{n}</span> })}
             </p>
-            {(card.get_untracked().role == Role::Goal).then(|| view! { <StatusBadge status lang year/> })}
+            {(card.get_untracked().role == Role::Goal).then(|| view! { <StatusBadge status lang year provisional/> })}
         </div>
     }
 }

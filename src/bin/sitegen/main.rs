@@ -5,6 +5,10 @@
 //! sitegen publish          write data/ as the release public/data/<release>/
 //! sitegen stats            counts, goals by status, the not-assessable list, validator timing
 //! sitegen schema           write the JSON Schema files to public/data/schema/
+//! sitegen import FILE.csv  add the values (and new sources) of a spreadsheet made from
+//!                          public/data/import-template.csv to data/: every row checked,
+//!                          every problem reported with line and column, and data/
+//!                          written only when all rows pass
 //! sitegen chart-options DIST OUT
 //!                          write every indicator's chart option (both languages) as
 //!                          JSON, for scripts/render-charts.mjs to draw into pictures
@@ -12,7 +16,8 @@
 //!                          write one HTML file per route into trunk's output DIST, with
 //!                          canonical URL and link-preview tags (absolute, hence the
 //!                          site URL), and a 404.html for hosts that serve one;
-//!                          also sitemap.xml, robots.txt, schema.org JSON-LD in
+//!                          also sitemap.xml, robots.txt, the Atom feed of data
+//!                          releases (feed.xml, en/feed.xml), schema.org JSON-LD in
 //!                          indicator and about pages, and beside each indicator
 //!                          page its oEmbed file and QR code; with --report-url,
 //!                          indicator pages link to a prefilled problem report
@@ -21,13 +26,20 @@
 //!                          them all with a README in Chinese and English
 //! ```
 
-use gansu_eco_dashboard::model::dataset;
+use gansu_eco_dashboard::model::{dataset, history};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 mod chart_options;
 mod csp;
+mod csv_read;
+mod data_format;
+mod feed;
+mod import;
+mod import_columns;
+mod import_rows;
+mod import_sources;
 mod jsonld;
 mod oembed;
 mod package;
@@ -48,6 +60,10 @@ fn main() -> ExitCode {
         Some("publish") => publish(),
         Some("stats") => stats::print(),
         Some("schema") => schema::write(Path::new("public/data/schema")),
+        Some("import") => match args.as_slice() {
+            [_, file] => import::command(Path::new(file)),
+            _ => Err("usage: sitegen import FILE.csv".to_string()),
+        },
         Some("pages") => match args.as_slice() {
             [_, dist, flag, url] if flag == "--site-url" => pages::write(Path::new(dist), url, None),
             [_, dist, flag, url, report_flag, report] if flag == "--site-url" && report_flag == "--report-url" => {
@@ -65,7 +81,7 @@ fn main() -> ExitCode {
             _ => Err("usage: sitegen chart-options DIST OUT".to_string()),
         },
         _ => {
-            Err("usage: sitegen check | publish | stats | schema | chart-options DIST OUT | pages DIST --site-url URL | package DIST"
+            Err("usage: sitegen check | publish | stats | schema | import FILE.csv | chart-options DIST OUT | pages DIST --site-url URL | package DIST"
                 .to_string())
         }
     };
@@ -109,8 +125,13 @@ fn check() -> Result<(), String> {
 }
 
 fn publish() -> Result<(), String> {
-    let ds = dataset::load_authoring(Path::new("data")).map_err(report)?;
+    let authoring = dataset::load_authoring(Path::new("data")).map_err(report)?;
     let out = Path::new("public/data");
+    // Figures that differ from the previous release's are marked `revised`, and
+    // every release's differences from the one before go into releases.json:
+    // all computed before anything is written.
+    let ds = history::with_history(out, &authoring).map_err(report)?;
+    let list = history::releases_file(out, &ds).map_err(report)?;
     let dir = out.join(&ds.release.release);
     // A release is rewritten whole, so no file of an earlier draft lingers.
     if dir.exists() {
@@ -124,7 +145,6 @@ fn publish() -> Result<(), String> {
         }
         std::fs::write(&path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    let list = dataset::releases_file(out, &ds).map_err(|e| e.to_string())?;
     std::fs::write(out.join("releases.json"), list).map_err(|e| e.to_string())?;
     println!("published release {} ({} files)", ds.release.release, files.len() + 1);
     Ok(())

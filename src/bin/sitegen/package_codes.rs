@@ -1,6 +1,6 @@
 //! The closed vocabularies of the CSV's coded columns (area, unit, row, period,
-//! basis, bound, target kind, source tier, status): every code and what it means
-//! in both languages.
+//! basis, bound, target kind, source tier, status, publication, report, claim):
+//! every code and what it means in both languages.
 //!
 //! The codes are listed from the Rust enums themselves — through their JSON
 //! Schema, so a new variant appears here without anyone retyping a list — and
@@ -10,7 +10,10 @@
 
 use gansu_eco_dashboard::i18n::{self, Lang, Msg};
 use gansu_eco_dashboard::model::dataset::WholeDataset;
-use gansu_eco_dashboard::model::{Area, Bound, Period, Reason, Status, TargetKind, Text, Tier, Unit};
+use gansu_eco_dashboard::model::scorecard::Report;
+use gansu_eco_dashboard::model::{
+    Area, Bound, Period, PublicationKind, Reason, Reported, Status, TargetKind, Text, Tier, Unit,
+};
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -27,6 +30,12 @@ pub enum Vocab {
     TargetKind,
     Tier,
     Status,
+    /// Where an indicator's yearly figure usually appears.
+    Publication,
+    /// What the government reports of a goal set in words.
+    Report,
+    /// What one statement says of its goal.
+    Claim,
 }
 
 /// One code of a closed vocabulary, with what it means in both languages
@@ -44,7 +53,7 @@ fn code(value: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) 
 /// The values an enum serialises to, read from its JSON Schema: a plain
 /// `enum`, or a `oneOf` of `const`s (variants with doc comments) or of tagged
 /// objects (`{"kind": …}`). Each comes with its JSON Schema description.
-fn schema_values<T: JsonSchema>() -> Vec<(String, String)> {
+pub fn schema_values<T: JsonSchema>() -> Vec<(String, String)> {
     let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap_or_default();
     let description = |v: &Value| v.get("description").and_then(Value::as_str).unwrap_or_default().to_string();
     let mut out = Vec::new();
@@ -77,11 +86,12 @@ fn sorted<T>(mut list: Vec<(String, String, T)>) -> Vec<(String, String, T)> {
 }
 
 /// Every status an indicator can have, one per CSV key.
-const STATUSES: [Status; 7] = [
+const STATUSES: [Status; 8] = [
     Status::Achieved,
     Status::OnTrack,
     Status::AtRisk,
     Status::OffTrack,
+    Status::Missed,
     Status::NotAssessable(Reason::NoTarget),
     Status::NotAssessable(Reason::Qualitative),
     Status::NoData,
@@ -96,9 +106,12 @@ fn status_meaning(status: Status) -> (String, String) {
         }
         Status::AtRisk => ("尚未达标，实际速度为所需速度的60%—95%", "not met yet, moving at 60–95% of the pace needed"),
         Status::OffTrack => (
-            "实际速度不到所需速度的60%或方向相反，或目标年份已到而未达标",
-            "below 60% of the pace needed or moving the wrong way, or the target year has come without the target met",
+            "尚未达标，实际速度不到所需速度的60%或方向相反",
+            "not met yet, below 60% of the pace needed or moving the wrong way",
         ),
+        Status::Missed => {
+            ("目标年份（或之后）的数值未达到目标", "the target year's (or a later) value misses the target")
+        }
         Status::NotAssessable(Reason::NoTarget) => {
             let [zh, en] =
                 [Lang::Zh, Lang::En].map(|l| i18n::reason_text(l, Reason::NoTarget).trim_end_matches(['。', '.']));
@@ -126,6 +139,31 @@ fn status_codes() -> Vec<Code> {
             let [key, zh, en] = i18n::status_columns(s);
             let (mzh, men) = status_meaning(s);
             code(key, format!("{zh}：{mzh}"), format!("{en}: {men}"))
+        })
+        .collect()
+}
+
+/// Every report a goal set in words can have, named as its badge names it, with
+/// what it means. A new report does not compile in the `match` until it has
+/// words; add it to the list there too.
+fn report_codes() -> Vec<Code> {
+    [Report::Done, Report::InProgress, Report::NoneFound]
+        .into_iter()
+        .map(|r| {
+            let (zh, en) = match r {
+                Report::Done => {
+                    ("最新一份政府表述称整项目标已完成", "the newest government statement says it is all done")
+                }
+                Report::InProgress => (
+                    "最新一份政府表述称在推进，或只完成了一部分",
+                    "the newest government statement reports work under way, or part of it done",
+                ),
+                Report::NoneFound => ("没有找到关于该目标的政府表述", "no government statement on it was found"),
+            };
+            // The name already holds a colon ("Government reports: done"): the
+            // meaning follows in brackets.
+            let [zh, en] = [(Lang::Zh, zh), (Lang::En, en)].map(|(l, m)| i18n::paren(l, i18n::report_name(l, r), m));
+            code(r.key(), zh, en)
         })
         .collect()
 }
@@ -183,6 +221,17 @@ fn row_codes() -> Vec<Code> {
             format!("{}：显示，不用于判断", other.text(Lang::Zh)),
             format!("{}: shown, never judged", other.text(Lang::En)),
         ),
+        code(
+            "statement",
+            format!(
+                "{}：政府公开表述中关于文字目标的原话，year 为发布年份",
+                i18n::report_heading(Lang::Zh)
+            ),
+            format!(
+                "{}: a published government statement on a goal set in words, quoted; `year` is the year it was published",
+                i18n::report_heading(Lang::En)
+            ),
+        ),
     ]
 }
 
@@ -226,5 +275,14 @@ pub fn codes(vocab: Vocab, data: &WholeDataset) -> Vec<Code> {
             .map(|(v, _, t)| code(v, i18n::tier_name(Lang::Zh, t), i18n::tier_name(Lang::En, t)))
             .collect(),
         Vocab::Status => status_codes(),
+        Vocab::Publication => variants::<PublicationKind>()
+            .into_iter()
+            .map(|(v, _, k)| code(v, i18n::publication_name(Lang::Zh, k), i18n::publication_name(Lang::En, k)))
+            .collect(),
+        Vocab::Report => report_codes(),
+        Vocab::Claim => variants::<Reported>()
+            .into_iter()
+            .map(|(v, _, r)| code(v, i18n::reported_name(Lang::Zh, r), i18n::reported_name(Lang::En, r)))
+            .collect(),
     }
 }

@@ -3,7 +3,7 @@
 //! Data Package v2 describing the CSV (with its Table Schema) and the JSON.
 
 use super::package::Release;
-use super::package_columns::{self as columns, Column, Kind, PARTIAL_DATE_PATTERN};
+use super::package_columns::{self as columns, Column, Kind, MONTH_DAY_PATTERN, PARTIAL_DATE_PATTERN};
 use gansu_eco_dashboard::i18n::{self, Lang, Msg};
 use gansu_eco_dashboard::model::{layout, TargetOrigin, Text};
 use serde_json::{json, Value};
@@ -94,6 +94,9 @@ fn csvw_column(c: &Column, r: &Release) -> Value {
         Kind::Number => json!("number"),
         Kind::Url => json!("anyURI"),
         Kind::PartialDate => json!({"base": "string", "format": format!("^{PARTIAL_DATE_PATTERN}$")}),
+        Kind::Date => json!("date"),
+        Kind::MonthDay => json!({"base": "string", "format": format!("^{MONTH_DAY_PATTERN}$")}),
+        Kind::Flag => json!("boolean"),
         Kind::OneOf(v) => json!({"base": "string", "format": one_of(&columns::codes(v, &r.data))}),
     };
     json!({
@@ -147,6 +150,17 @@ fn table_field(c: &Column, r: &Release) -> Value {
         Kind::PartialDate => {
             constraints.insert("pattern".into(), json!(PARTIAL_DATE_PATTERN));
             "string"
+        }
+        Kind::Date => "date",
+        Kind::MonthDay => {
+            constraints.insert("pattern".into(), json!(MONTH_DAY_PATTERN));
+            "string"
+        }
+        Kind::Flag => {
+            // Only `true` is ever written; an empty cell is "no" (missingValues).
+            field["trueValues"] = json!(["true"]);
+            field["falseValues"] = json!(["false"]);
+            "boolean"
         }
         Kind::OneOf(v) => {
             let codes: Vec<String> = columns::codes(v, &r.data).into_iter().map(|c| c.value).collect();

@@ -1,6 +1,6 @@
 //! The README inside a release's ZIP, in Chinese and then in English: what the
-//! dataset is, the files, every column, the units, bases, statuses and source
-//! tiers, what a gap means, the licence and how to cite. It says as much as the
+//! dataset is, the files, every column, the units, bases, statuses, government
+//! reports and source tiers, what a gap means, the licence and how to cite. It says as much as the
 //! site's about page (whose paragraphs it reuses) for a reader who only has the
 //! download. The site's address is not known here, so files are named relatively.
 
@@ -128,7 +128,7 @@ fn part(lang: Lang, r: &Release) -> String {
     let see_below = words("见下文。", " See below.");
     let rows = r.columns().into_iter().map(|c| {
         let text = match c.kind {
-            Kind::OneOf(Vocab::Unit | Vocab::Status | Vocab::Tier) => {
+            Kind::OneOf(Vocab::Unit | Vocab::Status | Vocab::Report | Vocab::Tier) => {
                 let own = words(c.zh, c.en);
                 format!("{}{}", pick(lang, &own), pick(lang, &see_below))
             }
@@ -148,6 +148,17 @@ fn part(lang: Lang, r: &Release) -> String {
     let status_head = [say(lang, "代码", "Code"), say(lang, "名称与含义", "Name and meaning")];
     table(&mut out, &status_head, code_rows(lang, Vocab::Status, r));
     about(&mut out, lang, "status");
+
+    // Releases before the report column was added do not get its section.
+    if r.header.iter().any(|h| h == "report") {
+        out.push_str(&format!(
+            "### {}{}\n\n",
+            i18n::report_heading(lang),
+            say(lang, "（report 列）", " (the report column)")
+        ));
+        table(&mut out, &status_head, code_rows(lang, Vocab::Report, r));
+        out.push_str(&format!("{}\n\n", i18n::report_caveat(lang)));
+    }
 
     out.push_str(&heading(lang, "来源（source_tier 列）", "Sources (the source_tier column)"));
     table(&mut out, &[say(lang, "代码", "Code"), say(lang, "名称", "Name")], code_rows(lang, Vocab::Tier, r));

@@ -1,7 +1,7 @@
 use super::*;
-use crate::package_columns::{codes, describe, Vocab, COLUMNS};
+use crate::package_columns::{check_cell, codes, describe, Vocab, COLUMNS, MONTH_DAY_PATTERN};
 use gansu_eco_dashboard::i18n;
-use gansu_eco_dashboard::model::{assess, csv, csv::HEADER};
+use gansu_eco_dashboard::model::{assess, csv, csv::HEADER, dataset};
 use serde_json::Value;
 use std::io::Read;
 
@@ -12,6 +12,18 @@ fn current() -> Release {
         serde_json::from_str(&std::fs::read_to_string(root.join(layout::RELEASES)).unwrap()).unwrap();
     let info = list.releases.iter().find(|r| r.release == list.current).unwrap();
     Release::load(&root, info).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The release `sitegen publish` would write from `data/` now: the CSV with
+/// every column the writer has, which the published releases may not have yet.
+fn next() -> Release {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let ds = dataset::load_authoring(&dir).unwrap_or_else(|e| panic!("{e:#?}"));
+    let files = dataset::release_files(&ds, i18n::status_columns);
+    let text = |path: String| files.iter().find(|(p, _)| *p == Path::new(&path)).unwrap().1.clone();
+    let r = &ds.release.release;
+    let (csv, json) = (text(layout::whole_dataset(r, "csv")), text(layout::whole_dataset(r, "json")));
+    Release::from_texts(ds.release.clone(), csv, json).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn file(files: &[(String, Vec<u8>)], path: &str) -> Vec<u8> {
@@ -29,19 +41,23 @@ fn every_csv_header_column_is_described() {
     for c in &COLUMNS {
         assert!(!c.zh.is_empty() && !c.en.is_empty(), "{} has words in both languages", c.name);
     }
-    let r = current();
-    let csvw = package_meta::csvw(&r);
-    let described = csvw["tableSchema"]["columns"].as_array().unwrap();
-    assert_eq!(described.len(), HEADER.len());
-    for (column, name) in described.iter().zip(HEADER) {
-        assert_eq!(column["name"], name);
-        assert_eq!(column["titles"], name, "titles match the CSV's header, as CSVW validators require");
-        let text = column["dc:description"].as_array().unwrap();
-        assert!(text.iter().all(|t| t["@value"].as_str().is_some_and(|s| !s.is_empty())), "{name}");
-    }
-    let readme = package_readme::readme(&r);
-    for name in HEADER {
-        assert_eq!(readme.matches(&format!("| `{name}` |")).count(), 2, "{name} is in both columns tables");
+    // The published release, and the next one with every column of HEADER.
+    let next = next();
+    assert_eq!(next.header, HEADER);
+    for r in [current(), next] {
+        let csvw = package_meta::csvw(&r);
+        let described = csvw["tableSchema"]["columns"].as_array().unwrap();
+        assert_eq!(described.len(), r.header.len(), "{}", r.info.release);
+        for (column, name) in described.iter().zip(&r.header) {
+            assert_eq!(column["name"], name.as_str());
+            assert_eq!(column["titles"], name.as_str(), "titles match the CSV's header, as CSVW validators require");
+            let text = column["dc:description"].as_array().unwrap();
+            assert!(text.iter().all(|t| t["@value"].as_str().is_some_and(|s| !s.is_empty())), "{name}");
+        }
+        let readme = package_readme::readme(&r);
+        for name in &r.header {
+            assert_eq!(readme.matches(&format!("| `{name}` |")).count(), 2, "{name} is in both columns tables");
+        }
     }
 }
 
@@ -76,6 +92,14 @@ fn vocabularies_are_read_from_the_enums() {
     assert_eq!(values(Vocab::Tier), ["official_document", "official_media", "reprint"]);
     assert_eq!(values(Vocab::Bound), ["at_least", "at_most", "about"]);
     assert_eq!(values(Vocab::TargetKind).len(), 5);
+    assert_eq!(values(Vocab::Claim), ["done", "in_progress"]);
+    assert_eq!(values(Vocab::Report), ["reported-done", "reported-in-progress", "no-report"]);
+    assert_eq!(values(Vocab::Publication).len(), 6);
+    assert!(values(Vocab::Row).ends_with(&["statement".to_string()]));
+    let publication = codes(Vocab::Publication, &r.data);
+    let irregular = publication.iter().find(|c| c.value == "irregular").unwrap();
+    let name = i18n::publication_name(i18n::Lang::Zh, gansu_eco_dashboard::model::PublicationKind::Irregular);
+    assert_eq!(irregular.label.zh, name, "named in the site's words");
     let units = values(Vocab::Unit);
     for ind in &r.data.indicators {
         let unit = serde_json::to_value(ind.unit).unwrap();
@@ -101,6 +125,23 @@ fn a_cell_that_breaks_its_column_is_located() {
 }
 
 #[test]
+fn dates_days_and_flags_are_held_to_the_calendar() {
+    let check = |kind, cell| check_cell(kind, cell, &[]).is_ok();
+    assert!(check(Kind::Date, "2026-06-05") && check(Kind::Date, "2028-02-29"));
+    for bad in ["2026-02-29", "2026-13-01", "2026-6-05", "2026-06-31", "2026-06", "20260605"] {
+        assert!(!check(Kind::Date, bad), "{bad}");
+    }
+    assert!(check(Kind::MonthDay, "06-05") && check(Kind::MonthDay, "02-29"));
+    for bad in ["00-10", "02-30", "6-05", "06-5", "06/05", "2026-06-05"] {
+        assert!(!check(Kind::MonthDay, bad), "{bad}");
+    }
+    assert!(check(Kind::Flag, "true"));
+    for bad in ["false", "TRUE", "1"] {
+        assert!(!check(Kind::Flag, bad), "{bad}");
+    }
+}
+
+#[test]
 fn csv_is_read_as_written() {
     let records = parse_csv("a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\r\n,\r\n").unwrap();
     let cells: Vec<Vec<String>> = records.iter().map(|r| r.cells.clone()).collect();
@@ -108,8 +149,12 @@ fn csv_is_read_as_written() {
     assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), [1, 2, 4]);
     assert!(parse_csv("a,\"b\r\n").is_err());
     let r = current();
-    let written: usize =
-        r.data.indicators.iter().map(|i| csv::rows(i, &r.data.sources, i18n::status_columns).len()).sum();
+    let written: usize = r
+        .data
+        .indicators
+        .iter()
+        .map(|i| csv::rows(i, &r.data.sources, i18n::status_columns, &r.info.as_of).len())
+        .sum();
     assert_eq!(r.records.len(), written, "one record per row the CSV writer writes");
 }
 
@@ -186,6 +231,60 @@ fn the_data_package_describes_the_release() {
     }
     assert_eq!(field("id")["constraints"]["required"], true);
     assert!(field("value")["constraints"].get("required").is_none());
+}
+
+/// The columns the next release adds, as both metadata files and the README
+/// declare them, and its statement rows as the CSV documents them.
+#[test]
+fn the_next_release_declares_freshness_reports_and_statements() {
+    let r = next();
+    let files = r.files().unwrap();
+    let dp = json_file(&files, &layout::data_package(&r.info.release));
+    let fields = dp["resources"][0]["schema"]["fields"].as_array().unwrap();
+    let field = |name: &str| fields.iter().find(|f| f["name"] == name).unwrap();
+    assert_eq!(
+        (field("provisional")["type"].as_str(), &field("provisional")["trueValues"]),
+        (Some("boolean"), &serde_json::json!(["true"]))
+    );
+    assert_eq!(field("overdue_since")["type"], "date");
+    assert_eq!(field("newest_year")["type"], "year");
+    assert_eq!(field("usual_day")["constraints"]["pattern"], MONTH_DAY_PATTERN);
+    for (name, vocab) in [("publication", Vocab::Publication), ("report", Vocab::Report), ("claim", Vocab::Claim)] {
+        let listed: Vec<String> = codes(vocab, &r.data).into_iter().map(|c| c.value).collect();
+        assert_eq!(field(name)["constraints"]["enum"], serde_json::json!(listed), "{name}");
+    }
+    let csvw = json_file(&files, &layout::csvw_metadata(&r.info.release));
+    let columns = csvw["tableSchema"]["columns"].as_array().unwrap();
+    let datatype = |name: &str| columns.iter().find(|c| c["name"] == name).unwrap()["datatype"].clone();
+    assert_eq!(
+        (datatype("provisional"), datatype("overdue_since")),
+        (serde_json::json!("boolean"), serde_json::json!("date"))
+    );
+
+    // One statement row per statement, in the data's order; its date is its
+    // source's, as the CSV says (it has no date column of its own).
+    let col = |name: &str| r.header.iter().position(|h| h == name).unwrap();
+    let statements: Vec<&Record> = r.records.iter().filter(|rec| rec.cells[col("row")] == "statement").collect();
+    let evidence: Vec<(String, &gansu_eco_dashboard::model::Statement)> =
+        r.data.indicators.iter().flat_map(|i| i.evidence.iter().map(move |s| (i.id.to_string(), s))).collect();
+    assert!(!evidence.is_empty(), "the data has statements to write");
+    assert_eq!(statements.len(), evidence.len());
+    for (rec, (id, s)) in statements.iter().zip(&evidence) {
+        let at = format!("line {}: {id} statement of {}", rec.line, s.date);
+        assert_eq!(rec.cells[col("id")], *id, "{at}");
+        assert_eq!(
+            (&rec.cells[col("year")], &rec.cells[col("text_zh")]),
+            (&s.date[..4].to_string(), &s.quote.zh),
+            "{at}"
+        );
+        assert_eq!(rec.cells[col("claim")], serde_json::to_value(s.reported).unwrap(), "{at}");
+        assert_eq!(rec.cells[col("source_date")], s.date, "{at}: the statement's date is its source's");
+        assert!(rec.cells[col("report")].starts_with("reported-"), "{at}: a goal with statements has a report");
+    }
+    let readme = package_readme::readme(&r);
+    for lang in [i18n::Lang::Zh, i18n::Lang::En] {
+        assert!(readme.contains(i18n::report_caveat(lang)), "the README says whose word a report is");
+    }
 }
 
 #[test]

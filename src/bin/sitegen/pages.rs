@@ -9,11 +9,12 @@
 //! data release the pages were built for. Indicator and embed pages also get a
 //! `<noscript>` fallback: the answer in one sentence and the chart as a picture.
 //!
-//! Beside the pages: `sitemap.xml` and `robots.txt` (`sitemap`); in indicator
-//! and about pages, schema.org markup (`jsonld`); beside each indicator page,
-//! its oEmbed file (`oembed`) and the QR code of its address (`qr`).
+//! Beside the pages: `sitemap.xml` and `robots.txt` (`sitemap`); the Atom feed
+//! of data releases in each language, named in every page's head (`feed`); in
+//! indicator and about pages, schema.org markup (`jsonld`); beside each
+//! indicator page, its oEmbed file (`oembed`) and the QR code of its address (`qr`).
 
-use super::{jsonld, oembed, qr, sitemap};
+use super::{feed, jsonld, oembed, qr, sitemap};
 use gansu_eco_dashboard::i18n::{self, Lang, Msg};
 use gansu_eco_dashboard::model::layout;
 use gansu_eco_dashboard::model::{self, assess, Area, IndicatorFile, IndicatorId, OverviewFile};
@@ -87,6 +88,10 @@ impl PageMeta {
         );
         for (lang, href) in &self.alternates {
             h.push_str(&format!(r#"<link rel="alternate" hreflang="{}" href="{}">"#, lang.code(), e(href)));
+        }
+        // An embed (noindex, a view of its indicator page) names no feed: it sits in other sites' articles.
+        if !self.noindex {
+            h.push_str(&feed::head_link(self.lang));
         }
         h.push_str(&format!(
             r#"<meta property="og:type" content="website"><meta property="og:site_name" content="{}"><meta property="og:title" content="{}"><meta property="og:description" content="{}"><meta property="og:url" content="{}"><meta property="og:locale" content="{og_locale}">"#,
@@ -289,6 +294,7 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     }
     write_file(&dist.join("sitemap.xml"), sitemap::sitemap(&routes, site_url, &overview.as_of).as_bytes())?;
     write_file(&dist.join("robots.txt"), sitemap::robots(site_url).as_bytes())?;
+    feed::write(dist, site_url)?;
     // Hosts that serve 404.html for unknown paths serve it at any depth, so its
     // base is absolute: the app then shows its own not-found page.
     let not_found = Route::new(Lang::Zh, Page::NotFound);
@@ -302,7 +308,7 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     let scripts: Vec<&str> = [&template, &embed_template].iter().flat_map(|t| super::csp::inline_scripts(t)).collect();
     std::fs::write(dist.join("csp.txt"), format!("{}\n", super::csp::policy(&scripts))).map_err(|e| e.to_string())?;
     println!(
-        "wrote {} route pages, 404.html, sitemap.xml, robots.txt, and each indicator page's oembed.json and qr.svg to {}",
+        "wrote {} route pages, 404.html, sitemap.xml, robots.txt, feed.xml and en/feed.xml, and each indicator page's oembed.json and qr.svg to {}",
         routes.len(),
         dist.display()
     );

@@ -59,6 +59,11 @@ fn every_route_has_its_title_canonical_url_and_preview_tags() {
         assert!(html.contains(&format!(r#"<base href="{}">"#, base_for(&route.href()))));
         assert!(html.contains(&format!(r#"<html lang="{}">"#, route.lang.code())));
         assert!(html.contains(&format!(r#"<meta name="data-release" content="{release}">"#)));
+        // Every page but an embed names its language's feed, relative to its base (the site root).
+        let feed =
+            format!(r#"<link rel="alternate" type="application/atom+xml" href="{}""#, super::feed::path(route.lang));
+        let is_embed = matches!(route.page, Page::Embed(_));
+        assert_eq!(html.contains(&feed), !is_embed, "{}: feed link", route.href());
         if let Page::Indicator(id) | Page::Embed(id) = &route.page {
             let image = between(&html, r#"<meta property="og:image" content=""#, "\"").unwrap();
             assert!(image.starts_with(&format!("{SITE}charts/{id}.")) && image.ends_with(".png"), "{image}");

@@ -1,7 +1,7 @@
 //! JSON Schema files for the published snapshot format, generated from the same
 //! Rust types the site parses with, so the schema cannot drift from the code.
 
-use gansu_eco_dashboard::model::{IndicatorFile, OverviewFile, SourcesFile, SCHEMA_VERSION};
+use gansu_eco_dashboard::model::{IndicatorFile, OverviewFile, ReleasesFile, SourcesFile, SCHEMA_VERSION};
 use schemars::{schema_for, Schema};
 use std::path::Path;
 
@@ -10,6 +10,7 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("overview.schema.json", schema_for!(OverviewFile)),
         ("indicator.schema.json", schema_for!(IndicatorFile)),
         ("sources.schema.json", schema_for!(SourcesFile)),
+        ("releases.schema.json", schema_for!(ReleasesFile)),
     ]
 }
 

@@ -44,6 +44,8 @@ pub enum Status {
     OnTrack,
     AtRisk,
     OffTrack,
+    /// The target year's figure (or a later one) misses the target: final.
+    Missed,
     NotAssessable(Reason),
     NoData,
 }
@@ -183,6 +185,7 @@ impl Status {
             Status::OnTrack => "on-track",
             Status::AtRisk => "at-risk",
             Status::OffTrack => "off-track",
+            Status::Missed => "missed",
             Status::NotAssessable(Reason::NoTarget) => "context",
             Status::NotAssessable(_) => "not-assessable",
             Status::NoData => "no-data",
@@ -339,7 +342,7 @@ fn judge_level(
         return (Status::Achieved, Some(latest), Some(level));
     }
     if latest.year >= target_year {
-        return (Status::OffTrack, Some(latest), Some(level));
+        return (Status::Missed, Some(latest), Some(level));
     }
     let Some(base) = baseline else {
         let reason = if ind.baseline.as_ref().is_some_and(|b| b.value.is_some()) {

@@ -52,7 +52,7 @@ pub(super) fn judge_cumulative(
     } else if share_done >= 1.0 {
         Status::Achieved
     } else if last_year >= target_year {
-        Status::OffTrack
+        Status::Missed
     } else if run.len() < 2 {
         Status::NotAssessable(Reason::TooFewYears)
     } else {
@@ -88,7 +88,7 @@ pub(super) fn judge_reduction(
     let status = if share_done >= 1.0 {
         Status::Achieved
     } else if latest.year >= target_year {
-        Status::OffTrack
+        Status::Missed
     } else {
         Pace::from_ratio(ratio).status()
     };
