@@ -121,6 +121,16 @@ pub async fn release(site: &Site) -> Result<String, AppError> {
     })
 }
 
+/// Every release with its changes in words (the changes page).
+pub async fn load_changes() -> Result<model::changes::ChangesFile, AppError> {
+    let url = layout::on_site(layout::CHANGES);
+    let text = fetch_text(&url).await?;
+    serde_json::from_str(&text).map_err(|e| AppError::Data {
+        url: url.clone(),
+        errors: vec![DataError { file: url, item: None, field: String::new(), message: e.to_string() }],
+    })
+}
+
 /// The overview: all indicators, with any rejected ones listed in `errors`.
 pub async fn load_overview(site: Site) -> Result<Loaded<OverviewFile>, AppError> {
     let url = layout::on_site(&layout::overview(&release(&site).await?));

@@ -107,6 +107,7 @@ fn CurrentPage() -> impl IntoView {
         Page::Area(area) => view! { <pages::AreaPage area/> }.into_any(),
         Page::Indicator(id) => view! { <pages::IndicatorPage id/> }.into_any(),
         Page::About => pages::AboutPage().into_any(),
+        Page::Changes => pages::ChangesPage().into_any(),
         Page::NotFound | Page::Embed(_) => pages::NotFoundPage().into_any(),
     }
 }

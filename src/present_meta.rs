@@ -18,6 +18,7 @@ pub fn title(route: &Route, overview: Option<&OverviewFile>) -> String {
             .unwrap_or_else(|| id.to_string()),
         Page::Area(a) => crate::i18n::area_name(lang, *a).to_string(),
         Page::About => lang.t(Msg::About).to_string(),
+        Page::Changes => crate::i18n::changes_page_title(lang).to_string(),
         Page::NotFound => lang.t(Msg::NotFoundTitle).to_string(),
     };
     format!("{page} · {site}")
@@ -41,6 +42,7 @@ pub fn description(route: &Route, overview: &OverviewFile) -> String {
             crate::i18n::area_description(lang, crate::i18n::area_name(lang, *area), n)
         }
         Page::About => lang.t(Msg::AboutDescription).to_string(),
+        Page::Changes => crate::i18n::changes_page_description(lang).to_string(),
         Page::Overview | Page::NotFound => lang.t(Msg::SiteTagline).to_string(),
     }
 }

@@ -18,6 +18,8 @@ pub enum Page {
     /// One indicator's chart alone, for an iframe in another site's article.
     Embed(IndicatorId),
     About,
+    /// Every data release with what changed in it.
+    Changes,
     NotFound,
 }
 
@@ -78,6 +80,7 @@ impl Route {
             Page::Indicator(id) => format!("indicator/{id}/"),
             Page::Embed(id) => format!("embed/{id}/"),
             Page::About => "about/".to_string(),
+            Page::Changes => "changes/".to_string(),
             Page::NotFound => "404.html".to_string(),
         };
         let mut params = Vec::new();
@@ -130,6 +133,7 @@ impl Route {
             ["indicator", id] if is_id_like(id) => Page::Indicator(IndicatorId(id.to_string())),
             ["embed", id] if is_id_like(id) => Page::Embed(IndicatorId(id.to_string())),
             ["about"] => Page::About,
+            ["changes"] => Page::Changes,
             _ => Page::NotFound,
         };
         Route { lang, page, query: Query::parse(search) }
@@ -245,8 +249,13 @@ mod tests {
     }
 
     fn all_routes() -> Vec<Route> {
-        let mut pages =
-            vec![Page::Overview, Page::About, Page::Indicator("AIR-02".into()), Page::Embed("AIR-02".into())];
+        let mut pages = vec![
+            Page::Overview,
+            Page::About,
+            Page::Changes,
+            Page::Indicator("AIR-02".into()),
+            Page::Embed("AIR-02".into()),
+        ];
         pages.extend(Area::ALL.map(Page::Area));
         [Lang::Zh, Lang::En].into_iter().flat_map(|l| pages.iter().map(move |p| Route::new(l, p.clone()))).collect()
     }

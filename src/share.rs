@@ -229,3 +229,11 @@ mod tests {
         assert!(z.contains("数据版本2026-11-28") && z.ends_with("访问日期：2026年12月1日。"));
     }
 }
+
+/// The Atom feed of data releases in a language, from the site root.
+pub fn feed_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "feed.xml",
+        Lang::En => "en/feed.xml",
+    }
+}

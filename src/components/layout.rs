@@ -74,6 +74,9 @@ pub fn Footer(#[prop(into)] lang: Signal<Lang>, #[prop(into)] as_of: Signal<Opti
             <nav class="site-footer__nav" aria-label=move || lang.get().t(Msg::FooterNav)>
                 <a href=move || about("")>{move || lang.get().t(Msg::About)}</a>
                 <a href=move || about("#downloads")>{move || lang.get().t(Msg::Downloads)}</a>
+                <a href=move || Route::new(lang.get(), Page::Changes).href() data-testid="changes-link">
+                    {move || i18n::changes_page_title(lang.get())}
+                </a>
                 <a href=move || about("#licence")>{move || lang.get().t(Msg::Licence)}</a>
                 <a href=move || about("#plan")>{move || lang.get().t(Msg::ThePlanText)}</a>
             </nav>

@@ -20,6 +20,43 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The changes page's heading and document title.
+pub fn changes_page_title(lang: Lang) -> &'static str {
+    lang.of("数据更新记录", "Data releases")
+}
+
+/// The changes page's meta description and lead.
+pub fn changes_page_description(lang: Lang) -> &'static str {
+    lang.of(
+        "每次数据更新都作为一个固定版本保留，旧版本永不改动。这里列出每个版本新增、更正和更换来源的数值，以及未采用的资料。",
+        "Every data release is kept as a fixed version that never changes. Here is what each one added, corrected or sourced differently, and what it did not take.",
+    )
+}
+
+/// The link to a language's Atom feed of releases.
+pub fn feed_link(lang: Lang) -> &'static str {
+    lang.of("订阅更新（Atom）", "Follow releases (Atom feed)")
+}
+
+/// A release's download, named on the changes page.
+pub fn release_download(lang: Lang) -> &'static str {
+    lang.of("下载此版本全部数据（ZIP）", "Download this release (ZIP)")
+}
+
+/// The as-of date of a release, before the date.
+pub fn published_on(lang: Lang) -> &'static str {
+    lang.of("发布于", "Published")
+}
+
+/// The summary of a release's list of changes.
+pub fn show_changes(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Zh, n) => format!("逐条变化（{n}条）"),
+        (Lang::En, 1) => "The change, item by item".to_string(),
+        (Lang::En, n) => format!("All {n} changes, item by item"),
+    }
+}
+
 /// How many changes of one kind: "更正数值2个", "2 values corrected".
 pub fn change_count(lang: Lang, kind: ChangeKind, n: usize) -> String {
     use ChangeKind as K;

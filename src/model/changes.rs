@@ -230,6 +230,28 @@ impl Change {
 
 /// How many changes of each kind, in the order of `ChangeKind::ALL`, leaving
 /// out kinds with none.
+/// `changes.json` (written into the built site by `sitegen pages`, beside
+/// `releases.json`): every release, newest first, with its changes already in
+/// words, the same words as the Atom feeds. The changes page reads this rather
+/// than `releases.json`, so no browser carries the code that words a change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangesFile {
+    pub releases: Vec<ReleaseWords>,
+}
+
+/// One release in words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReleaseWords {
+    pub release: String,
+    pub as_of: String,
+    /// What the release did, and what it did not take, in the curators' words.
+    pub note: Text,
+    /// Its changes counted by kind ("新增数值5个…"), or "first release".
+    pub summary: Text,
+    /// Every change, one line each.
+    pub lines: Vec<Text>,
+}
+
 pub fn count_by_kind(changes: &[Change]) -> Vec<(ChangeKind, usize)> {
     ChangeKind::ALL
         .into_iter()

@@ -22,6 +22,9 @@ use super::types::IndicatorId;
 /// The list of releases.
 pub const RELEASES: &str = "releases.json";
 
+/// Every release's changes in words (`model::changes::ChangesFile`), written by `sitegen pages`.
+pub const CHANGES: &str = "changes.json";
+
 pub fn overview(release: &str) -> String {
     format!("{release}/overview.json")
 }

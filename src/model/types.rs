@@ -136,7 +136,9 @@ pub struct Observation {
     /// `changes` (`model::changes`). Never written in `data/`.
     // Only the release id: a typed previous figure here would add ~2 KB
     // (brotli) of parsing code to every page's wasm, the embed's included.
+    // The embed build does not read it: "revised in release …" is said on the indicator page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(feature = "embed", target_arch = "wasm32"), serde(skip))]
     pub revised: Option<String>,
 }
 
@@ -317,8 +319,8 @@ impl Indicator {
         s
     }
 
-    /// The same indicator without the long notes (nor revision marks): the form
-    /// the overview file carries.
+    /// The same indicator without the long notes (nor revision marks, nor any
+    /// statement but the newest): the form the overview file carries.
     pub fn summary(&self) -> Indicator {
         let mut s = self.public();
         s.notes.clear();
@@ -331,8 +333,12 @@ impl Indicator {
             t.note = None;
             t.also.clear();
         }
-        for statement in &mut s.evidence {
-            statement.note = None;
+        // Cards say what the newest statement reports; the statements themselves are on the indicator page.
+        if let Some(newest) = s.evidence.pop() {
+            s.evidence = vec![Statement { note: None, ..newest }];
+        }
+        if let Some(p) = &mut s.publication {
+            p.note = None;
         }
         s
     }

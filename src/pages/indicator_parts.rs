@@ -5,6 +5,7 @@ use crate::components::InPageLink;
 use crate::context::use_lang;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{Indicator, NoteKind, Observation, Source, SourceKey, Target, TargetOrigin, Tier};
+use crate::route::{release_fragment, Page, Route};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -115,13 +116,20 @@ fn Row(
         }
         parts.join(" ")
     };
+    // A figure that reads differently from an earlier release's says so, with a
+    // link to that release's list of changes (where the old figure is).
+    let revised = o.revised.clone().map(|release| {
+        let href = move || format!("{}#{}", Route::new(lang.get(), Page::Changes).href(), release_fragment(&release));
+        let label = o.revised.clone().unwrap_or_default();
+        view! { " " <a class="revised" href=href data-testid="revised">{move || i18n::revised_in(lang.get(), &label)}</a> }
+    });
     view! {
         <tr class:alternative=is_alternative>
             <th scope="row" class="nowrap">
                 {year}
                 {is_baseline.then(|| view! { " " <small>{move || lang.get().t(Msg::Baseline)}</small> })}
             </th>
-            <td class="nowrap">{value}</td>
+            <td class="nowrap">{value}{revised}</td>
             {has_bases.then(|| view! { <td>{move || basis.as_ref().map(|b| lang.get().pick(b).to_string())}</td> })}
             <td>{source}</td>
             <td class="note">{note}</td>

@@ -1,9 +1,10 @@
-//! The routed pages (one file each: overview, area, indicator, about, embed,
-//! not found) and the indicator page's two panels (`indicator_parts`,
+//! The routed pages (one file each: overview, area, indicator, about, changes,
+//! embed, not found) and the indicator page's two panels (`indicator_parts`,
 //! `indicator_share`). Titles and descriptions are in `present::meta`.
 
 mod about;
 mod area;
+mod changes;
 mod embed;
 mod indicator;
 mod indicator_parts;
@@ -14,6 +15,7 @@ mod overview;
 
 pub use about::AboutPage;
 pub use area::AreaPage;
+pub use changes::ChangesPage;
 pub use embed::EmbedPage;
 pub use indicator::IndicatorPage;
 pub use not_found::NotFoundPage;

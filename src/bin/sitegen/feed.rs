@@ -8,17 +8,15 @@
 //! `--site-url`, like the canonical URLs.
 
 use gansu_eco_dashboard::i18n::{self, Lang, Msg};
-use gansu_eco_dashboard::model::{self, layout, Indicator, ReleaseInfo, ReleasesFile};
+use gansu_eco_dashboard::model::changes::{ChangesFile, ReleaseWords};
+use gansu_eco_dashboard::model::{self, layout, Indicator, ReleaseInfo, ReleasesFile, Text};
 use gansu_eco_dashboard::route::{release_fragment, Page, Route};
 use gansu_eco_dashboard::share::escape_html;
 use std::path::Path;
 
 /// A feed's path from the site root.
 pub fn path(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "feed.xml",
-        Lang::En => "en/feed.xml",
-    }
+    gansu_eco_dashboard::share::feed_path(lang)
 }
 
 /// The `<link>` in a page's head that names its language's feed; relative to the
@@ -35,7 +33,7 @@ pub fn head_link(lang: Lang) -> String {
 // `changes/` is the page's own path under the language root; this becomes
 // `Route::new(lang, Page::Changes).url(site_url)` once the route exists.
 fn changes_page(site_url: &str, lang: Lang) -> String {
-    format!("{}changes/", Route::new(lang, Page::Overview).url(site_url))
+    Route::new(lang, Page::Changes).url(site_url)
 }
 
 /// Text for XML: escaped, and without the control characters XML 1.0 cannot
@@ -60,19 +58,36 @@ pub struct Release<'a> {
     pub indicators: &'a [Indicator],
 }
 
-/// An entry's content, as HTML: the note, the changes counted, then listed.
-fn content(lang: Lang, release: &Release, first: bool) -> String {
-    let changes = &release.info.changes;
-    let mut html = format!(
-        "<p>{}</p><p>{}</p>",
-        escape_html(lang.pick(&release.info.note)),
-        escape_html(&i18n::changes_summary(lang, changes, first))
-    );
-    if !changes.is_empty() {
-        html.push_str("<ul>");
-        for change in changes {
+/// A release in words, both languages: the one wording the feeds and the
+/// changes page (through `changes.json`) share.
+pub fn release_words(release: &Release, first: bool) -> ReleaseWords {
+    let info = release.info;
+    let both = |f: &dyn Fn(Lang) -> String| Text { zh: f(Lang::Zh), en: f(Lang::En) };
+    let lines = info
+        .changes
+        .iter()
+        .map(|change| {
             let ind = change.indicator().and_then(|id| release.indicators.iter().find(|i| &i.id == id));
-            html.push_str(&format!("<li>{}</li>", escape_html(&i18n::change_line(lang, change, ind))));
+            both(&|lang| i18n::change_line(lang, change, ind))
+        })
+        .collect();
+    ReleaseWords {
+        release: info.release.clone(),
+        as_of: info.as_of.clone(),
+        note: info.note.clone(),
+        summary: both(&|lang| i18n::changes_summary(lang, &info.changes, first)),
+        lines,
+    }
+}
+
+/// An entry's content, as HTML: the note, the changes counted, then listed.
+fn content(lang: Lang, words: &ReleaseWords) -> String {
+    let mut html =
+        format!("<p>{}</p><p>{}</p>", escape_html(lang.pick(&words.note)), escape_html(lang.pick(&words.summary)));
+    if !words.lines.is_empty() {
+        html.push_str("<ul>");
+        for line in &words.lines {
+            html.push_str(&format!("<li>{}</li>", escape_html(lang.pick(line))));
         }
         html.push_str("</ul>");
     }
@@ -111,7 +126,7 @@ pub fn atom(lang: Lang, site_url: &str, releases: &[Release]) -> Result<String, 
     for (i, release) in releases.iter().enumerate() {
         let info = release.info;
         let link = format!("{page}#{}", release_fragment(&info.release));
-        let first = i + 1 == releases.len();
+        let words = release_words(release, i + 1 == releases.len());
         xml.push_str(&format!(
             concat!(
                 "<entry>\n<id>{link}</id>\n<title>{title}</title>\n",
@@ -124,8 +139,8 @@ pub fn atom(lang: Lang, site_url: &str, releases: &[Release]) -> Result<String, 
             link = text(&link),
             title = text(&i18n::release_title(lang, &info.release)),
             date = timestamp(&info.as_of),
-            summary = text(&i18n::changes_summary(lang, &info.changes, first)),
-            content = text(&content(lang, release, first)),
+            summary = text(lang.pick(&words.summary)),
+            content = text(&content(lang, &words)),
         ));
     }
     xml.push_str("</feed>\n");
@@ -157,7 +172,12 @@ pub fn write(dist: &Path, site_url: &str) -> Result<(), String> {
         let path = dist.join(path(lang));
         std::fs::write(&path, atom(lang, site_url, &releases)?).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    Ok(())
+    let n = releases.len();
+    let words =
+        ChangesFile { releases: releases.iter().enumerate().map(|(i, r)| release_words(r, i + 1 == n)).collect() };
+    let path = dist.join(layout::on_site(layout::CHANGES));
+    let json = serde_json::to_string(&words).map_err(|e| e.to_string())?;
+    std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]

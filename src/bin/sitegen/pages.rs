@@ -25,7 +25,7 @@ use std::path::Path;
 
 /// Every route the site has a page for in this release.
 pub fn routes(overview: &OverviewFile) -> Vec<Route> {
-    let mut pages = vec![Page::Overview, Page::About];
+    let mut pages = vec![Page::Overview, Page::About, Page::Changes];
     pages.extend(Area::ALL.into_iter().map(Page::Area));
     pages.extend(overview.indicators.iter().map(|i| Page::Indicator(i.id.clone())));
     pages.extend(overview.indicators.iter().map(|i| Page::Embed(i.id.clone())));

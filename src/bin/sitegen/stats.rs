@@ -2,7 +2,9 @@
 //! release notes and reviews. Also times the validator over every published file.
 
 use gansu_eco_dashboard::i18n::{self, Lang};
+use gansu_eco_dashboard::model::scorecard::freshness;
 use gansu_eco_dashboard::model::{assess, dataset, Area, NoteKind, Period, Role, Status};
+use gansu_eco_dashboard::present::{report_counts, Tally};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
@@ -60,7 +62,25 @@ pub fn print() -> Result<(), String> {
             not_assessable.push(format!("| {} | {} | {} |", ind.id, ind.name.en, i18n::reason_text(Lang::En, reason)));
         }
     }
-    println!("\n## Goals by status\n\n{by_status:?}\n\n## Not assessable\n\n| id | indicator | why |\n|---|---|---|");
+    let goals: Vec<_> = ds.indicators.iter().filter(|i| i.role == Role::Goal).collect();
+    let tally = Tally::of(goals.iter().copied(), &ds.release.as_of);
+    let groups: Vec<String> =
+        tally.counts.iter().map(|(g, n)| format!("{} {n}", i18n::group_name(Lang::En, *g))).collect();
+    let (done, in_progress, none) = report_counts(&ds.indicators);
+    let overdue: Vec<String> = ds
+        .indicators
+        .iter()
+        .filter_map(|i| {
+            freshness(i, &ds.release.as_of).overdue.map(|o| format!("{} ({} due {})", i.id, o.year, o.since))
+        })
+        .collect();
+    println!("\n## Goals by status\n\n{by_status:?}");
+    println!("\nAs of {}: {}.", ds.release.as_of, groups.join(", "));
+    println!(
+        "Goals in words, by the government's reports: done {done}, in progress {in_progress}, no report found {none}."
+    );
+    println!("Overdue figures: {} ({}).", overdue.len(), overdue.join(", "));
+    println!("\n## Not assessable\n\n| id | indicator | why |\n|---|---|---|");
     for row in not_assessable {
         println!("{row}");
     }
