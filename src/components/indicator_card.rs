@@ -73,10 +73,12 @@ pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>, as_of: St
             })}
             {move || card.get().trend.map(|t| view! { <p class="card__trend muted">{t}</p> })}
             {reported.map(|r| view! {
-                <p class=format!("card__report report report--{}", r.key()) data-testid="card-report">{move || i18n::report_name(lang.get(), r)}</p>
+                <p class="card__report" data-testid="card-report">
+                    <span class=format!("report report--{}", r.key())>{move || i18n::report_name(lang.get(), r)}</span>
+                </p>
             })}
             {overdue.map(|o| view! {
-                <p class="card__overdue" data-testid="card-overdue"><span aria-hidden="true">"⏰ "</span>{move || i18n::overdue_short(lang.get(), &o)}</p>
+                <p class="card__overdue" data-testid="card-overdue">{move || i18n::overdue_short(lang.get(), &o)}</p>
             })}
             {has_line.then(|| view! { <div class="card__spark" aria-hidden="true"><ChartHost make lang class="chart--spark"/></div> })}
         </li>

@@ -25,7 +25,7 @@ pub fn FreshnessNote(ind: Indicator, as_of: String) -> impl IntoView {
                 {move || i18n::newest_year_sentence(lang.get(), &f)}
             </p>
             {overdue.map(|o| view! {
-                <p class="overdue" data-testid="overdue"><span aria-hidden="true">"⏰ "</span>{move || i18n::overdue_sentence(lang.get(), &o, &as_of)}</p>
+                <p class="overdue" data-testid="overdue">{move || i18n::overdue_sentence(lang.get(), &o, &as_of)}</p>
             })}
         </section>
     })
