@@ -144,6 +144,14 @@ pub fn reuse_snippets(csv_url: &str) -> [(&'static str, String); 3] {
     ]
 }
 
+/// The Atom feed of data releases in a language, from the site root.
+pub fn feed_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "feed.xml",
+        Lang::En => "en/feed.xml",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,13 +235,5 @@ mod tests {
         let z =
             i18n::indicator_citation(Lang::Zh, &ind(), "https://e.org/indicator/AIR-02/", "2026-11-28", "2026-12-01");
         assert!(z.contains("数据版本2026-11-28") && z.ends_with("访问日期：2026年12月1日。"));
-    }
-}
-
-/// The Atom feed of data releases in a language, from the site root.
-pub fn feed_path(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "feed.xml",
-        Lang::En => "en/feed.xml",
     }
 }
