@@ -60,6 +60,9 @@ pub struct PageMeta {
     pub alternates: Vec<(Lang, String)>,
     pub image: Option<String>,
     pub noindex: bool,
+    /// Names the language's Atom feed of releases: every page but an embed,
+    /// which sits in other sites' articles.
+    pub feed: bool,
     /// Data files the page fetches first, relative to the site root: preloaded
     /// so they download alongside the wasm instead of after it.
     pub preloads: Vec<String>,
@@ -89,8 +92,7 @@ impl PageMeta {
         for (lang, href) in &self.alternates {
             h.push_str(&format!(r#"<link rel="alternate" hreflang="{}" href="{}">"#, lang.code(), e(href)));
         }
-        // An embed (noindex, a view of its indicator page) names no feed: it sits in other sites' articles.
-        if !self.noindex {
+        if self.feed {
             h.push_str(&feed::head_link(self.lang));
         }
         h.push_str(&format!(
@@ -211,6 +213,7 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
         alternates: [Lang::Zh, Lang::En].into_iter().map(|l| (l, abs(&canonical_route.in_lang(l)))).collect(),
         image,
         noindex,
+        feed: !matches!(route.page, Page::Embed(_)),
         fallback,
         preloads,
         structured_data: None,

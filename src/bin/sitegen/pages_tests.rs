@@ -99,6 +99,7 @@ fn text_from_data_cannot_break_out_of_attributes() {
         alternates: vec![],
         image: None,
         noindex: false,
+        feed: true,
         fallback: None,
         preloads: vec!["data/r/overview.json".into()],
         structured_data: None,
