@@ -40,7 +40,7 @@ pub fn App() -> impl IntoView {
     SiteFrame()
 }
 
-/// The embed build's root: no router and none of the site's pages, so the
+/// The embed build's root: no navigation and none of the site's pages, so the
 /// embed's wasm file carries only what an embedded chart needs. The route is
 /// read once from the address; an embed never navigates.
 #[component]

@@ -222,7 +222,7 @@ fn is_id_like(s: &str) -> bool {
     !s.is_empty() && s.len() <= 24 && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Strips the router base (e.g. `/gansu`) from an absolute path.
+/// Strips the site's base path (e.g. `/gansu`) from an absolute path.
 pub fn relative_to_base<'a>(path: &'a str, base: &str) -> &'a str {
     path.strip_prefix(base).unwrap_or(path)
 }

@@ -13,7 +13,7 @@ pub struct Site {
     /// Absolute URL of the site root, ending in `/`.
     pub root_url: String,
     /// Path of the site root without the trailing `/`: "" at a host's root,
-    /// "/gansu" under a sub-path. The router strips it from every path.
+    /// "/gansu" under a sub-path. `Route::from_location` strips it from every path.
     pub base_path: String,
     /// The data release this build of the pages was generated for, if known.
     pub release: Option<String>,

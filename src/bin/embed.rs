@@ -1,4 +1,4 @@
-//! Entry point of the embed build: mounts `EmbedApp` (the chart alone, no router).
+//! Entry point of the embed build: mounts `EmbedApp` (the chart alone, no navigation).
 fn main() {
     // Panic messages in the console while developing; left out of release builds,
     // where the page's own error views are what readers see.
