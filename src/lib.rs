@@ -36,7 +36,6 @@ pub fn App() -> impl IntoView {
     let address = navigation::follow(&site.base_path);
     let route = Memo::new(move |_| address.with(|a| Route::from_location(&a.path, &a.search, &site.base_path)));
     provide_context(route);
-    provide_context(address);
     SiteFrame()
 }
 

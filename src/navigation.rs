@@ -31,7 +31,8 @@ impl Address {
     }
 }
 
-/// Starts following the address, and returns it as a signal. Called once, by `App`.
+/// Starts following the address, and returns it as a signal (also provided as
+/// context, with its setter for `navigate`). Called once, by `App`.
 pub fn follow(base_path: &str) -> ReadSignal<Address> {
     let (address, set_address) = signal(Address::current());
     let base_path = base_path.to_string();
@@ -50,7 +51,13 @@ pub fn follow(base_path: &str) -> ReadSignal<Address> {
     on_click.forget();
     on_history.forget();
     provide_context(set_address);
+    provide_context(address);
     address
+}
+
+/// The address the site shows (for what the route leaves out: the fragment).
+pub fn use_address() -> ReadSignal<Address> {
+    expect_context::<ReadSignal<Address>>()
 }
 
 /// Goes to `href` (relative to the page's `<base>`, like every link of the site).

@@ -121,12 +121,14 @@ pub fn value(v: f64) -> String {
     number(v, 2)
 }
 
-/// A date `YYYY-MM-DD` (or shorter) in the reader's language.
+/// A date `YYYY-MM-DD` (or shorter, or a day of any year `MM-DD`) in the reader's language.
 pub fn date(lang: Lang, iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let n = |s: &str| s.parse::<usize>().unwrap_or(0);
     match (lang, parts.as_slice()) {
+        (Lang::Zh, [m, d]) if m.len() == 2 => format!("{}月{}日", n(m), n(d)),
+        (Lang::En, [m, d]) if m.len() == 2 => format!("{} {}", n(d), MONTHS.get(n(m).wrapping_sub(1)).unwrap_or(&"")),
         (Lang::Zh, [y, m, d]) => format!("{y}年{}月{}日", n(m), n(d)),
         (Lang::Zh, [y, m]) => format!("{y}年{}月", n(m)),
         (Lang::Zh, [y]) => format!("{y}年"),
@@ -166,5 +168,8 @@ mod tests {
         assert_eq!(date(Lang::En, "2024-03-26"), "26 Mar 2024");
         assert_eq!(date(Lang::Zh, "2021-12"), "2021年12月");
         assert_eq!(date(Lang::En, "2021"), "2021");
+        // A day of any year (a usual publication day).
+        assert_eq!(date(Lang::Zh, "06-03"), "6月3日");
+        assert_eq!(date(Lang::En, "06-03"), "3 Jun");
     }
 }

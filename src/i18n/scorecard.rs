@@ -31,36 +31,12 @@ pub fn publication_name(lang: Lang, kind: PublicationKind) -> &'static str {
 pub fn publication_sentence(lang: Lang, p: &Publication) -> String {
     let name = publication_name(lang, p.kind);
     match (lang, p.usual.as_deref()) {
-        (Lang::Zh, Some(day)) => format!("该项数值通常见于{name}，一般在次年{}前后发布。", month_day(lang, day)),
+        (Lang::Zh, Some(day)) => format!("该项数值通常见于{name}，一般在次年{}前后发布。", date(lang, day)),
         (Lang::En, Some(day)) => {
-            format!("Usually published in {name}, around {} of the following year.", month_day(lang, day))
+            format!("Usually published in {name}, around {} of the following year.", date(lang, day))
         }
         (Lang::Zh, None) => "该项数值没有固定的发布时间。".to_string(),
         (Lang::En, None) => "This figure has no regular publication date.".to_string(),
-    }
-}
-
-/// "6月3日" / "3 June", from `MM-DD`.
-fn month_day(lang: Lang, day: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let (m, d) = day.split_once('-').unwrap_or_default();
-    let (m, d) = (m.parse::<usize>().unwrap_or(0), d.parse::<usize>().unwrap_or(0));
-    match lang {
-        Lang::Zh => format!("{m}月{d}日"),
-        Lang::En => format!("{d} {}", MONTHS.get(m.wrapping_sub(1)).unwrap_or(&"")),
     }
 }
 

@@ -84,7 +84,7 @@ impl Report {
 
 /// The report on a goal set in words; `None` for any other indicator.
 pub fn report(ind: &Indicator) -> Option<Report> {
-    let in_words = ind.role == Role::Goal && ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::Qualitative);
+    let in_words = ind.role == Role::Goal && ind.is_set_in_words();
     in_words.then(|| match ind.evidence.last().map(|s| s.reported) {
         Some(Reported::Done) => Report::Done,
         Some(Reported::InProgress) => Report::InProgress,

@@ -276,6 +276,11 @@ impl Indicator {
         self.target.as_ref().is_some_and(|t| t.kind == TargetKind::CumulativeTotal)
     }
 
+    /// Whether the target is a commitment in words (judged by published statements, not values).
+    pub fn is_set_in_words(&self) -> bool {
+        self.target.as_ref().is_some_and(|t| t.kind == TargetKind::Qualitative)
+    }
+
     pub fn basis(&self, id: &BasisId) -> Option<&Basis> {
         self.bases.iter().find(|b| &b.id == id)
     }

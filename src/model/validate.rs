@@ -247,8 +247,7 @@ fn check_publication(p: &Publication, err: &mut impl FnMut(&str, String)) {
 
 /// Statements are for goals set in words, dated, quoted and sourced, oldest first.
 fn check_evidence(ind: &Indicator, ctx: &Context, err: &mut impl FnMut(&str, String)) {
-    let in_words = ind.target.as_ref().is_some_and(|t| t.kind == TargetKind::Qualitative);
-    if !ind.evidence.is_empty() && !in_words {
+    if !ind.evidence.is_empty() && !ind.is_set_in_words() {
         err(
             "evidence",
             "only a goal set in words is judged by statements; a figure's goal is judged by its values".into(),

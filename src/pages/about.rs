@@ -50,7 +50,7 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
     let [all_csv, all_json] = whole_dataset(&release);
     // A link from another page to a section here (the header's "Downloads")
     // lands on it once the data-driven sections exist.
-    let address = expect_context::<ReadSignal<crate::navigation::Address>>();
+    let address = crate::navigation::use_address();
     Effect::new(move |_| {
         let hash = address.with(|a| a.hash.clone());
         if let Some(id) = hash.strip_prefix('#').filter(|h| !h.is_empty()) {

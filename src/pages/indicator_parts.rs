@@ -119,9 +119,9 @@ fn Row(
     // A figure that reads differently from an earlier release's says so, with a
     // link to that release's list of changes (where the old figure is).
     let revised = o.revised.clone().map(|release| {
-        let href = move || format!("{}#{}", Route::new(lang.get(), Page::Changes).href(), release_fragment(&release));
-        let label = o.revised.clone().unwrap_or_default();
-        view! { " " <a class="revised" href=href data-testid="revised">{move || i18n::revised_in(lang.get(), &label)}</a> }
+        let fragment = release_fragment(&release);
+        let href = move || format!("{}#{fragment}", Route::new(lang.get(), Page::Changes).href());
+        view! { " " <a class="revised" href=href data-testid="revised">{move || i18n::revised_in(lang.get(), &release)}</a> }
     });
     view! {
         <tr class:alternative=is_alternative>

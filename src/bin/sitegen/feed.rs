@@ -30,8 +30,6 @@ pub fn head_link(lang: Lang) -> String {
 }
 
 /// The changes page, which lists every release with its differences.
-// `changes/` is the page's own path under the language root; this becomes
-// `Route::new(lang, Page::Changes).url(site_url)` once the route exists.
 fn changes_page(site_url: &str, lang: Lang) -> String {
     Route::new(lang, Page::Changes).url(site_url)
 }
