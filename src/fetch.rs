@@ -138,6 +138,13 @@ pub async fn load_overview(site: Site) -> Result<Loaded<OverviewFile>, AppError>
     model::parse_overview(&url, &text).map_err(|errors| AppError::Data { url, errors })
 }
 
+/// The source registry of the release (the city pages cite every figure from it).
+pub async fn load_sources(site: Site) -> Result<Loaded<model::SourcesFile>, AppError> {
+    let url = layout::on_site(&layout::sources(&release(&site).await?));
+    let text = fetch_text(&url).await?;
+    model::parse_sources(&url, &text).map_err(|errors| AppError::Data { url, errors })
+}
+
 /// One indicator from a given release (a pinned embed), else the current one.
 pub async fn load_indicator_release(
     site: Site,

@@ -107,6 +107,8 @@ fn CurrentPage() -> impl IntoView {
         Page::Indicator(id) => view! { <pages::IndicatorPage id/> }.into_any(),
         Page::About => pages::AboutPage().into_any(),
         Page::Changes => pages::ChangesPage().into_any(),
+        Page::Cities => pages::CitiesPage().into_any(),
+        Page::City(code) => view! { <pages::CityPage code/> }.into_any(),
         Page::NotFound | Page::Embed(_) => pages::NotFoundPage().into_any(),
     }
 }

@@ -19,6 +19,9 @@ pub fn title(route: &Route, overview: Option<&OverviewFile>) -> String {
         Page::Area(a) => crate::i18n::area_name(lang, *a).to_string(),
         Page::About => lang.t(Msg::About).to_string(),
         Page::Changes => crate::i18n::changes_page_title(lang).to_string(),
+        Page::Cities => crate::i18n::cities_title(lang).to_string(),
+        Page::City(code) => crate::model::place::find(code)
+            .map_or_else(|| code.clone(), |p| crate::i18n::place_full_name(lang, p).to_string()),
         Page::NotFound => lang.t(Msg::NotFoundTitle).to_string(),
     };
     format!("{page} · {site}")
@@ -43,6 +46,10 @@ pub fn description(route: &Route, overview: &OverviewFile) -> String {
         }
         Page::About => lang.t(Msg::AboutDescription).to_string(),
         Page::Changes => crate::i18n::changes_page_description(lang).to_string(),
+        Page::Cities => crate::i18n::cities_description(lang).to_string(),
+        Page::City(code) => {
+            crate::model::place::find(code).map(|p| crate::i18n::city_description(lang, p)).unwrap_or_default()
+        }
         Page::Overview | Page::NotFound => lang.t(Msg::SiteTagline).to_string(),
     }
 }

@@ -7,6 +7,7 @@
 //! then names that contain it, then synonym and area matches.
 
 use crate::i18n::{self, Lang, Leads, SEARCH_TERMS};
+use crate::model::place::{self, Place, PLACES};
 use crate::model::Indicator;
 
 /// The form every text and query is compared in.
@@ -42,6 +43,11 @@ fn score(ind: &Indicator, q: &str) -> u8 {
     if names.iter().any(|n| n.contains(q)) || id.contains(q) {
         return 3;
     }
+    // "兰州" finds the indicators that have figures for Lanzhou.
+    let for_place = ind.breakdown.iter().filter_map(|s| place::find(&s.place)).any(|p| place_matches(p, q));
+    if for_place {
+        return 2;
+    }
     let term_hits = |words: &[&str]| words.iter().any(|w| normalise(w).contains(q));
     let synonym = SEARCH_TERMS.iter().any(|(words, leads)| {
         term_hits(words)
@@ -58,6 +64,18 @@ fn score(ind: &Indicator, q: &str) -> u8 {
         return 1;
     }
     0
+}
+
+/// Whether a place's name holds the (normalised) query: Chinese, English or
+/// pinyin, at least two characters ("市" alone would name them all).
+fn place_matches(p: &Place, q: &str) -> bool {
+    q.chars().count() >= 2 && [p.zh, p.short_zh(), p.en, p.pinyin].iter().any(|n| normalise(n).contains(q))
+}
+
+/// The cities and prefectures whose name holds `query` (兰州, Lanzhou, lanzhou).
+pub fn search_places(query: &str) -> Vec<&'static Place> {
+    let q = normalise(query);
+    PLACES.iter().filter(|p| place_matches(p, &q)).collect()
 }
 
 /// The indicators that answer `query`, best first (stable within a rank). An
@@ -92,7 +110,6 @@ mod tests {
             ind("AIR-01", "air", "地级及以上城市空气质量优良天数比率", "Share of days with good air quality"),
             ind("AIR-02", "air", "细颗粒物（PM2.5）年均浓度", "PM2.5 annual mean concentration"),
             ind("AIR-03", "air", "可吸入颗粒物（PM10）年均浓度", "PM10 annual mean concentration"),
-            ind("CITY-AIR-01", "air", "市州细颗粒物（PM2.5）年均浓度", "PM2.5 annual mean by city"),
             ind("WAT-01", "water", "地表水国考断面水质优良比例", "Share of national sections at Class I–III"),
             ind(
                 "WAT-16",
@@ -129,8 +146,7 @@ mod tests {
     fn synonyms_places_areas_and_english_keywords_match() {
         for (q, expected) in [
             ("好天", "AIR-01"),
-            ("兰州", "CITY-AIR-01"),
-            ("Lanzhou", "CITY-AIR-01"),
+            ("饮用水", "WAT-16"),
             ("water quality", "WAT-01"),
             ("drinking water", "WAT-16"),
             ("大气", "AIR-02"),
@@ -141,6 +157,21 @@ mod tests {
         ] {
             assert!(ids(q).contains(&expected.to_string()), "{q} → {:?}", ids(q));
         }
+    }
+
+    #[test]
+    fn place_names_find_the_place_and_the_indicators_with_its_figures() {
+        let codes = |q: &str| search_places(q).iter().map(|p| p.code).collect::<Vec<_>>();
+        for q in ["兰州", "兰州市", "Lanzhou", "lanzhou", "LANZHOU"] {
+            assert_eq!(codes(q), ["620100"], "{q}");
+        }
+        assert_eq!(codes("临夏州"), ["622900"]);
+        assert_eq!(codes("Gannan"), ["623000"]);
+        assert!(codes("市").is_empty(), "one character names no place");
+        let mut with = all();
+        with[1].breakdown = vec![serde_json::from_value(json!({ "place": "620100", "values": [] })).unwrap()];
+        let found: Vec<String> = search(&with, "兰州").into_iter().map(|i| i.id.to_string()).collect();
+        assert_eq!(found, ["AIR-02"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! route ends in `/` because each one is also a real `index.html` file on disk.
 
 use crate::i18n::Lang;
-use crate::model::{Area, IndicatorId};
+use crate::model::{place, Area, IndicatorId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -20,6 +20,10 @@ pub enum Page {
     About,
     /// Every data release with what changed in it.
     Changes,
+    /// The 14 cities and prefectures side by side for one indicator and year.
+    Cities,
+    /// One city or prefecture, by its GB/T 2260 code (`place::PLACES`).
+    City(String),
     NotFound,
 }
 
@@ -37,6 +41,12 @@ pub struct Query {
     pub release: Option<String>,
     /// Overview: what the reader searched for, so a search can be shared.
     pub q: Option<String>,
+    /// Cities page: the indicator compared (an indicator with a city breakdown).
+    pub indicator: Option<IndicatorId>,
+    /// Cities page: the year compared.
+    pub year: Option<i32>,
+    /// Embed: one city's series of the indicator (`PlaceSeries::key`), not the province's.
+    pub place: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +91,8 @@ impl Route {
             Page::Embed(id) => format!("embed/{id}/"),
             Page::About => "about/".to_string(),
             Page::Changes => "changes/".to_string(),
+            Page::Cities => "cities/".to_string(),
+            Page::City(code) => format!("city/{code}/"),
             Page::NotFound => "404.html".to_string(),
         };
         let mut params = Vec::new();
@@ -100,6 +112,15 @@ impl Route {
         }
         if let Some(q) = self.query.q.as_deref().filter(|q| !q.is_empty()) {
             params.push(format!("q={}", encode(q)));
+        }
+        if let Some(id) = &self.query.indicator {
+            params.push(format!("indicator={id}"));
+        }
+        if let Some(year) = self.query.year {
+            params.push(format!("year={year}"));
+        }
+        if let Some(key) = &self.query.place {
+            params.push(format!("place={key}"));
         }
         let path = match format!("{prefix}{page}") {
             p if p.is_empty() => "./".to_string(),
@@ -134,6 +155,8 @@ impl Route {
             ["embed", id] if is_id_like(id) => Page::Embed(IndicatorId(id.to_string())),
             ["about"] => Page::About,
             ["changes"] => Page::Changes,
+            ["cities"] => Page::Cities,
+            ["city", code] if place::find(code).is_some() => Page::City(code.to_string()),
             _ => Page::NotFound,
         };
         Route { lang, page, query: Query::parse(search) }
@@ -165,6 +188,9 @@ impl Query {
                 Some(("theme", "auto")) => q.theme = None,
                 Some(("release", r)) if is_release_like(r) => q.release = Some(r.to_string()),
                 Some(("q", text)) => q.q = Some(decode(text)).filter(|t| !t.is_empty()),
+                Some(("indicator", id)) if is_id_like(id) => q.indicator = Some(IndicatorId(id.to_string())),
+                Some(("year", y)) => q.year = y.parse().ok().filter(|y| (2000..2100).contains(y)),
+                Some(("place", key)) if is_series_key_like(key) => q.place = Some(key.to_string()),
                 _ => {}
             }
         }
@@ -217,6 +243,16 @@ fn is_key_like(s: &str) -> bool {
     !s.is_empty() && s.len() <= 24 && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
 }
 
+/// A city series' key: a six-digit code, then maybe `.` and a scope key.
+fn is_series_key_like(s: &str) -> bool {
+    let (code, scope) = s.split_once('.').map_or((s, None), |(c, k)| (c, Some(k)));
+    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) && scope.is_none_or(is_scope_key_like)
+}
+
+fn is_scope_key_like(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// Ids are short and made of A–Z, 0–9 and `-`; anything else cannot be one.
 fn is_id_like(s: &str) -> bool {
     !s.is_empty() && s.len() <= 24 && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
@@ -255,6 +291,8 @@ mod tests {
             Page::Changes,
             Page::Indicator("AIR-02".into()),
             Page::Embed("AIR-02".into()),
+            Page::Cities,
+            Page::City("620100".into()),
         ];
         pages.extend(Area::ALL.map(Page::Area));
         [Lang::Zh, Lang::En].into_iter().flat_map(|l| pages.iter().map(move |p| Route::new(l, p.clone()))).collect()
@@ -289,6 +327,7 @@ mod tests {
         assert_eq!(Route::parse("en/nope/").lang, Lang::En);
         assert_eq!(Route::parse("area/sky/").page, Page::NotFound);
         assert_eq!(Route::parse("indicator/<script>/").page, Page::NotFound);
+        assert_eq!(Route::parse("city/620199/").page, Page::NotFound, "not a city's code");
     }
 
     #[test]
@@ -311,6 +350,17 @@ mod tests {
         assert_eq!(e.href(), "en/embed/AIR-02/?theme=dark&release=2026-11-28");
         assert_eq!(Route::parse(&e.href()), e);
         assert_eq!(Route::parse("embed/AIR-02/?release=../../x").query.release, None);
+        let c = Route::new(Lang::Zh, Page::Cities).with_query(Query {
+            indicator: Some("AIR-02".into()),
+            year: Some(2024),
+            ..Query::default()
+        });
+        assert_eq!(c.href(), "cities/?indicator=AIR-02&year=2024");
+        assert_eq!(Route::parse(&c.href()), c);
+        let p = Route::new(Lang::Zh, Page::Embed("AIR-02".into()))
+            .with_query(Query { place: Some("622900.linxia-city-stations".into()), ..Query::default() });
+        assert_eq!(Route::parse(&p.href()), p);
+        assert_eq!(Route::parse("city/620100/").page, Page::City("620100".into()));
     }
 
     #[test]

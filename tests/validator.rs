@@ -455,3 +455,97 @@ fn what_publishing_computes_is_refused_in_data() {
     assert!(at("air.json", "values[0].revised"), "{errors:#?}");
     assert!(at("release.json", "changes"), "{errors:#?}");
 }
+
+/// The fixture with a city breakdown: Lanzhou's full year and Dingxi's part year.
+fn with_breakdown(v: &mut Value) {
+    v["breakdown"] = json!([
+        { "place": "620100", "values": [ { "year": 2021, "value": 32, "source": "lz" } ] },
+        {
+            "place": "622900",
+            "scope": { "id": "linxia-city-stations", "label": { "zh": "临夏市国控点", "en": "Linxia city stations" } },
+            "values": [ { "year": 2025, "value": 35, "source": "lx" } ]
+        },
+        {
+            "place": "622900",
+            "scope": { "id": "counties-average", "label": { "zh": "七县一市平均", "en": "Average of 7 counties and 1 city" } },
+            "values": [ { "year": 2025, "value": 30, "source": "lx" } ]
+        }
+    ]);
+}
+
+#[test]
+fn a_breakdown_by_place_loads_and_its_series_stay_apart() {
+    assert_eq!(errors_after(with_breakdown), Vec::<DataError>::new());
+    let mut ind = indicator();
+    with_breakdown(&mut ind);
+    let loaded = parse_overview(FILE, &overview(vec![ind]).to_string()).unwrap();
+    let ind = &loaded.data.indicators[0];
+    let keys: Vec<String> = ind.breakdown.iter().map(|s| s.key()).collect();
+    assert_eq!(keys, ["620100", "622900.linxia-city-stations", "622900.counties-average"]);
+    // A place's indicator holds that place's figures and the province's full years, each on its own basis.
+    let lanzhou = ind.for_place("620100").unwrap();
+    let on =
+        |basis: &str| lanzhou.values.iter().filter(|o| o.basis.as_ref().is_some_and(|b| b.as_str() == basis)).count();
+    assert_eq!((on("place"), on("province")), (1, 3), "{:#?}", lanzhou.values);
+    assert!(lanzhou.target.is_none() && lanzhou.breakdown.is_empty());
+    assert_eq!(lanzhou.name.zh, "兰州市·细颗粒物（PM2.5）年均浓度");
+    let linxia = ind.for_place("622900.counties-average").unwrap();
+    assert_eq!(linxia.bases[0].label.zh, "临夏州（七县一市平均）");
+    assert!(ind.for_place("622900").is_none(), "Linxia has no series without a scope");
+}
+
+#[test]
+fn place_rules_fire() {
+    let cases: Vec<(&str, Edit, &str, &str)> = vec![
+        ("unknown code", Box::new(|v| v["breakdown"][0]["place"] = json!("620199")), "breakdown[0].place", "GB/T 2260"),
+        (
+            "the province as a place",
+            Box::new(|v| v["breakdown"][0]["place"] = json!("620000")),
+            "breakdown[0].place",
+            "belong in `values`",
+        ),
+        (
+            "a value on another scope inside a series",
+            Box::new(|v| v["breakdown"][0]["values"][0]["basis"] = json!("dingxi")),
+            "breakdown[0].values[0].basis",
+            "series of their own",
+        ),
+        (
+            "two series for one place and scope",
+            Box::new(|v| v["breakdown"][2]["scope"]["id"] = json!("linxia-city-stations")),
+            "breakdown[2]",
+            "a second series for 622900.linxia-city-stations",
+        ),
+        (
+            "two full years in one series",
+            Box::new(|v| {
+                let again = v["breakdown"][0]["values"][0].clone();
+                v["breakdown"][0]["values"].as_array_mut().unwrap().push(again);
+            }),
+            "breakdown[0].values[1]",
+            "a second full-year value for 2021",
+        ),
+        (
+            "a scope without a label",
+            Box::new(|v| v["breakdown"][1]["scope"]["label"]["en"] = json!("")),
+            "breakdown[1].scope.label.en",
+            "empty text",
+        ),
+        (
+            "a city's year after the as-of date",
+            Box::new(|v| v["breakdown"][0]["values"][0]["year"] = json!(2030)),
+            "breakdown[0].values[0].year",
+            "outside",
+        ),
+    ];
+    for (name, edit, field, what) in cases {
+        let errors = errors_after(|v| {
+            with_breakdown(v);
+            edit(v);
+        });
+        let hit = errors
+            .iter()
+            .any(|e| e.item.as_deref() == Some("indicator AIR-02") && e.field == field && e.message.contains(what));
+        assert!(hit, "{name}: expected `{field}` \"{what}\", got {errors:#?}");
+    }
+}

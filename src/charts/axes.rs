@@ -27,7 +27,8 @@ pub fn value_range(ind: &Indicator) -> Option<(f64, f64)> {
         TargetKind::Qualitative => None,
     });
     let cumulative = ind.is_cumulative();
-    let all: Vec<f64> = values.chain(target).collect();
+    let standard = ind.standard.as_ref().map(|s| s.value);
+    let all: Vec<f64> = values.chain(target).chain(standard).collect();
     let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if !lo.is_finite() || !hi.is_finite() {

@@ -46,6 +46,8 @@ pub mod palette {
     pub const OTHER_BASES: [&str; 3] = ["#E69F00", "#CC79A7", "#56B4E9"];
     pub const TARGET: &str = "#009E73";
     pub const PATH: &str = "#7A7A7A";
+    /// A national limit drawn for reference (Okabe–Ito vermillion, dotted).
+    pub const STANDARD: &str = "#D55E00";
     pub const BASELINE_LIGHT: &str = "#333333";
     pub const BASELINE_DARK: &str = "#DDDDDD";
     pub const TEXT_LIGHT: &str = "#222222";

@@ -212,7 +212,33 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
     if let Some(path) = required_path(lang, ind, &years) {
         chart = chart.series(path);
     }
+    if let Some(standard) = standard_line(lang, ind, &years) {
+        chart = chart.series(standard);
+    }
     chart
+}
+
+/// A national limit (GB 3095's Grade II) as a reference line: not the plan's
+/// target, so dotted and in its own legend entry, named as what it is.
+fn standard_line(lang: Lang, ind: &Indicator, years: &[i32]) -> Option<Line> {
+    let s = ind.standard.as_ref()?;
+    let label = format!("{} {}", lang.pick(&s.label), i18n::with_unit(lang, ind.unit, s.value));
+    let mark = MarkLine::new()
+        .silent(true)
+        .symbol(vec![Symbol::None, Symbol::None])
+        .line_style(dashed(palette::STANDARD, 1.5, LineStyleType::Dotted))
+        .data(vec![MarkLineVariant::Simple(MarkLineData::new().y_axis(s.value).name(label.clone()).label(
+            Label::new().formatter(label.as_str()).position(LabelPosition::InsideStartTop).color(palette::STANDARD),
+        ))]);
+    Some(
+        Line::new()
+            .name(label.clone())
+            .data(line_data(years, &[]))
+            .show_symbol(false)
+            .line_style(dashed(palette::STANDARD, 1.5, LineStyleType::Dotted))
+            .item_style(ItemStyle::new().color(palette::STANDARD))
+            .mark_line(mark),
+    )
 }
 
 /// Points as (year, value, tooltip).
@@ -272,7 +298,7 @@ fn basis_break_mark(lang: Lang, ind: &Indicator, years: &[i32], text_color: &str
         MarkLine::new()
             .silent(true)
             .symbol(vec![Symbol::None, Symbol::None])
-            .line_style(dashed(palette::PATH, 1.5, LineStyleType::Dotted))
+            .line_style(dashed(palette::STANDARD, 1.5, LineStyleType::Dotted))
             .label(
                 Label::new().show(!compact).formatter(label).position(LabelPosition::InsideStartTop).color(text_color),
             )
@@ -304,8 +330,8 @@ fn required_path(lang: Lang, ind: &Indicator, years: &[i32]) -> Option<Line> {
             .data(line_data(years, &points))
             .connect_nulls(true)
             .show_symbol(false)
-            .line_style(dashed(palette::PATH, 1.5, LineStyleType::Dotted))
-            .item_style(ItemStyle::new().color(palette::PATH)),
+            .line_style(dashed(palette::STANDARD, 1.5, LineStyleType::Dotted))
+            .item_style(ItemStyle::new().color(palette::STANDARD)),
     )
 }
 

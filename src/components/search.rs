@@ -5,8 +5,9 @@
 
 use crate::context::use_route;
 use crate::i18n::{self, Lang, Msg};
+use crate::model::place::Place;
 use crate::model::{Area, Indicator};
-use crate::present::search::search;
+use crate::present::search::{search, search_places};
 use crate::route::{Page, Query, Route};
 use leptos::prelude::*;
 
@@ -18,7 +19,10 @@ pub fn IndicatorSearch(indicators: Vec<Indicator>, #[prop(into)] lang: Signal<La
     let hits = Memo::new(move |_| {
         indicators.with_value(|all| search(all, &query.get()).into_iter().cloned().collect::<Vec<_>>())
     });
+    // A place named in the query comes first: its page holds every figure for it.
+    let places = Memo::new(move |_| search_places(&query.get()));
     let href_of = move |ind: &Indicator| Route::new(lang.get(), Page::Indicator(ind.id.clone())).href();
+    let place_href = move |p: &Place| Route::new(lang.get(), Page::City(p.code.to_string())).href();
     // Keep the query in the address without a navigation (the page stays as it is).
     let remember = move |text: &str| {
         let q = Some(text.to_string()).filter(|t| !t.trim().is_empty());
@@ -29,14 +33,18 @@ pub fn IndicatorSearch(indicators: Vec<Indicator>, #[prop(into)] lang: Signal<La
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" {
-            if let Some(first) = hits.get_untracked().first() {
+            let first = match places.get_untracked().first() {
+                Some(p) => Some(place_href(p)),
+                None => hits.get_untracked().first().map(href_of),
+            };
+            if let Some(href) = first {
                 ev.prevent_default();
-                crate::navigation::navigate(&href_of(first));
+                crate::navigation::navigate(&href);
             }
         }
     };
     let status = move || {
-        let n = hits.get().len();
+        let n = hits.get().len() + places.get().len();
         if query.get().trim().is_empty() {
             String::new()
         } else {
@@ -64,9 +72,15 @@ pub fn IndicatorSearch(indicators: Vec<Indicator>, #[prop(into)] lang: Signal<La
             />
             <p id="search-status" class="search__status muted" role="status" data-testid="search-status">{status}</p>
             <ul class="search__results" data-testid="search-results">
+                {move || places.get().into_iter().map(|p| view! {
+                    <li data-testid="place-result">
+                        <a href=place_href(p)>{i18n::place_full_name(lang.get(), p)}</a>
+                        " " <span class="muted">{i18n::place_column(lang.get())}</span>
+                    </li>
+                }).collect_view()}
                 {move || {
                     let hits = hits.get();
-                    if hits.is_empty() {
+                    if hits.is_empty() && places.get().is_empty() {
                         return view! { <li class="muted"><NoMatches lang/></li> }.into_any();
                     }
                     hits.into_iter().map(|ind| {

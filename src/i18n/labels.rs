@@ -5,7 +5,7 @@ use crate::model::{Area, Bound, Reason, Status, TargetKind, Tier, Trend, Unit};
 use crate::present::Group;
 
 /// The place the whole dataset covers (for search engines' structured data).
-pub fn place_name(lang: Lang) -> &'static str {
+pub fn dataset_place(lang: Lang) -> &'static str {
     lang.of("中国甘肃省", "Gansu Province, China")
 }
 

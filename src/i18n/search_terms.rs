@@ -15,14 +15,12 @@ pub enum Leads {
 
 /// (words, what they lead to).
 pub const SEARCH_TERMS: &[(&[&str], Leads)] = &[
-    (
-        &["好天", "优良天", "蓝天", "空气好", "good air", "good days", "clean air"],
-        Leads::Ids(&["AIR-01", "CITY-AIR-02"]),
-    ),
+    (&["好天", "优良天", "蓝天", "空气好", "good air", "good days", "clean air"], Leads::Ids(&["AIR-01"])),
     (&["沙尘", "扬沙", "dust", "sandstorm"], Leads::Ids(&["AIR-01"])),
-    (&["细颗粒物", "pm25", "fine particles", "雾霾", "smog", "haze"], Leads::Ids(&["AIR-02", "CITY-AIR-01"])),
-    (&["颗粒物", "particulate", "particles"], Leads::Ids(&["AIR-02", "AIR-03", "CITY-AIR-01"])),
-    (&["兰州", "lanzhou", "市州", "城市", "city", "cities", "我的城市"], Leads::Ids(&["CITY-AIR-01", "CITY-AIR-02"])),
+    (&["细颗粒物", "pm25", "fine particles", "雾霾", "smog", "haze"], Leads::Ids(&["AIR-02"])),
+    (&["颗粒物", "particulate", "particles"], Leads::Ids(&["AIR-02", "AIR-03"])),
+    // Place names themselves are matched by `present::search::search_places`.
+    (&["市州", "城市", "city", "cities", "我的城市", "my city"], Leads::Ids(&["AIR-01", "AIR-02", "AIR-03"])),
     (
         &["汽车", "尾气", "机动车", "car", "cars", "vehicle", "vehicles", "exhaust"],
         Leads::Ids(&["AIR-09", "AIR-10", "AIR-11"]),

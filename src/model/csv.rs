@@ -1,11 +1,15 @@
 //! The data as CSV for spreadsheets and scripts: one row per published figure
 //! (baseline, yearly values, targets) and per government statement on a goal
 //! set in words, with units, basis labels and the source in columns. UTF-8 with
-//! a byte-order mark, so Excel opens Chinese correctly.
+//! a byte-order mark, so Excel opens Chinese correctly. Every row names its
+//! place: the province (`620000`) for an indicator's own figures, targets and
+//! statements, or a city or prefecture, with its scope, for a figure of the
+//! indicator's `breakdown`, which carries no status.
 //!
 //! Columns are only ever added at the end, so a reader's script that counts
 //! columns keeps working from one release to the next.
 
+use super::place::{self, PlaceSeries};
 use super::progress::{assess, Status};
 use super::scorecard::{freshness, provisional, report};
 use super::types::*;
@@ -20,7 +24,7 @@ pub type StatusWords = fn(Status) -> [&'static str; 3];
 /// The byte-order mark Excel needs to read the file as UTF-8.
 pub const BOM: &str = "\u{feff}";
 
-pub const HEADER: [&str; 40] = [
+pub const HEADER: [&str; 46] = [
     "id",
     "area",
     "name_zh",
@@ -61,7 +65,16 @@ pub const HEADER: [&str; 40] = [
     "overdue_since",
     "report",
     "claim",
+    "place",
+    "place_zh",
+    "place_en",
+    "scope",
+    "scope_zh",
+    "scope_en",
 ];
+
+/// The province's name in the place columns (Chinese, English).
+pub const PROVINCE_NAME: [&str; 2] = ["甘肃省", "Gansu province"];
 
 /// Quotes a field when it holds a separator, quote or line break (RFC 4180).
 fn field(s: &str) -> String {
@@ -96,11 +109,13 @@ struct RowOf<'a> {
     source: &'a SourceKey,
     /// On statement rows: what the statement says of the goal.
     claim: Option<Reported>,
+    /// On a city's or prefecture's rows: its series; `None` on the province's.
+    series: Option<&'a PlaceSeries>,
 }
 
-/// The columns that read the same on every row of an indicator: its status and
-/// whether it is provisional, when its figures appear, and, for a goal set in
-/// words, what the government reports of it.
+/// The columns that read the same on every province row of an indicator: its
+/// status and whether it is provisional, when its figures appear, and, for a
+/// goal set in words, what the government reports of it.
 struct IndicatorCells {
     status: [&'static str; 3],
     provisional: bool,
@@ -126,6 +141,20 @@ impl IndicatorCells {
             report: report(ind).map(|r| r.key()),
         }
     }
+
+    /// The cells of a city's or prefecture's rows: all empty, as the plan's
+    /// targets, and so the status and freshness, are the province's.
+    fn none() -> IndicatorCells {
+        IndicatorCells {
+            status: ["", "", ""],
+            provisional: false,
+            publication: None,
+            usual_day: None,
+            newest_year: None,
+            overdue_since: None,
+            report: None,
+        }
+    }
 }
 
 fn row(ind: &Indicator, r: RowOf, sources: &BTreeMap<SourceKey, Source>, each: &IndicatorCells) -> String {
@@ -135,9 +164,15 @@ fn row(ind: &Indicator, r: RowOf, sources: &BTreeMap<SourceKey, Source>, each: &
         Some(Period::PointInTime { label }) => ("point_in_time", Some(label)),
         Some(Period::MultiYear { label }) => ("multi_year", Some(label)),
     };
-    let basis = r.basis.or(ind.headline_basis.as_ref());
+    // A city's figure is on its series' scope, not on one of the province's bases.
+    let basis = if r.series.is_some() { None } else { r.basis.or(ind.headline_basis.as_ref()) };
     let basis_label = basis.and_then(|b| ind.basis(b)).map(|b| &b.label);
     let source = sources.get(r.source);
+    let (code, [place_zh, place_en]) = match r.series {
+        None => (place::PROVINCE, PROVINCE_NAME),
+        Some(s) => (s.place.as_str(), place::find(&s.place).map_or(["", ""], |p| [p.zh, p.en])),
+    };
+    let scope = r.series.and_then(|s| s.scope.as_ref());
     let cells: Vec<String> = vec![
         ind.id.to_string(),
         json_name(&ind.area),
@@ -179,6 +214,12 @@ fn row(ind: &Indicator, r: RowOf, sources: &BTreeMap<SourceKey, Source>, each: &
         each.overdue_since.clone().unwrap_or_default(),
         each.report.unwrap_or_default().to_string(),
         r.claim.map(|c| json_name(&c)).unwrap_or_default(),
+        code.to_string(),
+        place_zh.to_string(),
+        place_en.to_string(),
+        scope.map(|s| s.id.to_string()).unwrap_or_default(),
+        scope.map(|s| s.label.zh.clone()).unwrap_or_default(),
+        scope.map(|s| s.label.en.clone()).unwrap_or_default(),
     ];
     cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",")
 }
@@ -197,6 +238,7 @@ fn observation_row<'a>(kind: &'a str, o: &'a Observation) -> RowOf<'a> {
         note: o.note.as_ref(),
         source: &o.source,
         claim: None,
+        series: None,
     }
 }
 
@@ -214,6 +256,7 @@ fn target_row<'a>(kind: &'a str, t: &'a Target) -> RowOf<'a> {
         note: t.note.as_ref(),
         source: &t.source,
         claim: None,
+        series: None,
     }
 }
 
@@ -233,21 +276,29 @@ fn statement_row(s: &Statement) -> RowOf<'_> {
         note: s.note.as_ref(),
         source: &s.source,
         claim: Some(s.reported),
+        series: None,
     }
 }
 
-/// The rows of one indicator: baseline, values in file order, target, other
-/// targets, then the government's statements, oldest first. Each row carries
-/// the indicator's status, the one its badge shows, and the other columns of
-/// `IndicatorCells`, as of the release's date `as_of` (`YYYY-MM-DD`).
+/// The rows of one indicator: the province's baseline, values in file order,
+/// target, other targets and the government's statements, oldest first; then
+/// each city's or prefecture's values, series by series as the data lists them
+/// (`value` rows). Each of the province's rows carries the indicator's status,
+/// the one its badge shows, and the other columns of `IndicatorCells`, as of the
+/// release's date `as_of` (`YYYY-MM-DD`); a city's rows leave them empty.
 pub fn rows(ind: &Indicator, sources: &BTreeMap<SourceKey, Source>, words: StatusWords, as_of: &str) -> Vec<String> {
     let each = IndicatorCells::of(ind, words, as_of);
+    let none = IndicatorCells::none();
     let mut out = Vec::new();
     out.extend(ind.baseline.iter().map(|b| row(ind, observation_row("baseline", b), sources, &each)));
     out.extend(ind.values.iter().map(|o| row(ind, observation_row("value", o), sources, &each)));
     out.extend(ind.target.iter().map(|t| row(ind, target_row("target", t), sources, &each)));
     out.extend(ind.other_targets.iter().map(|t| row(ind, target_row("other_target", t), sources, &each)));
     out.extend(ind.evidence.iter().map(|s| row(ind, statement_row(s), sources, &each)));
+    for series in &ind.breakdown {
+        let place_row = |o| RowOf { series: Some(series), ..observation_row("value", o) };
+        out.extend(series.values.iter().map(|o| row(ind, place_row(o), sources, &none)));
+    }
     out
 }
 
@@ -390,15 +441,108 @@ mod tests {
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert_eq!(lines[0], format!("{BOM}{}", HEADER.join(",")));
         assert_eq!(lines.len(), 1 + 3 + 1 + 1, "header, three rows, one row, and the final line break");
-        assert!(HEADER.ends_with(&[
+        assert_eq!(
+            HEADER[33..],
+            [
+                "provisional",
+                "publication",
+                "usual_day",
+                "newest_year",
+                "overdue_since",
+                "report",
+                "claim",
+                "place",
+                "place_zh",
+                "place_en",
+                "scope",
+                "scope_zh",
+                "scope_en"
+            ],
+            "columns are only ever added at the end"
+        );
+    }
+
+    /// `level` on the bulletin basis (of two), with Lanzhou's figures and a
+    /// Linxia series on a narrower scope.
+    fn with_places() -> Indicator {
+        let mut ind = level(r#"{"year":2024,"value":24,"source":"s"}"#);
+        let json = r#"[{"place":"620100","values":[{"year":2021,"value":32,"source":"r23"},
+                {"year":2022,"value":33,"source":"r23","note":{"zh":"市区","en":"urban area"}}]},
+            {"place":"622900","scope":{"id":"linxia-city-stations","label":{"zh":"临夏市国控点","en":"Linxia city stations"}},
+             "values":[{"year":2023,"value":18,"period":{"kind":"partial","label":{"zh":"1—9月","en":"Jan–Sep"}},"source":"s"}]}]"#;
+        ind.breakdown = serde_json::from_str(json).expect("breakdown parses");
+        let bases = r#"[{"id":"bulletin","label":{"zh":"公报口径","en":"Bulletin"}},
+            {"id":"excl-dust","label":{"zh":"扣除沙尘","en":"Dust removed"}}]"#;
+        ind.bases = serde_json::from_str(bases).expect("bases parse");
+        ind.headline_basis = Some("bulletin".into());
+        ind
+    }
+
+    #[test]
+    fn the_provinces_rows_come_first_and_carry_its_code() {
+        let table = table(&with_places(), "2026-12-04");
+        let kinds: Vec<&str> = table.iter().map(|r| r["row"].as_str()).collect();
+        assert_eq!(kinds, ["baseline", "value", "target", "value", "value", "value"], "a city's figures come last");
+        for r in &table[..3] {
+            let cells = ["place", "place_zh", "place_en", "scope", "scope_zh", "scope_en"].map(|c| r[c].as_str());
+            assert_eq!(cells, ["620000", "甘肃省", "Gansu province", "", "", ""], "{}", r["row"]);
+            assert_eq!(r["basis"], "bulletin", "the province's figures keep their basis");
+        }
+        let statements =
+            in_words(r#"[{"date":"2025","reported":"done","quote":{"zh":"已完成","en":"done"},"source":"s"}]"#);
+        assert_eq!(column(&statements, "2026-12-04", "place"), ["620000", "620000"], "targets and statements");
+    }
+
+    #[test]
+    fn a_citys_row_carries_its_code_names_and_scope() {
+        let table = table(&with_places(), "2026-12-04");
+        let lanzhou = &table[3];
+        let cells = ["place", "place_zh", "place_en", "scope", "scope_zh", "scope_en", "year", "value", "source"]
+            .map(|c| lanzhou[c].as_str());
+        assert_eq!(cells, ["620100", "兰州市", "Lanzhou", "", "", "", "2021", "32", "r23"]);
+        assert_eq!((table[4]["year"].as_str(), table[4]["note_en"].as_str()), ("2022", "urban area"));
+        let linxia = &table[5];
+        let cells = ["place", "place_zh", "place_en", "scope", "scope_zh", "scope_en", "period", "period_zh"]
+            .map(|c| linxia[c].as_str());
+        assert_eq!(
+            cells,
+            [
+                "622900",
+                "临夏回族自治州",
+                "Linxia",
+                "linxia-city-stations",
+                "临夏市国控点",
+                "Linxia city stations",
+                "partial",
+                "1—9月"
+            ]
+        );
+        for r in &table[3..] {
+            let basis = ["basis", "basis_zh", "basis_en"].map(|c| r[c].as_str());
+            assert_eq!(basis, ["", "", ""], "a city's figure is on its scope, not on the province's basis");
+        }
+    }
+
+    #[test]
+    fn a_citys_rows_have_no_status() {
+        let table = table(&with_places(), "2026-12-04");
+        let each = [
+            "status",
+            "status_zh",
+            "status_en",
             "provisional",
             "publication",
             "usual_day",
             "newest_year",
             "overdue_since",
             "report",
-            "claim"
-        ]));
+            "claim",
+        ];
+        let province = each.map(|c| table[0][c].as_str());
+        assert_eq!(province[..8], ["achieved", "", "", "true", "provincial_bulletin", "06-05", "2024", "2026-06-05"]);
+        for r in &table[3..] {
+            assert_eq!(each.map(|c| r[c].as_str()), [""; 10], "{} {}", r["place"], r["year"]);
+        }
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub mod files;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod history;
 pub mod layout;
+pub mod place;
 pub mod progress;
 pub mod scorecard;
 pub mod trend;

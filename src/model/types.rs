@@ -5,6 +5,7 @@
 //! direction, target kind, period, source tier) are enums in `vocab`. Numbers
 //! that nobody published are `None`, never `NaN`, `0` or a placeholder string.
 
+pub use super::place::PlaceSeries;
 pub use super::vocab::*;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -220,6 +221,17 @@ pub struct Statement {
     pub curator_note: Option<String>,
 }
 
+/// A national limit the plan measures a figure against (e.g. the Grade II annual
+/// limit for PM2.5 in GB 3095-2012): drawn on charts as a reference line, never a target.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tools", derive(JsonSchema))]
+pub struct Standard {
+    pub value: f64,
+    /// What the line is, e.g. 国家二级标准 / National Grade II limit.
+    pub label: Text,
+    pub source: SourceKey,
+}
+
 /// One indicator of the plan with everything the site knows about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tools", derive(JsonSchema))]
@@ -265,6 +277,13 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(all(feature = "embed", target_arch = "wasm32"), serde(skip))]
     pub evidence: Vec<Statement>,
+    /// The figures of single cities and prefectures, one series per place and
+    /// scope (`values` are the province's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdown: Vec<PlaceSeries>,
+    /// A national limit charts draw for reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard: Option<Standard>,
     /// Maintainers' working notes about the indicator: never published or shown.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub curator_notes: Vec<String>,
@@ -300,7 +319,11 @@ impl Indicator {
         let obs = self.baseline.iter().chain(&self.values);
         let obs_keys = obs.flat_map(|o| std::iter::once(&o.source).chain(&o.also));
         let statement_keys = self.evidence.iter().map(|s| &s.source);
-        for key in target_keys.chain(obs_keys).chain(statement_keys) {
+        let place_obs = self.breakdown.iter().flat_map(|s| &s.values);
+        let place_keys = place_obs.flat_map(|o| std::iter::once(&o.source).chain(&o.also));
+        let standard_keys = self.standard.iter().map(|s| &s.source);
+        let all = target_keys.chain(obs_keys).chain(statement_keys).chain(place_keys).chain(standard_keys);
+        for key in all {
             if !keys.contains(&key) {
                 keys.push(key);
             }
@@ -312,7 +335,8 @@ impl Indicator {
     pub fn public(&self) -> Indicator {
         let mut s = self.clone();
         s.curator_notes.clear();
-        for o in s.baseline.iter_mut().chain(s.values.iter_mut()) {
+        let place_values = s.breakdown.iter_mut().flat_map(|p| p.values.iter_mut());
+        for o in s.baseline.iter_mut().chain(s.values.iter_mut()).chain(place_values) {
             o.curator_note = None;
         }
         for t in s.target.iter_mut().chain(s.other_targets.iter_mut()) {

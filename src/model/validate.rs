@@ -5,6 +5,7 @@
 //! file in `public/data/` in the test suite. Rules collect every problem instead of
 //! stopping at the first, so an editor sees the whole list at once.
 
+use super::place;
 use super::types::*;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -225,6 +226,66 @@ pub(crate) fn check_indicator(ind: &Indicator, ctx: &Context, report: &mut Repor
         check_publication(p, &mut err);
     }
     check_evidence(ind, ctx, &mut err);
+    check_breakdown(ind, ctx, &mut err);
+    if let Some(s) = &ind.standard {
+        check_number(ind, s.value, "standard.value", &mut err);
+        check_text(&s.label, "standard.label", &mut err);
+        check_source(&s.source, "standard.source", ctx, &mut err);
+    }
+}
+
+/// Each city's series: a known place, one series per place and scope, values
+/// without a basis of their own, one headline figure per year.
+fn check_breakdown(ind: &Indicator, ctx: &Context, err: &mut impl FnMut(&str, String)) {
+    let no_bases = HashSet::new();
+    let mut keys = HashSet::new();
+    for (i, series) in ind.breakdown.iter().enumerate() {
+        let at = format!("breakdown[{i}]");
+        if series.place == place::PROVINCE {
+            err(&format!("{at}.place"), "the province's own figures belong in `values`, not in the breakdown".into());
+        } else if place::find(&series.place).is_none() {
+            err(
+                &format!("{at}.place"),
+                format!("\"{}\" is not the GB/T 2260 code of one of the 14 cities and prefectures (620100 Lanzhou … 623000 Gannan)", series.place),
+            );
+        }
+        if let Some(scope) = &series.scope {
+            if !is_valid_key(scope.id.as_str()) {
+                err(&format!("{at}.scope.id"), format!("\"{}\" is not a lower-case key", scope.id));
+            }
+            check_text(&scope.label, &format!("{at}.scope.label"), err);
+            if let Some(n) = &scope.note {
+                check_text(n, &format!("{at}.scope.note"), err);
+            }
+        }
+        if !keys.insert(series.key()) {
+            err(
+                &at,
+                format!(
+                    "a second series for {} on the same scope: a place's figures on one scope form one series",
+                    series.key()
+                ),
+            );
+        }
+        let mut years = HashSet::new();
+        for (j, o) in series.values.iter().enumerate() {
+            let at = format!("{at}.values[{j}]");
+            if let Some(b) = &o.basis {
+                err(&format!("{at}.basis"), format!("\"{b}\": a city's figure takes its scope from its series; put figures on another scope in a series of their own"));
+            } else {
+                check_observation(ind, o, &at, ctx, &no_bases, err);
+            }
+            if o.is_headline_full_year() && !years.insert(o.year) {
+                err(
+                    &at,
+                    format!(
+                        "a second full-year value for {} in this series: mark one with `alternative` and say why",
+                        o.year
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// A regular publication names its usual day (`MM-DD`); an irregular one has none.
@@ -298,7 +359,18 @@ pub fn public_texts(ind: &Indicator) -> Vec<(String, &str)> {
     }
     let baseline = ind.baseline.iter().map(|o| ("baseline".to_string(), o));
     let values = ind.values.iter().enumerate().map(|(i, o)| (format!("values[{i}]"), o));
-    for (at, o) in baseline.chain(values) {
+    let series = ind.breakdown.iter().enumerate();
+    let place_values = series
+        .clone()
+        .flat_map(|(i, s)| s.values.iter().enumerate().map(move |(j, o)| (format!("breakdown[{i}].values[{j}]"), o)));
+    for (i, s) in series {
+        if let Some(scope) = &s.scope {
+            out.push((format!("breakdown[{i}].scope.label"), &scope.label));
+            out.extend(scope.note.iter().map(|n| (format!("breakdown[{i}].scope.note"), n)));
+        }
+    }
+    out.extend(ind.standard.iter().map(|s| ("standard.label".to_string(), &s.label)));
+    for (at, o) in baseline.chain(values).chain(place_values) {
         for (name, t) in [("text", &o.text), ("note", &o.note), ("alternative", &o.alternative)] {
             out.extend(t.iter().map(|t| (format!("{at}.{name}"), t)));
         }

@@ -236,7 +236,7 @@ pub fn SourceList(ind: Indicator, sources: Sources) -> impl IntoView {
 /// 转载网站：site". The title is the link, so every link has its own name; a
 /// site flagged unsafe gets no link, and the entry says why.
 #[component]
-fn SourceEntry(s: Source) -> impl IntoView {
+pub(super) fn SourceEntry(s: Source) -> impl IntoView {
     let lang = use_lang();
     let tier = s.tier;
     let reprint = tier == Tier::Reprint;

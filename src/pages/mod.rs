@@ -1,5 +1,5 @@
 //! The routed pages (one file each: overview, area, indicator, about, changes,
-//! embed, not found) and the indicator page's two panels (`indicator_parts`,
+//! cities and city, embed, not found) and the indicator page's two panels (`indicator_parts`,
 //! `indicator_share`). Titles and descriptions are in `present::meta`.
 
 mod about;
@@ -12,6 +12,7 @@ mod indicator_share;
 mod indicator_status;
 mod not_found;
 mod overview;
+mod places;
 
 pub use about::AboutPage;
 pub use area::AreaPage;
@@ -20,3 +21,4 @@ pub use embed::EmbedPage;
 pub use indicator::IndicatorPage;
 pub use not_found::NotFoundPage;
 pub use overview::OverviewPage;
+pub use places::{Breakdown, CitiesPage, CityPage, PlaceLinks};

@@ -60,6 +60,7 @@ fn OverviewBody(file: OverviewFile) -> impl IntoView {
                 view! { <AreaCard summary=AreaSummary::new(area, &file.indicators, &file.as_of) as_of=file.as_of.clone()/> }
             }).collect_view()}
         </div>
+        <super::PlaceLinks/>
         <IndicatorSearch indicators=file.indicators lang/>
     }
 }

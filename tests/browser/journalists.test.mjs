@@ -191,7 +191,10 @@ test("the whole dataset downloads as CSV and JSON with every indicator", async (
   const [header, ...rows] = parseCsv(csv.slice(1));
   const ids = new Set(rows.map((r) => r[header.indexOf("id")]));
   assert.equal(ids.size, all.indicators.length);
-  const rowsOf = (i) => i.values.length + (i.baseline ? 1 : 0) + (i.target ? 1 : 0) + (i.other_targets?.length ?? 0) + (i.evidence?.length ?? 0);
+  // The province's figures, targets and statements, then one row per city figure.
+  const cityRows = (i) => (i.breakdown ?? []).reduce((n, s) => n + s.values.length, 0);
+  const rowsOf = (i) =>
+    i.values.length + (i.baseline ? 1 : 0) + (i.target ? 1 : 0) + (i.other_targets?.length ?? 0) + (i.evidence?.length ?? 0) + cityRows(i);
   const expectedRows = all.indicators.reduce((n, i) => n + rowsOf(i), 0);
   assert.equal(rows.length, expectedRows);
 });

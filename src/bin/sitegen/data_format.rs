@@ -91,6 +91,25 @@ pub fn parse(text: &str) -> Result<Json, String> {
     serde_json::from_str(text).map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))
 }
 
+/// `sitegen format`: lays out every file in `dir` (`data/`) as `format` writes
+/// it, after a hand edit or a script; the content is unchanged.
+pub fn rewrite(dir: &std::path::Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "json"));
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let tree = parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let laid_out = format(&tree);
+        if laid_out != text {
+            std::fs::write(&path, laid_out).map_err(|e| format!("{}: {e}", path.display()))?;
+            println!("laid out {}", path.display());
+        }
+    }
+    Ok(())
+}
+
 /// Writes a data file in the hand-made layout, ending with a line break.
 pub fn format(root: &Json) -> String {
     let mut out = String::new();
@@ -106,7 +125,7 @@ fn one_per_line(path: &[&str], value: &Json) -> bool {
         // The envelope, `sources` and `indicators`, each source and each indicator.
         _ if path.len() <= 2 => true,
         Json::Array(items) => items.iter().all(|i| matches!(i, Json::Object(_))),
-        Json::Object(_) => matches!(path, [.., "target"] | [.., "other_targets", "[]"]),
+        Json::Object(_) => matches!(path, [.., "target"] | [.., "other_targets", "[]"] | [.., "breakdown", "[]"]),
         _ => false,
     }
 }

@@ -95,7 +95,7 @@ pub fn dataset(lang: Lang, file: &IndicatorFile, site: &Site) -> Value {
         "isAccessibleForFree": true,
         "creator": creators,
         "publisher": site.publisher(lang),
-        "spatialCoverage": { "@type": "Place", "name": i18n::place_name(lang) },
+        "spatialCoverage": { "@type": "Place", "name": i18n::dataset_place(lang) },
         "variableMeasured": unit,
         "distribution": [
             download(layout::indicator_csv(site.release, &ind.id), "text/csv"),
@@ -133,7 +133,7 @@ pub fn catalog(lang: Lang, overview: &OverviewFile, site: &Site) -> Value {
         "inLanguage": lang.code(),
         "license": LICENSE,
         "publisher": site.publisher(lang),
-        "spatialCoverage": { "@type": "Place", "name": i18n::place_name(lang) },
+        "spatialCoverage": { "@type": "Place", "name": i18n::dataset_place(lang) },
         "dateModified": site.as_of,
         "version": site.release,
         "dataset": datasets,

@@ -59,6 +59,7 @@ fn main() -> ExitCode {
         Some("check") => check(),
         Some("publish") => publish(),
         Some("stats") => stats::print(),
+        Some("format") => data_format::rewrite(Path::new("data")),
         Some("schema") => schema::write(Path::new("public/data/schema")),
         Some("import") => match args.as_slice() {
             [_, file] => import::command(Path::new(file)),
@@ -81,7 +82,7 @@ fn main() -> ExitCode {
             _ => Err("usage: sitegen chart-options DIST OUT".to_string()),
         },
         _ => {
-            Err("usage: sitegen check | publish | stats | schema | import FILE.csv | chart-options DIST OUT | pages DIST --site-url URL | package DIST"
+            Err("usage: sitegen check | publish | stats | format | schema | import FILE.csv | chart-options DIST OUT | pages DIST --site-url URL | package DIST"
                 .to_string())
         }
     };

@@ -1,15 +1,19 @@
 //! The closed vocabularies of the CSV's coded columns (area, unit, row, period,
-//! basis, bound, target kind, source tier, status, publication, report, claim):
+//! basis, bound, target kind, source tier, status, publication, report, claim,
+//! place):
 //! every code and what it means in both languages.
 //!
 //! The codes are listed from the Rust enums themselves — through their JSON
 //! Schema, so a new variant appears here without anyone retyping a list — and
 //! named in the site's own words (`i18n`) where it has them; a `match` over
 //! each enum gives the rest, so a new variant does not compile without words.
-//! Basis ids are declared per indicator, so their list comes from the release.
+//! Basis ids are declared per indicator, so their list comes from the release;
+//! places are the province and its 14 cities and prefectures (`model::place`).
 
 use gansu_eco_dashboard::i18n::{self, Lang, Msg};
+use gansu_eco_dashboard::model::csv::PROVINCE_NAME;
 use gansu_eco_dashboard::model::dataset::WholeDataset;
+use gansu_eco_dashboard::model::place::{self, PLACES};
 use gansu_eco_dashboard::model::scorecard::Report;
 use gansu_eco_dashboard::model::{
     Area, Bound, Period, PublicationKind, Reason, Reported, Status, TargetKind, Text, Tier, Unit,
@@ -36,6 +40,8 @@ pub enum Vocab {
     Report,
     /// What one statement says of its goal.
     Claim,
+    /// GB/T 2260 codes: the province, then its cities and prefectures.
+    Place,
 }
 
 /// One code of a closed vocabulary, with what it means in both languages
@@ -283,6 +289,9 @@ pub fn codes(vocab: Vocab, data: &WholeDataset) -> Vec<Code> {
         Vocab::Claim => variants::<Reported>()
             .into_iter()
             .map(|(v, _, r)| code(v, i18n::reported_name(Lang::Zh, r), i18n::reported_name(Lang::En, r)))
+            .collect(),
+        Vocab::Place => std::iter::once(code(place::PROVINCE, PROVINCE_NAME[0], PROVINCE_NAME[1]))
+            .chain(PLACES.iter().map(|p| code(p.code, p.zh, p.en)))
             .collect(),
     }
 }

@@ -12,12 +12,12 @@ use sha2::{Digest, Sha256};
 pub const LICENCE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
 
 /// Why neither file declares a primary key. Checked against the data: id, row
-/// and year repeat, and so do they with basis and period; only adding the
-/// alternative's wording or the source makes rows unique, which is no key.
+/// and year repeat, and so do they with basis and period, place and scope; only
+/// adding the alternative's wording or the source makes rows unique, which is no key.
 pub fn no_key() -> Text {
     Text {
-        zh: "没有主键：同一指标同一年份可以有多行（不同口径、不同时段、备选数值、不同来源），没有哪一列或哪几列按规则保证唯一。".into(),
-        en: "There is no primary key: one indicator can have several rows for one year (other bases, other periods, alternative figures, other sources), and no column or set of columns is unique by rule.".into(),
+        zh: "没有主键：同一指标同一年份可以有多行（不同口径、不同时段、备选数值、不同来源、不同地点或统计范围），没有哪一列或哪几列按规则保证唯一。".into(),
+        en: "There is no primary key: one indicator can have several rows for one year (other bases, other periods, alternative figures, other sources, other places or scopes), and no column or set of columns is unique by rule.".into(),
     }
 }
 

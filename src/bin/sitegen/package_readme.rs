@@ -1,6 +1,6 @@
 //! The README inside a release's ZIP, in Chinese and then in English: what the
 //! dataset is, the files, every column, the units, bases, statuses, government
-//! reports and source tiers, what a gap means, the licence and how to cite. It says as much as the
+//! reports, places and source tiers, what a gap means, the licence and how to cite. It says as much as the
 //! site's about page (whose paragraphs it reuses) for a reader who only has the
 //! download. The site's address is not known here, so files are named relatively.
 
@@ -66,6 +66,13 @@ fn basis_words() -> Text {
     )
 }
 
+fn place_words() -> Text {
+    words(
+        "每行都注明地点（GB/T 2260 行政区划代码）。全省的数值、目标和政府陈述为 620000（甘肃省）。市州公布的数值写在该指标全省各行之后，每个数值一行：place 为市州代码，scope 为来源所说的统计范围（如 临夏市国控点），空则覆盖整个市州。规划的目标是全省的，所以市州的行没有状态；市州的数值不与全省数值比较，同一市州不同统计范围的数值也互不比较。",
+        "Every row names its place, as a GB/T 2260 administrative division code. The province's figures, targets and government statements are 620000 (Gansu province). The figures a city or prefecture published follow the province's rows of the indicator, one row each: `place` holds the city's code and `scope` the area the figure covers as its source says (e.g. 临夏市国控点, the national monitoring stations of Linxia city), empty for the whole city or prefecture. The plan's targets are the province's, so a city's rows have no status; a city's figures are not compared with the province's, nor figures of one city on different scopes with each other.",
+    )
+}
+
 fn gap_words() -> Text {
     words(
         "空单元格表示没有这项内容（没有公开，或不适用），从不表示零。没有人公开数值的年份没有对应的行：不估算、不插值、不补全。",
@@ -128,7 +135,7 @@ fn part(lang: Lang, r: &Release) -> String {
     let see_below = words("见下文。", " See below.");
     let rows = r.columns().into_iter().map(|c| {
         let text = match c.kind {
-            Kind::OneOf(Vocab::Unit | Vocab::Status | Vocab::Report | Vocab::Tier) => {
+            Kind::OneOf(Vocab::Unit | Vocab::Status | Vocab::Report | Vocab::Tier | Vocab::Place) => {
                 let own = words(c.zh, c.en);
                 format!("{}{}", pick(lang, &own), pick(lang, &see_below))
             }
@@ -158,6 +165,13 @@ fn part(lang: Lang, r: &Release) -> String {
         ));
         table(&mut out, &status_head, code_rows(lang, Vocab::Report, r));
         out.push_str(&format!("{}\n\n", i18n::report_caveat(lang)));
+    }
+
+    // Releases before the place column was added do not get its section.
+    if r.header.iter().any(|h| h == "place") {
+        out.push_str(&heading(lang, "地点（place 列）", "Places (the place column)"));
+        out.push_str(&format!("{}\n\n", pick(lang, &place_words())));
+        table(&mut out, &[say(lang, "代码", "Code"), say(lang, "地点", "Place")], code_rows(lang, Vocab::Place, r));
     }
 
     out.push_str(&heading(lang, "来源（source_tier 列）", "Sources (the source_tier column)"));

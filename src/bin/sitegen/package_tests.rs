@@ -1,7 +1,7 @@
 use super::*;
 use crate::package_columns::{check_cell, codes, describe, Vocab, COLUMNS, MONTH_DAY_PATTERN};
 use gansu_eco_dashboard::i18n;
-use gansu_eco_dashboard::model::{assess, csv, csv::HEADER, dataset};
+use gansu_eco_dashboard::model::{assess, csv, csv::HEADER, dataset, place};
 use serde_json::Value;
 use std::io::Read;
 
@@ -285,6 +285,79 @@ fn the_next_release_declares_freshness_reports_and_statements() {
     for lang in [i18n::Lang::Zh, i18n::Lang::En] {
         assert!(readme.contains(i18n::report_caveat(lang)), "the README says whose word a report is");
     }
+}
+
+/// The place columns the next release adds: the province and its 14 cities and
+/// prefectures as codes, a row for every figure of a city, with its scope and no
+/// status, and still no key.
+#[test]
+fn the_next_release_names_every_rows_place() {
+    let r = next();
+    let files = r.files().unwrap();
+    let dp = json_file(&files, &layout::data_package(&r.info.release));
+    let schema = &dp["resources"][0]["schema"];
+    assert!(schema.get("primaryKey").is_none(), "rows of several places share id, row and year");
+    let fields = schema["fields"].as_array().unwrap();
+    let field = |name: &str| fields.iter().find(|f| f["name"] == name).unwrap();
+    let codes: Vec<&str> = std::iter::once(place::PROVINCE).chain(place::PLACES.iter().map(|p| p.code)).collect();
+    assert_eq!(codes.len(), 15);
+    assert_eq!(field("place")["constraints"]["enum"], serde_json::json!(codes));
+    assert_eq!(field("place")["constraints"]["required"], true);
+    assert_eq!(field("place_zh")["constraints"]["required"], true);
+    assert!(field("scope").get("constraints").is_none(), "the province's rows have no scope");
+    for name in ["status", "status_zh", "status_en"] {
+        assert!(field(name).pointer("/constraints/required").is_none(), "{name}: a city's rows have no status");
+    }
+    let csvw = json_file(&files, &layout::csvw_metadata(&r.info.release));
+    let columns = csvw["tableSchema"]["columns"].as_array().unwrap();
+    let place_column = columns.iter().find(|c| c["name"] == "place").unwrap();
+    assert_eq!(place_column["datatype"]["format"], format!("^({})$", codes.join("|")));
+
+    let col = |name: &str| r.header.iter().position(|h| h == name).unwrap();
+    let cell = |rec: &Record, name: &str| rec.cells[col(name)].clone();
+    let (province, cities): (Vec<&Record>, Vec<&Record>) =
+        r.records.iter().partition(|rec| cell(rec, "place") == place::PROVINCE);
+    for rec in &province {
+        let cells = ["place_zh", "place_en", "scope", "scope_zh", "scope_en"].map(|c| cell(rec, c));
+        assert_eq!(cells, ["甘肃省", "Gansu province", "", "", ""], "line {}", rec.line);
+        assert!(!cell(rec, "status").is_empty(), "line {}: the province's rows have a status", rec.line);
+    }
+    let figures: Vec<(&str, &gansu_eco_dashboard::model::PlaceSeries, &gansu_eco_dashboard::model::Observation)> = r
+        .data
+        .indicators
+        .iter()
+        .flat_map(|i| i.breakdown.iter().flat_map(move |s| s.values.iter().map(move |o| (i.id.as_str(), s, o))))
+        .collect();
+    assert!(!figures.is_empty(), "the data has figures of cities to write");
+    assert_eq!(cities.len(), figures.len(), "one row per figure of a city");
+    for (rec, (id, series, o)) in cities.iter().zip(&figures) {
+        let at = format!("line {}: {id} {} {}", rec.line, series.key(), o.year);
+        let named = place::find(&series.place).unwrap();
+        let scope = series.scope.as_ref();
+        assert_eq!(
+            ["id", "row", "place", "place_zh", "place_en", "scope", "scope_zh", "scope_en", "year", "value"]
+                .map(|c| cell(rec, c)),
+            [
+                id.to_string(),
+                "value".into(),
+                series.place.clone(),
+                named.zh.into(),
+                named.en.into(),
+                scope.map(|s| s.id.to_string()).unwrap_or_default(),
+                scope.map(|s| s.label.zh.clone()).unwrap_or_default(),
+                scope.map(|s| s.label.en.clone()).unwrap_or_default(),
+                o.year.to_string(),
+                o.value.map(csv::number).unwrap_or_default(),
+            ],
+            "{at}"
+        );
+        let empty = ["status", "status_zh", "status_en", "provisional", "newest_year", "overdue_since", "basis"];
+        assert_eq!(empty.map(|c| cell(rec, c)), [""; 7].map(String::from), "{at}: no status, no province's basis");
+    }
+    let readme = package_readme::readme(&r);
+    assert!(readme.contains("| `620000` | 甘肃省 |") && readme.contains("| `620000` | Gansu province |"));
+    assert!(readme.contains("| `623000` | 甘南藏族自治州 |") && readme.contains("| `623000` | Gannan |"));
+    assert_eq!(readme.matches("GB/T 2260").count(), 4, "the place column and the places section, in both languages");
 }
 
 #[test]

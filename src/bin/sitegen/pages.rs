@@ -17,7 +17,7 @@
 use super::{feed, jsonld, oembed, qr, sitemap};
 use gansu_eco_dashboard::i18n::{self, Lang, Msg};
 use gansu_eco_dashboard::model::layout;
-use gansu_eco_dashboard::model::{self, assess, Area, IndicatorFile, IndicatorId, OverviewFile};
+use gansu_eco_dashboard::model::{self, assess, place, Area, IndicatorFile, IndicatorId, OverviewFile};
 use gansu_eco_dashboard::present::meta;
 use gansu_eco_dashboard::route::{Page, Route};
 use gansu_eco_dashboard::share::escape_html as escape;
@@ -25,8 +25,9 @@ use std::path::Path;
 
 /// Every route the site has a page for in this release.
 pub fn routes(overview: &OverviewFile) -> Vec<Route> {
-    let mut pages = vec![Page::Overview, Page::About, Page::Changes];
+    let mut pages = vec![Page::Overview, Page::About, Page::Changes, Page::Cities];
     pages.extend(Area::ALL.into_iter().map(Page::Area));
+    pages.extend(place::PLACES.iter().map(|p| Page::City(p.code.to_string())));
     pages.extend(overview.indicators.iter().map(|i| Page::Indicator(i.id.clone())));
     pages.extend(overview.indicators.iter().map(|i| Page::Embed(i.id.clone())));
     [Lang::Zh, Lang::En].into_iter().flat_map(|lang| pages.iter().map(move |p| Route::new(lang, p.clone()))).collect()
@@ -201,6 +202,7 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
         Page::Indicator(id) => {
             vec![layout::on_site(&layout::indicator(release, id)), layout::on_site(&layout::overview(release))]
         }
+        Page::City(_) => vec![layout::on_site(&layout::overview(release)), layout::on_site(&layout::sources(release))],
         _ => vec![layout::on_site(&layout::overview(release))],
     };
     PageMeta {

@@ -40,7 +40,16 @@ fn every_route_has_its_title_canonical_url_and_preview_tags() {
         "en/about/".into(),
         "changes/".into(),
         "en/changes/".into(),
+        "cities/".into(),
+        "en/cities/".into(),
     ];
+    // The 14 cities and prefectures, by their GB/T 2260 codes.
+    for code in [
+        "620100", "620200", "620300", "620400", "620500", "620600", "620700", "620800", "620900", "621000", "621100",
+        "621200", "622900", "623000",
+    ] {
+        expected.extend([format!("city/{code}/"), format!("en/city/{code}/")]);
+    }
     for area in ["air", "water", "soil", "waste", "carbon", "ecology", "governance"] {
         expected.extend([format!("area/{area}/"), format!("en/area/{area}/")]);
     }

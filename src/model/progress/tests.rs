@@ -80,6 +80,8 @@ fn indicator(direction: Direction, kind: TargetKind, value: Option<f64>) -> Indi
         notes: vec![],
         publication: None,
         evidence: vec![],
+        breakdown: vec![],
+        standard: None,
         curator_notes: vec![],
     }
 }
