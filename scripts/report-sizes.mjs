@@ -23,7 +23,7 @@ console.log("| file | raw KB | gzip KB | brotli KB |\n|---|---:|---:|---:|");
 for (const f of rows) console.log(`| ${f} | ${sizes(f).map(kb).join(" | ")} |`);
 
 console.log("\n| page | files | raw KB | gzip KB | brotli KB |\n|---|---:|---:|---:|---:|");
-for (const [name, page] of [["overview", "index.html"], ["area", "area/air/index.html"], ["indicator", "indicator/AIR-02/index.html"], ["about", "about/index.html"], ["embed", "embed/AIR-02/index.html"]]) {
+for (const [name, page] of [["overview", "index.html"], ["area", "area/air/index.html"], ["indicator", "indicator/AIR-02/index.html"], ["about", "about/index.html"], ["city", "city/620100/index.html"], ["cities", "cities/index.html"], ["embed", "embed/AIR-02/index.html"]]) {
   const files = firstLoad(dist, page);
   const total = files.map(sizes).reduce((a, s) => a.map((x, i) => x + s[i]), [0, 0, 0]);
   console.log(`| ${name} | ${files.length} | ${total.map(kb).join(" | ")} |`);

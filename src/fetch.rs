@@ -138,24 +138,24 @@ pub async fn load_overview(site: Site) -> Result<Loaded<OverviewFile>, AppError>
     model::parse_overview(&url, &text).map_err(|errors| AppError::Data { url, errors })
 }
 
-/// The source registry of the release (the city pages cite every figure from it).
-pub async fn load_sources(site: Site) -> Result<Loaded<model::SourcesFile>, AppError> {
-    let url = layout::on_site(&layout::sources(&release(&site).await?));
-    let text = fetch_text(&url).await?;
-    model::parse_sources(&url, &text).map_err(|errors| AppError::Data { url, errors })
-}
-
-/// One indicator from a given release (a pinned embed), else the current one.
+/// One indicator from a given release (a pinned embed), else the current one;
+/// or one city's series of it (`place`: a `PlaceSeries::key`), published as an
+/// indicator of its own.
 pub async fn load_indicator_release(
     site: Site,
     id: IndicatorId,
     pinned: Option<String>,
+    place: Option<String>,
 ) -> Result<IndicatorFile, AppError> {
     let release = match pinned {
         Some(r) => r,
         None => release(&site).await?,
     };
-    let url = layout::on_site(&layout::indicator(&release, &id));
+    let path = match &place {
+        Some(key) => layout::place_series(&release, &id, key),
+        None => layout::indicator(&release, &id),
+    };
+    let url = layout::on_site(&path);
     let text = fetch_text(&url).await?;
     model::parse_indicator_file(&url, &text).map_err(|errors| AppError::Data { url, errors })
 }

@@ -27,16 +27,35 @@ use leptos::prelude::*;
 use route::{Page, Route};
 use site::Site;
 
+/// The site's pages come in two wasm builds, each with the same frame: `App`
+/// draws the overview, areas, indicators, about and changes pages; `PlacesApp`
+/// (src/bin/places.rs, places.html) the cities and prefectures. A link to the
+/// other build's pages is a full page load; within a build, pages change in place.
 #[component]
 pub fn App() -> impl IntoView {
+    frame(|page| !is_place_page(page), || view! { <CurrentPage/> }.into_any())
+}
+
+/// The cities and prefectures' build (see `App`).
+#[component]
+pub fn PlacesApp() -> impl IntoView {
+    frame(is_place_page, || view! { <PlacePage/> }.into_any())
+}
+
+/// The pages `PlacesApp` draws.
+pub fn is_place_page(page: &Page) -> bool {
+    matches!(page, Page::Cities | Page::City(_))
+}
+
+fn frame(draws: fn(&Page) -> bool, current: fn() -> AnyView) -> impl IntoView {
     let site = Site::from_document();
     provide_context(site.clone());
     provide_context(OverviewCache::new());
     provide_context(SystemDark::watch());
-    let address = navigation::follow(&site.base_path);
+    let address = navigation::follow(&site.base_path, draws);
     let route = Memo::new(move |_| address.with(|a| Route::from_location(&a.path, &a.search, &site.base_path)));
     provide_context(route);
-    SiteFrame()
+    view! { <SiteFrame current/> }
 }
 
 /// The embed build's root: no navigation and none of the site's pages, so the
@@ -60,7 +79,7 @@ pub fn EmbedApp() -> impl IntoView {
 }
 
 #[component]
-fn SiteFrame() -> impl IntoView {
+fn SiteFrame(current: fn() -> AnyView) -> impl IntoView {
     let route = use_route();
     let lang = use_lang();
     let overview = use_overview();
@@ -85,7 +104,7 @@ fn SiteFrame() -> impl IntoView {
         <InPageLink target="main" class="skip-link">{move || lang.get().t(Msg::SkipToContent)}</InPageLink>
         <Header route/>
         <main id="main" tabindex="-1">
-            <CurrentPage/>
+            {current()}
         </main>
         <Footer lang as_of/>
     }
@@ -101,14 +120,34 @@ fn CurrentPage() -> impl IntoView {
     // Only a change of page rebuilds the page; a change of query (a filter, a
     // tab) is read reactively inside it.
     let page = Memo::new(move |_| route.get().page);
-    move || match page.get() {
-        Page::Overview => pages::OverviewPage().into_any(),
-        Page::Area(area) => view! { <pages::AreaPage area/> }.into_any(),
-        Page::Indicator(id) => view! { <pages::IndicatorPage id/> }.into_any(),
-        Page::About => pages::AboutPage().into_any(),
-        Page::Changes => pages::ChangesPage().into_any(),
-        Page::Cities => pages::CitiesPage().into_any(),
-        Page::City(code) => view! { <pages::CityPage code/> }.into_any(),
-        Page::NotFound | Page::Embed(_) => pages::NotFoundPage().into_any(),
+    move || {
+        match page.get() {
+            Page::Overview => pages::OverviewPage().into_any(),
+            Page::Area(area) => view! { <pages::AreaPage area/> }.into_any(),
+            Page::Indicator(id) => view! { <pages::IndicatorPage id/> }.into_any(),
+            Page::About => pages::AboutPage().into_any(),
+            Page::Changes => pages::ChangesPage().into_any(),
+            Page::NotFound | Page::Embed(_) | Page::Cities | Page::City(_) => pages::NotFoundPage().into_any(),
+        }
+        .into_any()
+    }
+}
+
+/// The page of `PlacesApp`. Its pages are also rebuilt when the language
+/// changes: their words are plain text, not reactive (see `pages::places`).
+#[component]
+fn PlacePage() -> impl IntoView {
+    let route = use_route();
+    let page = Memo::new(move |_| {
+        let r = route.get();
+        (r.page, r.lang)
+    });
+    move || {
+        match page.get().0 {
+            Page::Cities => pages::CitiesPage().into_any(),
+            Page::City(code) => view! { <pages::CityPage code/> }.into_any(),
+            _ => pages::NotFoundPage().into_any(),
+        }
+        .into_any()
     }
 }

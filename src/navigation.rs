@@ -9,6 +9,7 @@
 //! browser. This is all the routing the site needs: the typed route in
 //! `route.rs` is the one place that knows the site's addresses.
 
+use crate::route::{Page, Route};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
@@ -32,12 +33,14 @@ impl Address {
 }
 
 /// Starts following the address, and returns it as a signal (also provided as
-/// context, with its setter for `navigate`). Called once, by `App`.
-pub fn follow(base_path: &str) -> ReadSignal<Address> {
+/// context, with its setter for `navigate`). Called once, by `App` (or
+/// `PlacesApp`): `draws` says which pages this build draws; a link to any other
+/// page is left to the browser, which loads that page's own HTML and build.
+pub fn follow(base_path: &str, draws: fn(&Page) -> bool) -> ReadSignal<Address> {
     let (address, set_address) = signal(Address::current());
     let base_path = base_path.to_string();
     let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if let Some(href) = page_link(&ev, &base_path) {
+        if let Some(href) = page_link(&ev, &base_path, draws) {
             ev.prevent_default();
             go(&href, set_address);
         }
@@ -52,17 +55,32 @@ pub fn follow(base_path: &str) -> ReadSignal<Address> {
     on_history.forget();
     provide_context(set_address);
     provide_context(address);
+    provide_context(Draws(draws));
     address
 }
+
+/// The pages this build draws (see `follow`).
+#[derive(Clone, Copy)]
+struct Draws(fn(&Page) -> bool);
 
 /// The address the site shows (for what the route leaves out: the fragment).
 pub fn use_address() -> ReadSignal<Address> {
     expect_context::<ReadSignal<Address>>()
 }
 
-/// Goes to `href` (relative to the page's `<base>`, like every link of the site).
+/// Goes to `href` (relative to the page's `<base>`, like every link of the
+/// site): in place, or as a full page load when another build draws it.
 pub fn navigate(href: &str) {
-    go(href, expect_context::<WriteSignal<Address>>());
+    let Draws(draws) = expect_context::<Draws>();
+    let base_path = expect_context::<crate::site::Site>().base_path;
+    let Ok(url) = web_sys::Url::new_with_base(href, &document().base_uri().ok().flatten().unwrap_or_default()) else {
+        return;
+    };
+    if draws(&Route::from_location(&url.pathname(), &url.search(), &base_path).page) {
+        go(href, expect_context::<WriteSignal<Address>>());
+    } else {
+        let _ = window().location().set_href(&url.href());
+    }
 }
 
 fn go(href: &str, set_address: WriteSignal<Address>) {
@@ -81,7 +99,7 @@ fn go(href: &str, set_address: WriteSignal<Address>) {
 }
 
 /// The address of a same-site page link this click should follow in place, if any.
-fn page_link(ev: &web_sys::MouseEvent, base_path: &str) -> Option<String> {
+fn page_link(ev: &web_sys::MouseEvent, base_path: &str, draws: fn(&Page) -> bool) -> Option<String> {
     if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
         return None;
     }
@@ -96,6 +114,9 @@ fn page_link(ev: &web_sys::MouseEvent, base_path: &str) -> Option<String> {
     }
     // A link to a fragment of this very page is the browser's to follow (and `hashchange` reports it).
     if path == here.pathname().ok()? && search == here.search().ok()? && !a.hash().is_empty() {
+        return None;
+    }
+    if !draws(&Route::from_location(&path, &search, base_path).page) {
         return None;
     }
     Some(a.href())

@@ -8,7 +8,7 @@
 //! route ends in `/` because each one is also a real `index.html` file on disk.
 
 use crate::i18n::Lang;
-use crate::model::{place, Area, IndicatorId};
+use crate::model::{Area, IndicatorId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -156,7 +156,8 @@ impl Route {
             ["about"] => Page::About,
             ["changes"] => Page::Changes,
             ["cities"] => Page::Cities,
-            ["city", code] if place::find(code).is_some() => Page::City(code.to_string()),
+            // A code of the right shape: an unknown one is the place page's "not found".
+            ["city", code] if is_code_like(code) => Page::City(code.to_string()),
             _ => Page::NotFound,
         };
         Route { lang, page, query: Query::parse(search) }
@@ -189,7 +190,7 @@ impl Query {
                 Some(("release", r)) if is_release_like(r) => q.release = Some(r.to_string()),
                 Some(("q", text)) => q.q = Some(decode(text)).filter(|t| !t.is_empty()),
                 Some(("indicator", id)) if is_id_like(id) => q.indicator = Some(IndicatorId(id.to_string())),
-                Some(("year", y)) => q.year = y.parse().ok().filter(|y| (2000..2100).contains(y)),
+                Some(("year", y)) => q.year = year(y),
                 Some(("place", key)) if is_series_key_like(key) => q.place = Some(key.to_string()),
                 _ => {}
             }
@@ -243,10 +244,22 @@ fn is_key_like(s: &str) -> bool {
     !s.is_empty() && s.len() <= 24 && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
 }
 
-/// A city series' key: a six-digit code, then maybe `.` and a scope key.
+/// A year in a query: four digits (read by hand: a general number parser
+/// would weigh on the embed's wasm, which shares this code).
+fn year(s: &str) -> Option<i32> {
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.bytes().fold(0, |n, b| n * 10 + i32::from(b - b'0')))
+}
+
+/// A place's code: six digits (GB/T 2260).
+fn is_code_like(s: &str) -> bool {
+    s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A city series' key: a place's code, then maybe `.` and a scope key.
 fn is_series_key_like(s: &str) -> bool {
     let (code, scope) = s.split_once('.').map_or((s, None), |(c, k)| (c, Some(k)));
-    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) && scope.is_none_or(is_scope_key_like)
+    is_code_like(code) && scope.is_none_or(is_scope_key_like)
 }
 
 fn is_scope_key_like(s: &str) -> bool {
@@ -327,7 +340,7 @@ mod tests {
         assert_eq!(Route::parse("en/nope/").lang, Lang::En);
         assert_eq!(Route::parse("area/sky/").page, Page::NotFound);
         assert_eq!(Route::parse("indicator/<script>/").page, Page::NotFound);
-        assert_eq!(Route::parse("city/620199/").page, Page::NotFound, "not a city's code");
+        assert_eq!(Route::parse("city/6201/").page, Page::NotFound, "not a place's code");
     }
 
     #[test]

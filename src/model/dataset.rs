@@ -208,6 +208,21 @@ pub fn release_files(ds: &Dataset, status_words: csv::StatusWords) -> Vec<(PathB
             sources: cited,
         };
         files.push((layout::indicator(r, &ind.id).into(), to_json(&file)));
+        // Each city's series, as an indicator of its own and as CSV.
+        for series in &ind.breakdown {
+            let key = series.key();
+            let Some(mine) = ind.for_place(&key) else { continue };
+            let cited =
+                mine.source_keys().into_iter().filter_map(|k| ds.sources.get(k).map(|s| (k.clone(), s.clone())));
+            let sources = cited.collect();
+            let file = IndicatorFile { indicator: mine, sources, ..file.clone() };
+            files.push((layout::place_series(r, &ind.id, &key).into(), to_json(&file)));
+            let alone = ind.only_series(series);
+            files.push((
+                layout::place_series_csv(r, &ind.id, &key).into(),
+                csv::file([&alone], &ds.sources, status_words, &rel.as_of),
+            ));
+        }
     }
     files
 }
@@ -263,7 +278,10 @@ pub fn load_release(public_data: &Path, info: &ReleaseInfo) -> Result<Dataset, V
                 r.push(Some(&format!("indicator {}", ind.id)), "", "differs from overview.json: republish the release");
                 errors.extend(r.errors);
             }
-            Ok(f) => indicators.push(f.indicator),
+            Ok(f) => {
+                errors.extend(check_place_series(public_data, r, &f.indicator));
+                indicators.push(f.indicator);
+            }
             Err(e) => errors.extend(e),
         }
     }
@@ -272,6 +290,31 @@ pub fn load_release(public_data: &Path, info: &ReleaseInfo) -> Result<Dataset, V
     } else {
         Err(errors)
     }
+}
+
+/// Each city series file of an indicator parses, validates, and is the series
+/// as the indicator's own file holds it.
+fn check_place_series(public_data: &Path, release: &str, ind: &Indicator) -> Vec<DataError> {
+    let mut errors = Vec::new();
+    for series in &ind.breakdown {
+        let key = series.key();
+        let path = public_data.join(layout::place_series(release, &ind.id, &key));
+        let name = path.display().to_string();
+        match read(&path).map_err(|e| vec![e]).and_then(|t| parse_indicator_file(&name, &t)) {
+            Ok(f) if Some(&f.indicator) != ind.for_place(&key).as_ref() => {
+                let mut r = Report::new(&name);
+                r.push(
+                    Some(&format!("indicator {}", ind.id)),
+                    "",
+                    "differs from the indicator's file: republish the release",
+                );
+                errors.extend(r.errors);
+            }
+            Ok(_) => {}
+            Err(e) => errors.extend(e),
+        }
+    }
+    errors
 }
 
 /// Checks every file in `public/data/`: each release's overview, sources and

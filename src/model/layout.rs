@@ -8,6 +8,9 @@
 //! <release>/sources.json                      the source registry
 //! <release>/indicators/<ID>.json              one indicator in full
 //! <release>/downloads/<ID>.csv                one indicator as CSV
+//! <release>/places/<ID>.<series>.json         one city's series of an indicator, as an
+//!                                             indicator of its own (`Indicator::for_place`)
+//! <release>/downloads/<ID>.<series>.csv       the same series as CSV
 //! <release>/gansu-eco-indicators.{csv,json}   the whole dataset
 //! <release>/gansu-eco-indicators.csv-metadata.json
 //!                                             CSV on the Web (W3C CSVW) metadata of the CSV
@@ -39,6 +42,16 @@ pub fn indicator(release: &str, id: &IndicatorId) -> String {
 
 pub fn indicator_csv(release: &str, id: &IndicatorId) -> String {
     format!("{release}/downloads/{id}.csv")
+}
+
+/// One city's series (`PlaceSeries::key`) of an indicator, as an indicator
+/// file of its own: what a city's embed and table read, and its download.
+pub fn place_series(release: &str, id: &IndicatorId, key: &str) -> String {
+    format!("{release}/places/{id}.{key}.json")
+}
+
+pub fn place_series_csv(release: &str, id: &IndicatorId, key: &str) -> String {
+    format!("{release}/downloads/{id}.{key}.csv")
 }
 
 /// The whole dataset; `ext` is `csv` or `json`.
@@ -83,6 +96,11 @@ mod tests {
         assert_eq!(on_site(&overview("2026-12-04")), "data/2026-12-04/overview.json");
         assert_eq!(indicator("r", &id), "r/indicators/AIR-02.json");
         assert_eq!(indicator_csv("r", &id), "r/downloads/AIR-02.csv");
+        assert_eq!(
+            place_series("r", &id, "622900.linxia-city-stations"),
+            "r/places/AIR-02.622900.linxia-city-stations.json"
+        );
+        assert_eq!(place_series_csv("r", &id, "620100"), "r/downloads/AIR-02.620100.csv");
         assert_eq!(whole_dataset("r", "csv"), "r/gansu-eco-indicators.csv");
         assert_eq!(on_site(RELEASES), "data/releases.json");
         assert_eq!(csvw_metadata("r"), "r/gansu-eco-indicators.csv-metadata.json");

@@ -101,9 +101,22 @@ impl PlaceSeries {
     }
 }
 
-/// The place a series key (`PlaceSeries::key`) belongs to.
-pub fn of_key(key: &str) -> Option<&'static Place> {
-    find(key.split('.').next().unwrap_or(key))
+/// Items oldest first, in their order within a year: a pass per year rather
+/// than a sort, so the browser's wasm carries no sort routine for them.
+pub fn in_year_order<T>(items: Vec<T>, year: impl Fn(&T) -> i32) -> Vec<T> {
+    let (Some(first), Some(last)) = (items.iter().map(&year).min(), items.iter().map(&year).max()) else {
+        return items;
+    };
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(slots.len());
+    for y in first..=last {
+        for slot in slots.iter_mut() {
+            if slot.as_ref().is_some_and(|t| year(t) == y) {
+                out.extend(slot.take());
+            }
+        }
+    }
+    out
 }
 
 /// The basis ids of a place's indicator (`Indicator::for_place`).
@@ -119,6 +132,20 @@ impl Indicator {
     /// The breakdown series of one place, in the order the data lists them.
     pub fn series_of<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a PlaceSeries> + 'a {
         self.breakdown.iter().filter(move |s| s.place == code)
+    }
+
+    /// The indicator with one city series and nothing of the province's: what
+    /// that series' CSV download holds.
+    pub fn only_series(&self, series: &PlaceSeries) -> Indicator {
+        Indicator {
+            baseline: None,
+            values: Vec::new(),
+            target: None,
+            other_targets: Vec::new(),
+            evidence: Vec::new(),
+            breakdown: vec![series.clone()],
+            ..self.clone()
+        }
     }
 
     /// One place's series as an indicator of its own, beside the province's
@@ -144,7 +171,7 @@ impl Indicator {
         let mut values: Vec<Observation> =
             series.values.iter().map(|o| Observation { basis: Some(place_basis.clone()), ..o.clone() }).collect();
         values.extend(province.map(|o| Observation { basis: Some(province_basis.clone()), note: None, ..o.clone() }));
-        values.sort_by_key(|o| o.year);
+        let values = in_year_order(values, |o| o.year);
         Some(Indicator {
             role: Role::Context,
             headline: false,
@@ -174,5 +201,28 @@ impl Indicator {
             breakdown: Vec::new(),
             ..self.clone()
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_come_in_order_and_a_year_keeps_its_order() {
+        let items = vec![(2023, "a"), (2021, "b"), (2023, "c"), (2020, "d")];
+        assert_eq!(in_year_order(items, |i| i.0), [(2020, "d"), (2021, "b"), (2023, "a"), (2023, "c")]);
+        assert!(in_year_order(Vec::<(i32, &str)>::new(), |i| i.0).is_empty());
+    }
+
+    #[test]
+    fn the_places_are_the_14_cities_and_prefectures_once_each_on_the_grid() {
+        let codes: std::collections::BTreeSet<&str> = PLACES.iter().map(|p| p.code).collect();
+        assert_eq!(codes.len(), 14);
+        let tiles: std::collections::BTreeSet<(u8, u8)> = PLACES.iter().map(|p| p.tile).collect();
+        assert_eq!(tiles.len(), 14, "no two places share a tile");
+        assert!(PLACES.iter().all(|p| p.tile.0 < GRID.0 && p.tile.1 < GRID.1));
+        assert_eq!(find("622900").map(Place::short_zh), Some("临夏州"));
+        assert!(find(PROVINCE).is_none(), "the province is not one of the places");
     }
 }

@@ -278,8 +278,10 @@ pub struct Indicator {
     #[cfg_attr(all(feature = "embed", target_arch = "wasm32"), serde(skip))]
     pub evidence: Vec<Statement>,
     /// The figures of single cities and prefectures, one series per place and
-    /// scope (`values` are the province's).
+    /// scope (`values` are the province's). (Not read by the embed build: a
+    /// city's embed reads the series' own file, `layout::place_series`.)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(feature = "embed", target_arch = "wasm32"), serde(skip))]
     pub breakdown: Vec<PlaceSeries>,
     /// A national limit charts draw for reference.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -368,6 +370,13 @@ impl Indicator {
         }
         if let Some(p) = &mut s.publication {
             p.note = None;
+        }
+        // A city's figures: what the comparison and the charts need; their notes
+        // and sources are in the indicator's own file.
+        for o in s.breakdown.iter_mut().flat_map(|p| p.values.iter_mut()) {
+            o.note = None;
+            o.also.clear();
+            o.revised = None;
         }
         s
     }

@@ -4,12 +4,10 @@
 //! height, in the message format newsroom CMSs already listen for.
 
 use super::indicator_parts::DataTable;
-use super::places::PlaceTable;
 use crate::components::{await_found, ForcedTheme, ProgressChart, StatusBadge};
 use crate::context::{use_lang, use_route, use_site};
 use crate::fetch;
 use crate::i18n::{self, Msg};
-use crate::model::place::PLACE_BASIS;
 use crate::model::scorecard::provisional;
 use crate::model::{assess, IndicatorFile, IndicatorId};
 use crate::route::{Page, Route, Theme};
@@ -28,8 +26,10 @@ pub fn EmbedPage(id: IndicatorId) -> impl IntoView {
     }
     mark_document(query.theme);
     let detail = {
-        let (id, release) = (id.clone(), query.release.clone());
-        LocalResource::new(move || fetch::load_indicator_release(site.clone(), id.clone(), release.clone()))
+        let (id, release, place) = (id.clone(), query.release.clone(), query.place.clone());
+        LocalResource::new(move || {
+            fetch::load_indicator_release(site.clone(), id.clone(), release.clone(), place.clone())
+        })
     };
     let root = NodeRef::<Div>::new();
     view! {
@@ -38,15 +38,7 @@ pub fn EmbedPage(id: IndicatorId) -> impl IntoView {
                 detail,
                 lang,
                 Some(move || view! { <p data-testid="not-found">{lang.get().t(Msg::NotFoundBody)}</p> }.into_any()),
-                move |file: IndicatorFile| {
-                    // A city's series (`?place=`) is shown as an indicator of its own.
-                    let place = route.get_untracked().query.place;
-                    match place.map(|key| file.indicator.for_place(&key)) {
-                        None => view! { <EmbedBody file root/> }.into_any(),
-                        Some(Some(ind)) => view! { <EmbedBody file=IndicatorFile { indicator: ind, ..file } root/> }.into_any(),
-                        Some(None) => view! { <p data-testid="not-found">{lang.get().t(Msg::NotFoundBody)}</p> }.into_any(),
-                    }
-                },
+                move |file| view! { <EmbedBody file root/> }.into_any(),
             )}
         </div>
     }
@@ -81,12 +73,14 @@ fn EmbedBody(file: IndicatorFile, root: NodeRef<Div>) -> impl IntoView {
         move || i18n::embed_source_line(lang.get(), &file)
     };
     // The full page: the indicator's, or for a city's series the city's.
-    let place = query.place.as_deref().and_then(crate::model::place::of_key).map(|p| p.code);
+    // The series' key starts with its place's code (`PlaceSeries::key`).
+    let place: Option<String> = query.place.as_deref().and_then(|key| key.split('.').next()).map(str::to_string);
+    let unnumbered = place.is_some();
     let full_page = {
         let id = ind.id.clone();
         move || {
-            let page = match place {
-                Some(code) => Page::City(code.to_string()),
+            let page = match &place {
+                Some(code) => Page::City(code.clone()),
                 None => Page::Indicator(id.clone()),
             };
             site.absolute(&Route::new(lang.get(), page).href())
@@ -97,11 +91,9 @@ fn EmbedBody(file: IndicatorFile, root: NodeRef<Div>) -> impl IntoView {
     view! {
         <h1 class="embed__title">{move || lang.get().pick(&name).to_string()}</h1>
         <p class="embed__status"><StatusBadge status=a.status lang year=a.judged.map(|p| p.year) provisional/> " " <span data-testid="sentence">{sentence}</span></p>
-        {if table && place.is_some() {
-            let values = ind.values.iter().filter(|o| o.basis.as_ref().is_some_and(|b| b.as_str() == PLACE_BASIS)).cloned().collect();
-            view! { <PlaceTable ind=ind.clone() values sources=file.sources.clone()/> }.into_any()
-        } else if table {
-            view! { <DataTable ind=ind.clone() sources=file.sources.clone() source_page=source_page()/> }.into_any()
+        {if table {
+            // A city's page lists its sources in place, not numbered: name them without a number.
+            view! { <DataTable ind=ind.clone() sources=file.sources.clone() source_page=source_page() unnumbered/> }.into_any()
         } else {
             view! { <ProgressChart ind=ind.clone() lang class="chart--embed"/> }.into_any()
         }}

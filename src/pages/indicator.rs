@@ -23,7 +23,7 @@ use leptos::prelude::*;
 pub fn IndicatorPage(id: IndicatorId) -> impl IntoView {
     let lang = use_lang();
     let site = use_site();
-    let detail = LocalResource::new(move || fetch::load_indicator_release(site.clone(), id.clone(), None));
+    let detail = LocalResource::new(move || fetch::load_indicator_release(site.clone(), id.clone(), None, None));
     await_found(detail, lang, Some(|| NotFoundPage().into_any()), |file| view! { <IndicatorView file/> }.into_any())
 }
 

@@ -25,10 +25,23 @@ pub fn source_anchor(n: usize) -> String {
 /// indicator page it moves to the entry; elsewhere (`elsewhere` is the indicator
 /// page's address) it opens the entry on the indicator page.
 #[component]
-pub(super) fn SourceRef(ind: Indicator, sources: Sources, key: SourceKey, elsewhere: Option<String>) -> impl IntoView {
+pub(super) fn SourceRef(
+    ind: Indicator,
+    sources: Sources,
+    key: SourceKey,
+    elsewhere: Option<String>,
+    #[prop(optional)] unnumbered: bool,
+) -> impl IntoView {
     let lang = use_lang();
     let n = source_number(&ind, &key);
     let name = move || sources.get(&key).map_or_else(|| key.to_string(), |s| lang.get().pick(&s.publisher).to_string());
+    if unnumbered {
+        // The link leads to the page that cites the figure in place.
+        return match elsewhere {
+            Some(page) => view! { <a href=page target="_blank" rel="noopener">{name}</a> }.into_any(),
+            None => view! { {name} }.into_any(),
+        };
+    }
     let number = format!("[{n}]");
     match elsewhere {
         Some(page) => view! {
@@ -47,6 +60,10 @@ pub fn DataTable(
     /// Where the source list is, when it is not on this page (an embed).
     #[prop(optional)]
     source_page: Option<String>,
+    /// Sources by name only, without the "[n]" of a numbered list (a city's
+    /// series: its page cites each figure in place).
+    #[prop(optional)]
+    unnumbered: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let mut rows: Vec<(bool, Observation)> = ind.baseline.iter().map(|b| (true, b.clone())).collect();
@@ -69,7 +86,7 @@ pub fn DataTable(
                 <tbody>
                     {rows.into_iter().map(|(is_baseline, o)| {
                         let (ind, sources, source_page) = (ind.clone(), sources.clone(), source_page.clone());
-                        view! { <Row ind sources o is_baseline has_bases source_page/> }
+                        view! { <Row ind sources o is_baseline has_bases source_page unnumbered/> }
                     }).collect_view()}
                 </tbody>
             </table>
@@ -85,6 +102,7 @@ fn Row(
     is_baseline: bool,
     has_bases: bool,
     source_page: Option<String>,
+    unnumbered: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let basis = o.basis_or(ind.headline_basis.as_ref()).and_then(|b| ind.basis(b)).map(|b| b.label.clone());
@@ -99,7 +117,7 @@ fn Row(
             .enumerate()
             .map(|(i, key)| {
                 let (ind, sources, elsewhere) = (ind.clone(), sources.clone(), source_page.clone());
-                view! { {(i > 0).then_some("; ")} <SourceRef ind sources key elsewhere/> }
+                view! { {(i > 0).then_some("; ")} <SourceRef ind sources key elsewhere unnumbered/> }
             })
             .collect_view()
     };

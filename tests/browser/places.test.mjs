@@ -143,11 +143,17 @@ test("a city's series embeds like any indicator, and names the place", async () 
   assert.match(title, /临夏州（临夏市国控点）/, title);
   const back = await page.locator("[data-testid=embed-source] a").last().getAttribute("href");
   assert.match(back, /city\/622900\/$/, "the embed links to the place's page");
+  // The table view: the chart's figures (the place's and the province's), each source named and linked to the place's page.
   await page.goto(site.server.url("embed/AIR-02/?place=622900.linxia-city-stations&view=table"));
-  await page.getByTestId("city-figure").first().waitFor();
-  const years = await page.getByTestId("city-figure").evaluateAll((rs) => rs.map((r) => Number(r.dataset.year)));
+  await page.getByTestId("data-table").waitFor();
+  const rows = await page.locator("[data-testid=data-table] tbody tr").evaluateAll((rs) =>
+    rs.map((r) => ({ basis: r.cells[2]?.textContent, source: r.cells[3]?.querySelector("a")?.getAttribute("href") })),
+  );
   const data = overview().indicators.find((i) => i.id === "AIR-02").breakdown.find((s) => s.scope?.id === "linxia-city-stations");
-  assert.deepEqual(years, data.values.map((v) => v.year).sort(), "the table holds the series' figures, no province figures");
+  const placeRows = rows.filter((r) => r.basis?.includes("临夏"));
+  assert.equal(placeRows.length, data.values.length, `one row per figure of the series: ${JSON.stringify(rows)}`);
+  assert.ok(placeRows.every((r) => /city\/622900\/$/.test(r.source)), "each source links to the place's page");
+  assert.ok(!(await page.locator("[data-testid=data-table]").textContent()).match(/\[\d+\]/), "no [n] numbers that lead nowhere");
   await page.goto(site.server.url("embed/AIR-02/?place=620199"));
   await page.getByTestId("not-found").waitFor();
   await context.close();

@@ -2,7 +2,8 @@
 //! host with no rewrite rules, from any sub-path, and every link shared in a
 //! chat app or social network shows the right title, description and picture.
 //!
-//! Each file is trunk's `dist/index.html` with its `<head>` made for the route:
+//! Each file is trunk's `dist/index.html` (for embeds, the embed build's page;
+//! for the cities and prefectures, the place build's) with its `<head>` made for the route:
 //! `<base href>` pointing back to the site root ("../../" for `area/air/`), the
 //! page's title and description, the canonical URL and language alternates,
 //! Open Graph and Twitter card tags, and `<meta name="data-release">` naming the
@@ -264,8 +265,9 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
         std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{}: {e}", dist.join(name).display()))
     };
     let template = read("index.html")?;
-    // The embed build's page (see scripts/build.sh): same assets, its own wasm.
+    // The embed's and the place pages' builds (see scripts/build.sh): same assets, their own wasm.
     let embed_template = read("embed-template.html")?;
+    let places_template = read("places-template.html")?;
     let (release, overview) = current_overview(dist)?;
     let routes = routes(&overview);
     let site = jsonld::Site { url: site_url, release: &release, as_of: &overview.as_of };
@@ -276,7 +278,11 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
         std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
     };
     for route in &routes {
-        let template = if matches!(route.page, Page::Embed(_)) { &embed_template } else { &template };
+        let template = match &route.page {
+            Page::Embed(_) => &embed_template,
+            page if gansu_eco_dashboard::is_place_page(page) => &places_template,
+            _ => &template,
+        };
         let mut meta = meta_for(route, &overview, site_url, &release);
         let dir = dist.join(route.url(""));
         match &route.page {
@@ -307,10 +313,13 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     meta.base = site_path.to_string();
     meta.noindex = true;
     std::fs::write(dist.join("404.html"), render(&template, &meta)?).map_err(|e| e.to_string())?;
-    std::fs::remove_file(dist.join("embed-template.html")).map_err(|e| e.to_string())?;
+    for name in ["embed-template.html", "places-template.html"] {
+        std::fs::remove_file(dist.join(name)).map_err(|e| e.to_string())?;
+    }
     // The same policy as the pages' <meta>, for hosts that send it as a header
     // (which can also say who may frame the embeds: `frame-ancestors`).
-    let scripts: Vec<&str> = [&template, &embed_template].iter().flat_map(|t| super::csp::inline_scripts(t)).collect();
+    let templates = [&template, &embed_template, &places_template];
+    let scripts: Vec<&str> = templates.iter().flat_map(|t| super::csp::inline_scripts(t)).collect();
     std::fs::write(dist.join("csp.txt"), format!("{}\n", super::csp::policy(&scripts))).map_err(|e| e.to_string())?;
     println!(
         "wrote {} route pages, 404.html, sitemap.xml, robots.txt, feed.xml and en/feed.xml, and each indicator page's oembed.json and qr.svg to {}",
