@@ -102,3 +102,41 @@ fn every_chart_builds_for_every_indicator() {
         }
     }
 }
+
+/// A copy of `public/data/` with one file changed by `edit`.
+fn edited_public_data(name: &str, file: &str, edit: impl FnOnce(&mut serde_json::Value)) -> std::path::PathBuf {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap().map(Result::unwrap) {
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("gansu-public-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy(&root().join("public/data"), &dir);
+    let path = dir.join(file);
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    edit(&mut v);
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    dir
+}
+
+#[test]
+fn a_city_series_file_that_disagrees_with_the_overview_is_found() {
+    let release = authoring().release.release;
+    let file = format!("{release}/places/AIR-02.620100.json");
+    let dir = edited_public_data("place", &file, |v| {
+        let values = v["indicator"]["values"].as_array_mut().unwrap();
+        let lanzhou = values.iter_mut().find(|o| o["basis"] == "place").unwrap();
+        lanzhou["value"] = serde_json::json!(99);
+    });
+    let errors = dataset::check_published(&dir).expect_err("a changed city figure is an error");
+    let hit = errors.iter().any(|e| e.file.ends_with("places/AIR-02.620100.json") && e.message.contains("republish"));
+    assert!(hit, "{errors:#?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

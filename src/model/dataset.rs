@@ -194,18 +194,23 @@ pub fn release_files(ds: &Dataset, status_words: csv::StatusWords) -> Vec<(PathB
         layout::whole_dataset(r, "csv").into(),
         csv::file(&ds.indicators, &ds.sources, status_words, &rel.as_of),
     ));
-    for ind in &ds.indicators {
-        files.push((layout::indicator_csv(r, &ind.id).into(), csv::file([ind], &ds.sources, status_words, &rel.as_of)));
+    // An indicator's own files hold the province's figures; each city series
+    // has files of its own (below); the whole dataset holds everything.
+    for ind in ds.indicators.iter().map(Indicator::province) {
+        files
+            .push((layout::indicator_csv(r, &ind.id).into(), csv::file([&ind], &ds.sources, status_words, &rel.as_of)));
     }
     for ind in &ds.indicators {
+        let province = ind.province();
         let cited =
-            ind.source_keys().into_iter().filter_map(|k| ds.sources.get(k).map(|s| (k.clone(), s.clone()))).collect();
+            province.source_keys().into_iter().filter_map(|k| ds.sources.get(k).map(|s| (k.clone(), s.clone())));
+        let sources = cited.collect();
         let file = IndicatorFile {
             schema_version: SCHEMA_VERSION,
             release: rel.release.clone(),
             as_of: rel.as_of.clone(),
-            indicator: ind.clone(),
-            sources: cited,
+            indicator: province,
+            sources,
         };
         files.push((layout::indicator(r, &ind.id).into(), to_json(&file)));
         // Each city's series, as an indicator of its own and as CSV.
@@ -272,15 +277,17 @@ pub fn load_release(public_data: &Path, info: &ReleaseInfo) -> Result<Dataset, V
         let path = public_data.join(layout::indicator(r, &ind.id));
         let file = read(&path).map_err(|e| vec![e]).and_then(|t| parse_indicator_file(&name(&path), &t));
         match file {
-            Ok(f) if f.indicator.summary() != *ind || f.release != info.release => {
+            Ok(f) if f.indicator.summary() != ind.province() || f.release != info.release => {
                 let file = name(&path);
                 let mut r = Report::new(&file);
                 r.push(Some(&format!("indicator {}", ind.id)), "", "differs from overview.json: republish the release");
                 errors.extend(r.errors);
             }
             Ok(f) => {
-                errors.extend(check_place_series(public_data, r, &f.indicator));
-                indicators.push(f.indicator);
+                // The city series are the overview's, in full in their own files.
+                let (ind, series) = check_place_series(public_data, r, f.indicator, &ind.breakdown);
+                errors.extend(series);
+                indicators.push(ind);
             }
             Err(e) => errors.extend(e),
         }
@@ -292,29 +299,42 @@ pub fn load_release(public_data: &Path, info: &ReleaseInfo) -> Result<Dataset, V
     }
 }
 
-/// Each city series file of an indicator parses, validates, and is the series
-/// as the indicator's own file holds it.
-fn check_place_series(public_data: &Path, release: &str, ind: &Indicator) -> Vec<DataError> {
+/// Reads each city series file of an indicator (`breakdown`, as the overview
+/// summarises it): it parses, validates and is the series the overview lists,
+/// beside the province's figures of the indicator's own file. Returns the
+/// indicator with its series in full, and the problems found.
+fn check_place_series(
+    public_data: &Path,
+    release: &str,
+    province: Indicator,
+    breakdown: &[PlaceSeries],
+) -> (Indicator, Vec<DataError>) {
     let mut errors = Vec::new();
-    for series in &ind.breakdown {
+    let mut full = Vec::new();
+    for series in breakdown {
         let key = series.key();
-        let path = public_data.join(layout::place_series(release, &ind.id, &key));
+        let path = public_data.join(layout::place_series(release, &province.id, &key));
         let name = path.display().to_string();
-        match read(&path).map_err(|e| vec![e]).and_then(|t| parse_indicator_file(&name, &t)) {
-            Ok(f) if Some(&f.indicator) != ind.for_place(&key).as_ref() => {
-                let mut r = Report::new(&name);
-                r.push(
-                    Some(&format!("indicator {}", ind.id)),
-                    "",
-                    "differs from the indicator's file: republish the release",
-                );
-                errors.extend(r.errors);
+        let file = read(&path).map_err(|e| vec![e]).and_then(|t| parse_indicator_file(&name, &t));
+        match file {
+            Ok(f) => {
+                let mine = f.indicator.series_back(series);
+                let with_it = Indicator { breakdown: vec![mine.clone()], ..province.clone() };
+                let same_file = with_it.for_place(&key).as_ref() == Some(&f.indicator);
+                let same_summary = with_it.summary().breakdown.first() == Some(series);
+                if same_file && same_summary {
+                    full.push(mine);
+                } else {
+                    let mut r = Report::new(&name);
+                    let what = "differs from overview.json or the indicator's file: republish the release";
+                    r.push(Some(&format!("indicator {}", province.id)), "", what);
+                    errors.extend(r.errors);
+                }
             }
-            Ok(_) => {}
             Err(e) => errors.extend(e),
         }
     }
-    errors
+    (Indicator { breakdown: full, ..province }, errors)
 }
 
 /// Checks every file in `public/data/`: each release's overview, sources and

@@ -4,14 +4,15 @@
 //!
 //! ```text
 //! releases.json                               every release, newest first, and `current`
-//! <release>/overview.json                     all indicators without long notes
+//! <release>/overview.json                     all indicators without long notes (with
+//!                                             their city series, without the figures' notes)
 //! <release>/sources.json                      the source registry
-//! <release>/indicators/<ID>.json              one indicator in full
-//! <release>/downloads/<ID>.csv                one indicator as CSV
+//! <release>/indicators/<ID>.json              one indicator in full, the province's figures
+//! <release>/downloads/<ID>.csv                the same as CSV
 //! <release>/places/<ID>.<series>.json         one city's series of an indicator, as an
 //!                                             indicator of its own (`Indicator::for_place`)
 //! <release>/downloads/<ID>.<series>.csv       the same series as CSV
-//! <release>/gansu-eco-indicators.{csv,json}   the whole dataset
+//! <release>/gansu-eco-indicators.{csv,json}   the whole dataset, every city series included
 //! <release>/gansu-eco-indicators.csv-metadata.json
 //!                                             CSV on the Web (W3C CSVW) metadata of the CSV
 //! <release>/datapackage.json                  Frictionless Data Package (v2) of the release

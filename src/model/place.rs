@@ -134,6 +134,21 @@ impl Indicator {
         self.breakdown.iter().filter(move |s| s.place == code)
     }
 
+    /// The indicator without its city series: what its own file and CSV hold
+    /// (each series has files of its own; the whole dataset holds everything).
+    pub fn province(&self) -> Indicator {
+        Indicator { breakdown: Vec::new(), ..self.clone() }
+    }
+
+    /// From a place's indicator (`for_place`), the series it was made from:
+    /// its figures on the place's basis, with `like`'s place and scope.
+    pub fn series_back(&self, like: &PlaceSeries) -> PlaceSeries {
+        let place = BasisId::from(PLACE_BASIS);
+        let values = self.values.iter().filter(|o| o.basis.as_ref() == Some(&place));
+        let values = values.map(|o| Observation { basis: None, ..o.clone() }).collect();
+        PlaceSeries { place: like.place.clone(), scope: like.scope.clone(), values }
+    }
+
     /// The indicator with one city series and nothing of the province's: what
     /// that series' CSV download holds.
     pub fn only_series(&self, series: &PlaceSeries) -> Indicator {

@@ -76,7 +76,7 @@ fn IndicatorView(file: IndicatorFile) -> impl IntoView {
             <HowComputed ind=ind.clone() a=a.clone()/>
             <FreshnessNote ind=ind.clone() as_of=file.as_of.clone()/>
             <ChartOrTable ind=ind.clone() sources=file.sources.clone()/>
-            <super::Breakdown ind=ind.clone()/>
+            <super::Breakdown id=ind.id.clone()/>
             <SharePanel file=file.clone()/>
             <PlanWording ind=ind.clone()/>
             <NoteList ind=ind.clone()/>

@@ -494,8 +494,20 @@ fn PlaceFigures(
 
 /// On an indicator's page: its figures for single places (newest of each
 /// series), each leading to the place's page, and the comparison of all 14.
+/// The series come with the overview (the indicator's own file holds the
+/// province's figures only).
 #[component]
-pub fn Breakdown(ind: Indicator) -> impl IntoView {
+pub fn Breakdown(id: crate::model::IndicatorId) -> impl IntoView {
+    let overview = use_overview();
+    move || {
+        let loaded = overview.get()?.ok()?;
+        let ind = loaded.data.indicators.into_iter().find(|i| i.id == id)?;
+        Some(view! { <BreakdownList ind/> })
+    }
+}
+
+#[component]
+fn BreakdownList(ind: Indicator) -> impl IntoView {
     let lang = use_lang();
     let places = PLACES.iter().filter(|p| ind.series_of(p.code).next().is_some()).count();
     let id = ind.id.clone();
