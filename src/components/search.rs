@@ -44,7 +44,7 @@ pub fn IndicatorSearch(indicators: Vec<Indicator>, #[prop(into)] lang: Signal<La
         }
     };
     let status = move || {
-        let n = hits.get().len() + places.get().len();
+        let n = hits.get().len();
         if query.get().trim().is_empty() {
             String::new()
         } else {

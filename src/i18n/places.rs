@@ -209,3 +209,8 @@ pub fn breakdown_intro(lang: Lang, n: usize) -> String {
         ),
     }
 }
+
+/// Before a city series' download links.
+pub fn series_downloads(lang: Lang) -> &'static str {
+    lang.of("下载该市州的这组数据", "Download this place's figures")
+}

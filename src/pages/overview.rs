@@ -3,7 +3,7 @@
 //! a search over every indicator.
 
 use crate::charts::Layout;
-use crate::components::{await_resource, DataProblems, IndicatorSearch, ProgressChart, StatusBadge};
+use crate::components::{await_resource, DataProblems, InPageLink, IndicatorSearch, ProgressChart, StatusBadge};
 use crate::context::{use_lang, use_overview};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::progress::PLAN_END;
@@ -40,6 +40,7 @@ fn OverviewBody(file: OverviewFile) -> impl IntoView {
         {plan_ended.then(|| view! { <p class="plan-ended" data-testid="plan-ended">{move || lang.get().t(Msg::PlanEnded)}</p> })}
         <p class="as-of" data-testid="overview-as-of">
             {move || lang.get().t(Msg::DataAsOf)} " " <time datetime=datetime>{move || i18n::date(lang.get(), &as_of)}</time>
+            " · " <InPageLink target="places-heading">{move || i18n::your_city(lang.get())} " ↓"</InPageLink>
         </p>
         <section class="totals" aria-labelledby="totals-heading">
             <h2 id="totals-heading" class="visually-hidden">{move || lang.get().t(Msg::GoalStatusTotal)}</h2>

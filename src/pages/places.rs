@@ -441,7 +441,7 @@ fn CitySeries(
             view! {
                 <PlaceFigures ind=mine.clone() values sources=file.sources lang/>
                 <p class="downloads" data-testid="city-downloads">
-                    {lang.t(Msg::Download)} {i18n::colon(lang)}
+                    {i18n::series_downloads(lang)} {i18n::colon(lang)}
                     <a href=csv download="">"CSV"</a> " · " <a href=json download="">"JSON"</a>
                 </p>
             }
