@@ -214,3 +214,8 @@ pub fn breakdown_intro(lang: Lang, n: usize) -> String {
 pub fn series_downloads(lang: Lang) -> &'static str {
     lang.of("下载该市州的这组数据", "Download this place's figures")
 }
+
+/// The tile mark of a figure on a narrower or other scope than the place as it reports itself.
+pub fn scope_flag(lang: Lang) -> &'static str {
+    lang.of("特定范围（见表）", "a narrower scope (see the table)")
+}

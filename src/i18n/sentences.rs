@@ -133,6 +133,16 @@ pub fn chart_summary(lang: Lang, ind: &Indicator) -> String {
             Lang::En => format!("a green dashed line marks the target ({})", target_phrase(lang, ind, t)),
         });
     }
+    if let Some(s) = &ind.standard {
+        let limit = with_unit(lang, ind.unit, s.value);
+        parts.push(match lang {
+            Lang::Zh => format!("橙色点线为{}（{limit}），是参照线，不是规划目标", s.label.zh),
+            Lang::En => format!(
+                "an orange dotted line marks the {} ({limit}), for reference, not a target of the plan",
+                s.label.en
+            ),
+        });
+    }
     if ind.values.iter().any(|o| !o.period.is_full_year() && o.value.is_some()) {
         parts.push(lang.of("空心圆为非全年数值", "hollow circles are part-year or dated readings").to_string());
     }

@@ -11,7 +11,7 @@ use crate::i18n::{self, Msg};
 use crate::model::scorecard::provisional;
 use crate::model::{assess, IndicatorFile, IndicatorId};
 use crate::route::{Page, Route, Theme};
-use leptos::html::Div;
+use leptos::html::Main;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
@@ -31,23 +31,24 @@ pub fn EmbedPage(id: IndicatorId) -> impl IntoView {
             fetch::load_indicator_release(site.clone(), id.clone(), release.clone(), place.clone())
         })
     };
-    let root = NodeRef::<Div>::new();
+    let root = NodeRef::<Main>::new();
     view! {
-        <div class="embed" node_ref=root data-testid="embed">
+        // The embed's one landmark: its content is the page's main content.
+        <main class="embed" node_ref=root data-testid="embed">
             {await_found(
                 detail,
                 lang,
                 Some(move || view! { <p data-testid="not-found">{lang.get().t(Msg::NotFoundBody)}</p> }.into_any()),
                 move |file| view! { <EmbedBody file root/> }.into_any(),
             )}
-        </div>
+        </main>
     }
 }
 
 /// What the embed shows once its data is in. Only then does it start telling
 /// the host page its height: the loading notice's height is never sent.
 #[component]
-fn EmbedBody(file: IndicatorFile, root: NodeRef<Div>) -> impl IntoView {
+fn EmbedBody(file: IndicatorFile, root: NodeRef<Main>) -> impl IntoView {
     let lang = use_lang();
     let route = use_route();
     let site = use_site();
@@ -123,7 +124,7 @@ fn mark_document(theme: Option<Theme>) {
 
 /// Sends `{"datawrapper-height": {"<id>": px}}` to the host page whenever the
 /// embed's height changes, when it is inside an iframe.
-fn post_height_on_resize(root: NodeRef<Div>, key: String) {
+fn post_height_on_resize(root: NodeRef<Main>, key: String) {
     let window = window();
     let Ok(Some(parent)) = window.parent() else { return };
     if parent == window {

@@ -258,7 +258,7 @@ fn TileGrid(ind: Indicator, year: i32, rows: Vec<Row>, lang: Lang) -> impl IntoV
             <ol class="tile-grid" data-testid="tile-grid">{tiles}</ol>
             <p class="muted tile-legend">
                 {format!("{} {unit}", lang.t(Msg::Value))} " · ◐ " {lang.t(Msg::PartialYear)} " · ◇ "
-                {i18n::scope_column(lang)} " · — " {i18n::no_figure(lang)}
+                {i18n::scope_flag(lang)} " · — " {i18n::no_figure(lang)}
             </p>
             <p class="muted">{i18n::grid_note(lang)}</p>
         </section>

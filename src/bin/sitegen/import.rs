@@ -3,21 +3,26 @@
 //!
 //! Every row is checked (`import_rows`, `import_sources`); then the values are
 //! merged into the files as they are — each into its indicator's `values` in
-//! year order, after any of the same year; each new source at the end of the
-//! registry — and the whole dataset as it would be written is checked by the
-//! same loader `sitegen check` uses. Only when nothing is wrong are the changed files written, each to
-//! a temporary file in `data/` first and then renamed over the old one. Problems
-//! are all reported together, located by line and column of the spreadsheet.
+//! year order, after any of the same year; a city's figure (a row with a
+//! `place`) the same way into the values of its series in the indicator's
+//! `breakdown`, a series that does not exist yet being created after the last
+//! series of a place with the same or a lower code (so the breakdown stays in
+//! place-code order, a place's new scope after its existing series); each new
+//! source at the end of the registry — and the whole dataset as it would be
+//! written is checked by the same loader `sitegen check` uses. Only when nothing
+//! is wrong are the changed files written, each to a temporary file in `data/`
+//! first and then renamed over the old one. Problems are all reported together,
+//! located by line and column of the spreadsheet.
 //! The files keep their hand-made layout (`data_format`): a diff shows the
 //! added lines, and a comma after the line before each.
 
 use super::csv_read::{self, CsvError};
 use super::data_format::{self, Json};
 use super::import_columns::{Header, Problem, COLUMNS};
-use super::import_rows::{self, Context, NewValue, Rows};
+use super::import_rows::{self, series_name, Context, NewValue, Rows};
 use super::import_sources::NewSource;
 use gansu_eco_dashboard::model::dataset::{self, Dataset};
-use gansu_eco_dashboard::model::{Area, DataError, IndicatorId, ReleasesFile};
+use gansu_eco_dashboard::model::{Area, DataError, IndicatorId, PlaceSeries, ReleasesFile};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
@@ -132,20 +137,35 @@ impl Files {
     }
 
     /// Adds the values and sources; returns where each value went, by
-    /// indicator and index in its `values`, with the line and row it came from.
+    /// indicator, series and index in its `values`, with the line and row it
+    /// came from, and which row created each new series.
     fn merge(&mut self, values: &[NewValue], sources: &[NewSource]) -> Result<Placed, String> {
-        // For each indicator, which of its values came from which row.
-        let mut origin: BTreeMap<IndicatorId, Vec<Option<(usize, usize)>>> = BTreeMap::new();
+        // For each indicator and series (`None`: the province's values), which
+        // of its values came from which row.
+        let mut origin: BTreeMap<(IndicatorId, Option<String>), Vec<Option<Row>>> = BTreeMap::new();
+        let mut created: BTreeMap<(IndicatorId, String), Row> = BTreeMap::new();
         for v in values {
             let name = area_file(v.area);
-            let Some(list) = self.trees.get_mut(&name).and_then(|t| values_of(t, &v.indicator)) else {
+            let ind = self.trees.get_mut(&name).and_then(|t| indicator_of(t, &v.indicator));
+            let list = ind.and_then(|ind| match &v.series {
+                None => values_of(ind),
+                Some(series) => {
+                    let (list, new) = series_values_of(ind, series)?;
+                    if new {
+                        created.insert((v.indicator.clone(), series.key()), (v.line, v.row));
+                    }
+                    Some(list)
+                }
+            });
+            let Some(list) = list else {
                 return Err(format!(
                     "data/{name}: indicator {} has changed since it was read: import again",
                     v.indicator
                 ));
             };
             self.touched.insert(name);
-            let lines = origin.entry(v.indicator.clone()).or_insert_with(|| vec![None; list.len()]);
+            let key = (v.indicator.clone(), v.series.as_ref().map(PlaceSeries::key));
+            let lines = origin.entry(key).or_insert_with(|| vec![None; list.len()]);
             let year = |j: &Json| j.get("year").and_then(Json::as_i64);
             let at = list.iter().rposition(|j| year(j).is_some_and(|y| y <= v.value.year as i64)).map_or(0, |i| i + 1);
             // Serialising a plain observation cannot fail.
@@ -162,13 +182,36 @@ impl Files {
             }
             self.touched.insert("sources.json".to_string());
         }
-        let mut placed = BTreeMap::new();
-        for (id, lines) in origin {
-            for (i, line) in lines.into_iter().enumerate() {
-                placed.extend(line.map(|l| ((id.clone(), i), l)));
+        // Series are found by their key in the merged files: a new series may
+        // have moved the later ones.
+        let mut placed = Placed::default();
+        for ((id, key), lines) in origin {
+            let series = match key {
+                Some(k) => Some(self.series_index(&id, &k).ok_or_else(|| format!("{id}: series {k} was not found"))?),
+                None => None,
+            };
+            let at = lines.into_iter().enumerate().filter_map(|(i, l)| Some(((id.clone(), series, i), l?)));
+            placed.values.extend(at);
+        }
+        for ((id, key), at) in created {
+            if let Some(i) = self.series_index(&id, &key) {
+                placed.series.insert((id, i), at);
             }
         }
         Ok(placed)
+    }
+
+    /// The index in its indicator's `breakdown` of the series with this key.
+    fn series_index(&self, id: &IndicatorId, key: &str) -> Option<usize> {
+        let is_it = |i: &&Json| i.get("id").and_then(Json::as_str) == Some(id.as_str());
+        let ind = self.trees.values().find_map(|t| match t.get("indicators")? {
+            Json::Array(list) => list.iter().find(is_it),
+            _ => None,
+        })?;
+        match ind.get("breakdown")? {
+            Json::Array(series) => series.iter().position(|s| series_key(s).as_deref() == Some(key)),
+            _ => None,
+        }
     }
 
     /// The files something was added to: name → new text.
@@ -186,23 +229,74 @@ impl Files {
     }
 }
 
-/// Where each imported value went: (indicator, index in its `values`) → (line, row).
-type Placed = BTreeMap<(IndicatorId, usize), (usize, usize)>;
+/// A row of the spreadsheet: its line and its spreadsheet row number.
+type Row = (usize, usize);
 
-/// The `values` of indicator `id` in an area file, created if the indicator has none.
-fn values_of<'t>(tree: &'t mut Json, id: &IndicatorId) -> Option<&'t mut Vec<Json>> {
+/// Where the imported values went, and which row created each new series.
+#[derive(Default)]
+struct Placed {
+    /// (indicator, index in its `breakdown` or `None` for its own `values`,
+    /// index in those values) → the row it came from.
+    values: BTreeMap<(IndicatorId, Option<usize>, usize), Row>,
+    /// (indicator, index in its `breakdown`) → the row that created the series.
+    series: BTreeMap<(IndicatorId, usize), Row>,
+}
+
+/// Indicator `id` in an area file.
+fn indicator_of<'t>(tree: &'t mut Json, id: &IndicatorId) -> Option<&'t mut Json> {
     let Json::Array(indicators) = tree.get_mut("indicators")? else { return None };
-    let ind = indicators.iter_mut().find(|i| i.get("id").and_then(Json::as_str) == Some(id.as_str()))?;
-    if ind.get("values").is_none() {
-        let Json::Object(fields) = &mut *ind else { return None };
-        // Where the type declares it: before `notes` and `curator_notes`.
-        let at = fields.iter().position(|(k, _)| k == "notes" || k == "curator_notes").unwrap_or(fields.len());
-        fields.insert(at, ("values".to_string(), Json::Array(Vec::new())));
+    indicators.iter_mut().find(|i| i.get("id").and_then(Json::as_str) == Some(id.as_str()))
+}
+
+/// The array `key` of an object, created empty before the first of `before`
+/// (where the type declares it) if the object has none.
+fn array_of<'t>(object: &'t mut Json, key: &str, before: &[&str]) -> Option<&'t mut Vec<Json>> {
+    if object.get(key).is_none() {
+        let Json::Object(fields) = &mut *object else { return None };
+        let at = fields.iter().position(|(k, _)| before.contains(&k.as_str())).unwrap_or(fields.len());
+        fields.insert(at, (key.to_string(), Json::Array(Vec::new())));
     }
-    match ind.get_mut("values")? {
+    match object.get_mut(key)? {
         Json::Array(list) => Some(list),
         _ => None,
     }
+}
+
+/// An indicator's `values`, created if it has none.
+fn values_of(ind: &mut Json) -> Option<&mut Vec<Json>> {
+    array_of(ind, "values", &["notes", "publication", "evidence", "breakdown", "standard", "curator_notes"])
+}
+
+/// The `values` of an indicator's series for `series`' place and scope, and
+/// whether the series is new: one that does not exist yet is created (with
+/// `series`' scope labels) after the last series of a place with the same or a
+/// lower code, so the breakdown stays in place-code order.
+fn series_values_of<'t>(ind: &'t mut Json, series: &PlaceSeries) -> Option<(&'t mut Vec<Json>, bool)> {
+    let breakdown = array_of(ind, "breakdown", &["standard", "curator_notes"])?;
+    let key = series.key();
+    let found = breakdown.iter().position(|s| series_key(s).as_deref() == Some(key.as_str()));
+    let (at, new) = match found {
+        Some(at) => (at, false),
+        None => {
+            let place = |s: &Json| s.get("place").and_then(Json::as_str).map(str::to_string);
+            let at = breakdown.iter().rposition(|s| place(s).is_some_and(|p| p <= series.place)).map_or(0, |i| i + 1);
+            let empty = PlaceSeries { values: Vec::new(), ..series.clone() };
+            // Serialising a place and a scope cannot fail.
+            breakdown.insert(at, Json::from_typed(&empty).unwrap_or(Json::Null));
+            (at, true)
+        }
+    };
+    let values = array_of(breakdown.get_mut(at)?, "values", &[])?;
+    Some((values, new))
+}
+
+/// A series' key in a file (`PlaceSeries::key`): its place code, then its scope's id.
+fn series_key(series: &Json) -> Option<String> {
+    let place = series.get("place")?.as_str()?;
+    Some(match series.get("scope").and_then(|s| s.get("id")).and_then(Json::as_str) {
+        Some(id) => format!("{place}.{id}"),
+        None => place.to_string(),
+    })
 }
 
 fn area_file(area: Area) -> String {
@@ -212,10 +306,30 @@ fn area_file(area: Area) -> String {
 /// The row a problem of the merged dataset comes from, and its column.
 fn locate(e: &DataError, placed: &Placed, sources: &[NewSource]) -> Option<Problem> {
     let item = e.item.as_deref()?;
-    let problem = |(line, row): (usize, usize), column| Some(Problem { line, row, column, message: e.message.clone() });
+    let problem = |(line, row): Row, column| Some(Problem { line, row, column, message: e.message.clone() });
     if let Some(id) = item.strip_prefix("indicator ") {
-        let (index, rest) = e.field.strip_prefix("values[")?.split_once(']')?;
-        let at = *placed.get(&(IndicatorId::from(id), index.parse().ok()?))?;
+        let id = IndicatorId::from(id);
+        let (series, field) = match e.field.strip_prefix("breakdown[") {
+            Some(rest) => {
+                let (index, rest) = rest.split_once(']')?;
+                (Some(index.parse().ok()?), rest)
+            }
+            None => (None, e.field.as_str()),
+        };
+        if let (Some(series), false) = (series, field.starts_with(".values[")) {
+            // A rule about the series: its place, its scope.
+            let at = *placed.series.get(&(id, series))?;
+            let column = match field {
+                ".place" => "place",
+                ".scope.label.zh" => "scope_zh",
+                ".scope.label.en" => "scope_en",
+                _ => "scope",
+            };
+            return problem(at, Some(column));
+        }
+        let field = field.strip_prefix('.').filter(|_| series.is_some()).unwrap_or(field);
+        let (index, rest) = field.strip_prefix("values[")?.split_once(']')?;
+        let at = *placed.values.get(&(id, series, index.parse().ok()?))?;
         let column = match rest {
             ".year" => "year",
             ".value" => "value",
@@ -268,16 +382,30 @@ fn commit(data: &Path, changed: &BTreeMap<String, String>, originals: &BTreeMap<
     Ok(())
 }
 
-/// "added 2 values to AIR-02 (2025, 2025 partial) …", the new sources and the files written.
+/// "added 3 values to AIR-02 (2025, 2025 (1—6月), 2024 for 620100 兰州市) …",
+/// the new series and sources and the files written.
 fn summary(file: &str, data: &Path, ds: &Dataset, rows: &Rows, files: &Files) -> String {
     let (values, sources) = (&rows.values, &rows.sources);
     let mut by_indicator: BTreeMap<&IndicatorId, Vec<String>> = BTreeMap::new();
+    let mut new_series: Vec<String> = Vec::new();
     for v in values {
         let label = v.value.period.label().map(|l| format!(" ({})", l.zh)).unwrap_or_default();
-        by_indicator.entry(&v.indicator).or_default().push(format!("{}{label}", v.value.year));
+        let place = v.series.as_ref().map(|s| format!(" for {}", series_name(s))).unwrap_or_default();
+        by_indicator.entry(&v.indicator).or_default().push(format!("{}{label}{place}", v.value.year));
+        let exists =
+            |s: &PlaceSeries| ds.indicators.iter().any(|i| i.id == v.indicator && i.series(&s.key()).is_some());
+        if let Some(s) = v.series.as_ref().filter(|s| !exists(s)) {
+            let name = format!("{} {}", v.indicator, series_name(s));
+            if !new_series.contains(&name) {
+                new_series.push(name);
+            }
+        }
     }
     let added: Vec<String> = by_indicator.iter().map(|(id, years)| format!("{id} ({})", years.join(", "))).collect();
     let mut out = format!("{file}: added {} value(s) to {}", values.len(), added.join(", "));
+    if !new_series.is_empty() {
+        out.push_str(&format!("; new series: {}", new_series.join(", ")));
+    }
     if !sources.is_empty() {
         let keys: Vec<&str> = sources.iter().map(|s| s.key.as_str()).collect();
         out.push_str(&format!("; new source(s): {}", keys.join(", ")));

@@ -4,8 +4,9 @@
 use super::csv_read::Record;
 
 /// The columns of an import file, in the template's order. Vocabulary cells
-/// (`bound`, `period`, `source_tier`) hold the names the JSON files use.
-pub const COLUMNS: [&str; 21] = [
+/// (`bound`, `period`, `source_tier`) hold the names the JSON files use. The
+/// last four (`OPTIONAL_COLUMNS`) place a figure in a city's series.
+pub const COLUMNS: [&str; 25] = [
     "indicator_id",
     "year",
     "value",
@@ -27,7 +28,15 @@ pub const COLUMNS: [&str; 21] = [
     "source_url",
     "source_tier",
     "source_reprinted_by",
+    "place",
+    "scope",
+    "scope_zh",
+    "scope_en",
 ];
+
+/// The columns a header may leave out (a copy of the template made before they
+/// were added): a row without them is the province's, as before.
+pub const OPTIONAL_COLUMNS: [&str; 4] = ["place", "scope", "scope_zh", "scope_en"];
 
 /// The columns that describe a new source; empty when a row cites a known one.
 pub const SOURCE_COLUMNS: [&str; 8] = [
@@ -42,7 +51,7 @@ pub const SOURCE_COLUMNS: [&str; 8] = [
 ];
 
 /// Cells the public will read, checked for curators' working words.
-pub const PUBLIC_COLUMNS: [&str; 11] = [
+pub const PUBLIC_COLUMNS: [&str; 13] = [
     "period_zh",
     "period_en",
     "text_zh",
@@ -54,6 +63,8 @@ pub const PUBLIC_COLUMNS: [&str; 11] = [
     "source_title_zh",
     "source_title_en",
     "source_reprinted_by",
+    "scope_zh",
+    "scope_en",
 ];
 
 /// A problem with the file, located by line, spreadsheet row and column.
@@ -101,7 +112,8 @@ pub struct Header {
 }
 
 impl Header {
-    /// Reads the header row: every column of the template, once, and no other.
+    /// Reads the header row: every column of the template once (the optional
+    /// ones at most once), and no other.
     pub fn read(rec: &Record) -> Result<Header, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut bad = |message: String| problems.push(Problem { line: rec.line, row: rec.row, column: None, message });
@@ -118,7 +130,8 @@ impl Header {
             }
             positions.push(known);
         }
-        for c in COLUMNS.iter().filter(|c| !positions.contains(&Some(**c))) {
+        let required = COLUMNS.iter().filter(|c| !OPTIONAL_COLUMNS.contains(c));
+        for c in required.filter(|c| !positions.contains(&Some(**c))) {
             bad(format!("missing column \"{c}\": keep the template's header row"));
         }
         if problems.is_empty() {
@@ -137,7 +150,8 @@ impl Header {
         self.positions.get(position).copied().flatten()
     }
 
-    /// The trimmed cell of `column` in a row ("" when the row is shorter).
+    /// The trimmed cell of `column` in a row ("" when the row is shorter, or
+    /// the header has no such optional column).
     pub fn cell<'r>(&self, rec: &'r Record, column: &str) -> &'r str {
         self.position(column).and_then(|p| rec.cells.get(p)).map_or("", |c| c.trim())
     }

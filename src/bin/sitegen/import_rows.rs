@@ -2,14 +2,22 @@
 //! turned into a value to add (and, when it introduces one, a source for the
 //! registry: `import_sources`). Every problem is kept with its line and column;
 //! a row with any problem adds nothing.
+//!
+//! A row with a `place` (one of the 14 cities and prefectures) is a city's
+//! figure: it goes into the indicator's series for that place and `scope`
+//! (`Indicator::breakdown`), takes no `basis`, and may name a new scope with its
+//! labels (`scope_zh`, `scope_en`). An empty `place`, or 620000, is the province.
 
 use super::csv_read::Record;
 use super::import_columns::{letter, Header, Problem, PUBLIC_COLUMNS};
 use super::import_sources::NewSource;
 use super::package_codes::schema_values;
 use gansu_eco_dashboard::model::dataset::Dataset;
-use gansu_eco_dashboard::model::validate::{curator_word, FIRST_YEAR};
-use gansu_eco_dashboard::model::{Area, BasisId, Bound, Indicator, IndicatorId, Observation, Period, Text};
+use gansu_eco_dashboard::model::place::{self, Place, PROVINCE};
+use gansu_eco_dashboard::model::validate::{curator_word, is_valid_key, FIRST_YEAR};
+use gansu_eco_dashboard::model::{
+    Area, Basis, BasisId, Bound, Indicator, IndicatorId, Observation, Period, PlaceSeries, Text,
+};
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
@@ -22,6 +30,9 @@ pub struct NewValue {
     pub indicator: IndicatorId,
     pub area: Area,
     pub value: Observation,
+    /// The city series the value goes into (its place and scope; no values),
+    /// `None` for the province's own `values`.
+    pub series: Option<PlaceSeries>,
 }
 
 /// The rows of a file, checked.
@@ -40,7 +51,8 @@ pub struct Context<'a> {
 }
 
 /// A row's identity: a second row (or value) with the same one is a duplicate.
-type RowKey = (IndicatorId, i32, Option<BasisId>, Period);
+/// The series key (`PlaceSeries::key`) is `None` for the province's values.
+type RowKey = (IndicatorId, Option<String>, i32, Option<BasisId>, Period);
 
 /// What earlier rows introduced.
 #[derive(Default)]
@@ -48,6 +60,9 @@ pub(super) struct Seen {
     rows: Vec<(RowKey, usize)>,
     /// New source keys: the line that adds each, and its source cells.
     pub(super) sources: BTreeMap<String, (usize, Vec<String>)>,
+    /// New scopes, by indicator, place code and scope id: the line that adds
+    /// each, and its label.
+    scopes: BTreeMap<(IndicatorId, String, String), (usize, Text)>,
 }
 
 /// Checks every row after the header; blank rows are skipped.
@@ -105,7 +120,11 @@ impl<'r> Row<'r> {
             self.bad("bound", "a bound needs a value");
         }
         let period = self.period();
-        let basis = self.basis(ind);
+        let series = self.series(ind, seen);
+        let basis = match &series {
+            Some(Some(_)) => self.no_basis(),
+            _ => self.basis(ind),
+        };
         let text = self.text("text_zh", "text_en");
         let no_text = self.cell("text_zh").is_empty() && self.cell("text_en").is_empty();
         if value.is_none() && self.cell("value").is_empty() && no_text {
@@ -113,19 +132,34 @@ impl<'r> Row<'r> {
         }
         let note = self.text("note_zh", "note_en");
         let (key, source) = self.source(ctx.ds, seen);
-        let (Some(ind), Some(year), Some(period), Some(basis), Some(key)) = (ind, year, period, basis, key) else {
+        let (Some(ind), Some(year), Some(period), Some(series), Some(basis), Some(key)) =
+            (ind, year, period, series, basis, key)
+        else {
             return (None, None);
         };
-        let headline = ind.headline_basis.as_ref();
-        let on = basis.clone().or(headline.cloned());
-        let same = |o: &Observation| o.year == year && o.basis_or(headline) == on.as_ref() && o.period == period;
         let file = format!("data/{}.json", ind.area.slug());
-        if ind.values.iter().any(same) {
-            self.bad("year", format!("duplicate: {} already has a value for {year} on this basis and period in {file}; the import only adds values — change an existing one in the file itself", ind.id));
-        }
-        let row_key = (ind.id.clone(), year, on, period.clone());
+        let row_key = match &series {
+            None => {
+                let headline = ind.headline_basis.as_ref();
+                let on = basis.clone().or(headline.cloned());
+                let same =
+                    |o: &Observation| o.year == year && o.basis_or(headline) == on.as_ref() && o.period == period;
+                if ind.values.iter().any(same) {
+                    self.bad("year", format!("duplicate: {} already has a value for {year} on this basis and period in {file}; the import only adds values — change an existing one in the file itself", ind.id));
+                }
+                (ind.id.clone(), None, year, on, period.clone())
+            }
+            Some(s) => {
+                let same = |o: &Observation| o.year == year && o.period == period;
+                if ind.series(&s.key()).is_some_and(|existing| existing.values.iter().any(same)) {
+                    self.bad("year", format!("duplicate: {} already has a value for {year} and this period in the series of {} in {file}; the import only adds values — change an existing one in the file itself", ind.id, series_name(s)));
+                }
+                (ind.id.clone(), Some(s.key()), year, None, period.clone())
+            }
+        };
         if let Some((_, line)) = seen.rows.iter().find(|(k, _)| *k == row_key) {
-            self.bad("year", format!("duplicate of line {line}: the same indicator, year, basis and period"));
+            let what = if series.is_some() { "place, scope" } else { "basis" };
+            self.bad("year", format!("duplicate of line {line}: the same indicator, year, {what} and period"));
         }
         seen.rows.push((row_key, self.rec.line));
         let value = Observation {
@@ -143,7 +177,7 @@ impl<'r> Row<'r> {
             revised: None,
         };
         let (line, row) = (self.rec.line, self.rec.row);
-        (Some(NewValue { line, row, indicator: ind.id.clone(), area: ind.area, value }), source)
+        (Some(NewValue { line, row, indicator: ind.id.clone(), area: ind.area, value, series }), source)
     }
 
     fn indicator<'d>(&mut self, ds: &'d Dataset) -> Option<&'d Indicator> {
@@ -258,6 +292,77 @@ impl<'r> Row<'r> {
         None
     }
 
+    /// A city's figure has no basis of its own: its series' scope says what it covers.
+    fn no_basis(&mut self) -> Option<Option<BasisId>> {
+        if self.cell("basis").is_empty() {
+            return Some(None);
+        }
+        self.bad("basis", "a city's figure takes its scope from `scope`, not a basis: leave `basis` empty (with `scope` empty the figure is the city's as it reports itself)");
+        None
+    }
+
+    /// The city series a row's figure goes into: `Some(None)` for the
+    /// province's own values; `None` when a place or scope cell is wrong.
+    fn series(&mut self, ind: Option<&Indicator>, seen: &mut Seen) -> Option<Option<PlaceSeries>> {
+        let (code, scope) = (self.cell("place"), self.cell("scope"));
+        if code.is_empty() || code == PROVINCE {
+            let filled = ["scope", "scope_zh", "scope_en"].into_iter().find(|c| !self.cell(c).is_empty());
+            if let Some(c) = filled {
+                self.bad(c, "a scope is for a city's figure: set `place` to the city's code, or leave scope, scope_zh and scope_en empty (a province figure's coverage is its `basis`)");
+                return None;
+            }
+            return Some(None);
+        }
+        let Some(place) = place::find(code) else {
+            self.bad("place", unknown_place(code));
+            return None;
+        };
+        if scope.is_empty() {
+            if let Some(c) = ["scope_zh", "scope_en"].into_iter().find(|c| !self.cell(c).is_empty()) {
+                self.bad(c, "a label is for a scope: set `scope` to its id, or leave scope_zh and scope_en empty");
+                return None;
+            }
+            return ind.map(|_| Some(PlaceSeries { place: code.to_string(), scope: None, values: Vec::new() }));
+        }
+        if !is_valid_key(scope) {
+            self.bad(
+                "scope",
+                format!("\"{scope}\" is not a scope id: lower-case letters, digits and -, e.g. lanzhou-urban"),
+            );
+            return None;
+        }
+        let ind = ind?;
+        let existing = ind.series_of(code).find_map(|s| s.scope.as_ref().filter(|b| b.id.as_str() == scope));
+        let new_key = (ind.id.clone(), code.to_string(), scope.to_string());
+        let label = if let Some(b) = existing {
+            let file = format!("data/{}.json", ind.area.slug());
+            self.same_label(&b.label, &format!("the label of scope \"{scope}\" of {} in {file}", place_name(place)));
+            b.label.clone()
+        } else if let Some((line, label)) = seen.scopes.get(&new_key).cloned() {
+            self.same_label(&label, &format!("line {line}, which adds scope \"{scope}\" of {}", place_name(place)));
+            label
+        } else if self.cell("scope_zh").is_empty() && self.cell("scope_en").is_empty() {
+            self.bad("scope_zh", format!("required for a new scope: {} has no series of {} on scope \"{scope}\"; to start one, give the scope's label in scope_zh and scope_en, e.g. 市区 / urban area", ind.id, place_name(place)));
+            return None;
+        } else {
+            let label = self.text("scope_zh", "scope_en")?;
+            seen.scopes.insert(new_key, (self.rec.line, label.clone()));
+            label
+        };
+        let scope = Basis { id: BasisId::from(scope), label, proxy: false, note: None };
+        Some(Some(PlaceSeries { place: code.to_string(), scope: Some(scope), values: Vec::new() }))
+    }
+
+    /// scope_zh and scope_en each empty or the same as `label`, which is `what`.
+    fn same_label(&mut self, label: &Text, what: &str) {
+        for (column, known) in [("scope_zh", &label.zh), ("scope_en", &label.en)] {
+            let cell = self.cell(column);
+            if !cell.is_empty() && cell != known {
+                self.bad(column, format!("differs from {what}, \"{known}\": leave it empty or repeat it exactly (a label is changed in the file itself)"));
+            }
+        }
+    }
+
     /// A text in both languages, or none; one language alone is a problem.
     pub(super) fn text(&mut self, zh: &'static str, en: &'static str) -> Option<Text> {
         match (self.cell(zh), self.cell(en)) {
@@ -273,6 +378,37 @@ impl<'r> Row<'r> {
             (z, e) => Some(Text { zh: z.to_string(), en: e.to_string() }),
         }
     }
+}
+
+/// "620100 兰州市", "622900 临夏回族自治州".
+fn place_name(p: &Place) -> String {
+    format!("{} {}", p.code, p.zh)
+}
+
+/// A series for messages: "620100 兰州市", "620300 金昌市 (scope jinchang-urban)".
+pub(super) fn series_name(s: &PlaceSeries) -> String {
+    let place = place::find(&s.place).map_or_else(|| s.place.clone(), place_name);
+    match &s.scope {
+        Some(b) => format!("{place} (scope {})", b.id),
+        None => place,
+    }
+}
+
+/// Why a place cell is not one of the 14 codes, and what to write instead.
+fn unknown_place(cell: &str) -> String {
+    let named = |p: &&Place| {
+        let lower = cell.to_lowercase();
+        [p.zh, p.short_zh(), p.en, p.pinyin].iter().any(|n| n.to_lowercase() == lower)
+    };
+    let hint = match place::PLACES.iter().find(named) {
+        Some(p) => format!("write its code, {}", place_name(p)),
+        None => format!(
+            "write the six-digit GB/T 2260 code of one of the 14 cities and prefectures, e.g. {} … {}; empty (or {PROVINCE}) means the province",
+            place_name(&place::PLACES[0]),
+            place_name(&place::PLACES[13])
+        ),
+    };
+    format!("\"{cell}\" is not the code of a city or prefecture: {hint}")
 }
 
 /// The headline basis, for "empty means …".

@@ -89,6 +89,29 @@ fn free_years(ds: &Dataset, ind: &Indicator) -> Vec<String> {
     free.map(|y| y.to_string()).collect()
 }
 
+/// The lines of `new` that are not in `old`, every line of `old` staying in
+/// order (the line before an addition may gain a comma).
+fn added_lines<'n>(name: &str, old: &str, new: &'n str) -> Vec<&'n str> {
+    let mut old_lines = old.lines().map(|l| l.trim_end_matches(',')).peekable();
+    let mut added = Vec::new();
+    for line in new.lines() {
+        if old_lines.peek() == Some(&line.trim_end_matches(',')) {
+            old_lines.next();
+        } else {
+            added.push(line);
+        }
+    }
+    assert_eq!(old_lines.next(), None, "{name}: a line was removed or changed");
+    added
+}
+
+/// The lines that differ other than by a trailing comma, in order: what a
+/// diff shows besides the added lines.
+fn comma_changes(old: &str, new: &str) -> usize {
+    let old: BTreeSet<&str> = old.lines().collect();
+    new.lines().filter(|l| !old.contains(l) && old.contains(l.trim_end_matches(','))).count()
+}
+
 /// The (line, column) of each problem, read back from `FILE:LINE: column NAME (L): reason`.
 fn located(problems: &[String], file: &Path) -> BTreeSet<(usize, String)> {
     let prefix = format!("{}:", file.display());
@@ -127,16 +150,7 @@ fn the_template_imports_and_a_diff_shows_only_the_added_lines() {
     for name in changed {
         let old = String::from_utf8(before[name].clone()).unwrap();
         let new = String::from_utf8(after[name].clone()).unwrap();
-        let mut old_lines = old.lines().map(|l| l.trim_end_matches(',')).peekable();
-        let mut added = Vec::new();
-        for line in new.lines() {
-            if old_lines.peek() == Some(&line.trim_end_matches(',')) {
-                old_lines.next();
-            } else {
-                added.push(line);
-            }
-        }
-        assert_eq!(old_lines.next(), None, "{name}: a line was removed or changed");
+        let added = added_lines(name, &old, &new);
         match name.as_str() {
             "air.json" => assert!(added.len() == 1 && added[0].contains("\"year\": 2026"), "{added:#?}"),
             _ => {
@@ -436,7 +450,7 @@ fn a_bad_header_or_encoding_is_reported_before_any_row() {
         problems,
         [
             format!("{name}:1: column S: unknown column \"tier\"; the columns are those of public/data/import-template.csv"),
-            format!("{name}:1: column U: unknown column \"extra\"; the columns are those of public/data/import-template.csv"),
+            format!("{name}:1: column Y: unknown column \"extra\"; the columns are those of public/data/import-template.csv"),
             format!("{name}:1: missing column \"note_en\": keep the template's header row"),
             format!("{name}:1: missing column \"source_tier\": keep the template's header row"),
         ]
@@ -458,5 +472,290 @@ fn data_that_does_not_check_before_the_import_is_reported_and_left_alone() {
     let problems = run(&root().join(TEMPLATE), &data).unwrap_err();
     assert!(problems[0].ends_with("has problems before anything is imported (run `sitegen check`):"), "{problems:#?}");
     assert!(problems[1..].iter().any(|p| p.contains("2099 is outside")), "{problems:#?}");
+    assert_eq!(snapshot(&data), before);
+}
+
+/// A row adding a city's figure to AIR-01 (a percentage) from `source`, with `changes`.
+fn city_row(year: &str, place: &str, source: &str, changes: &[(&str, &str)]) -> String {
+    let mut cells = vec![("indicator_id", "AIR-01"), ("year", year), ("value", "88.5"), ("place", place)];
+    cells.push(("source_key", source));
+    cells.retain(|(c, _)| !changes.iter().any(|(k, _)| k == c));
+    cells.extend(changes.iter().copied());
+    row(&cells)
+}
+
+/// The keys of an indicator's series, in the file's order.
+fn series_keys(ind: &Indicator) -> Vec<String> {
+    ind.breakdown.iter().map(|s| s.key()).collect()
+}
+
+#[test]
+fn the_template_header_is_the_columns_and_a_header_without_the_place_columns_still_imports() {
+    let template = fs::read_to_string(root().join(TEMPLATE)).unwrap();
+    let header = template.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert_eq!(header, COLUMNS.join(","), "the template lists every column, in order");
+    assert!(header.ends_with(",place,scope,scope_zh,scope_en"), "the place columns come last");
+    // A copy of the template made before the place columns: the province's figures, as before.
+    let data = data_copy("old-header");
+    let ds = dataset_of(&data);
+    let year = free_years(&ds, indicator(&ds, "AIR-02"))[0].clone();
+    let source = ds.sources.keys().next().unwrap().to_string();
+    let old = &COLUMNS[..COLUMNS.len() - 4];
+    let line = old.iter().map(|c| match *c {
+        "indicator_id" => "AIR-02",
+        "year" => year.as_str(),
+        "value" => "30",
+        "source_key" => source.as_str(),
+        _ => "",
+    });
+    let file = data.join("old.csv");
+    fs::write(&file, format!("{}\n{}\n", old.join(","), line.collect::<Vec<_>>().join(","))).unwrap();
+    run(&file, &data).unwrap_or_else(|e| panic!("{e:#?}"));
+    let after = dataset_of(&data);
+    assert!(indicator(&after, "AIR-02").values.iter().any(|o| o.year.to_string() == year && o.value == Some(30.0)));
+    assert_eq!(indicator(&after, "AIR-02").breakdown, indicator(&ds, "AIR-02").breakdown);
+}
+
+#[test]
+fn a_city_figure_goes_into_its_series_in_year_order_and_a_diff_shows_only_the_added_lines() {
+    let data = data_copy("city");
+    let ds = dataset_of(&data);
+    let air = indicator(&ds, "AIR-01");
+    let lanzhou = air.series("620100").expect("AIR-01 has Lanzhou's series without a scope");
+    let jinchang = air.series("620300.jinchang-urban").expect("AIR-01 has Jinchang's urban series");
+    assert!(!lanzhou.values.iter().any(|o| o.year == 2025), "the test adds Lanzhou's 2025");
+    assert!(!jinchang.values.iter().any(|o| o.year == 2023), "the test adds Jinchang's 2023");
+    let source = ds.sources.keys().next().unwrap().to_string();
+    let partial = [("period", "partial"), ("period_zh", "1—6月"), ("period_en", "Jan–Jun")];
+    let rows = [
+        city_row("2025", "620100", &source, &[("value", "84.1"), ("note_zh", "全年。"), ("note_en", "Full year.")]),
+        city_row("2022", "620100", &source, &partial),
+        // The labels of an existing scope may be repeated exactly.
+        city_row("2023", "620300", &source, &[("scope", "jinchang-urban"), ("scope_zh", "市区")]),
+        // The province's own figure beside them, as before (620000 is the province).
+        air_row(&free_years(&ds, indicator(&ds, "AIR-02"))[0], &source, &[("place", "620000")]),
+    ];
+    let file = csv_file(&data, &rows);
+    let before = snapshot(&data);
+    let imported = run(&file, &data).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert!(
+        imported.summary.contains(
+            "AIR-01 (2025 for 620100 兰州市, 2022 (1—6月) for 620100 兰州市, 2023 for 620300 金昌市 (scope jinchang-urban))"
+        ),
+        "{}",
+        imported.summary
+    );
+    assert!(!imported.summary.contains("new series"), "{}", imported.summary);
+    let after = dataset_of(&data);
+    let new_air = indicator(&after, "AIR-01");
+    assert_eq!(series_keys(new_air), series_keys(air), "no series added or moved");
+    assert_eq!(new_air.values, air.values, "the province's values are unchanged");
+    let lanzhou_after = new_air.series("620100").unwrap();
+    let years: Vec<i32> = lanzhou_after.values.iter().map(|o| o.year).collect();
+    assert_eq!(lanzhou_after.values.len(), lanzhou.values.len() + 2);
+    assert!(years.windows(2).all(|w| w[0] <= w[1]), "{years:?}");
+    let last_2022 = years.iter().rposition(|y| *y == 2022).unwrap();
+    assert_eq!(lanzhou_after.values[last_2022].period.label().unwrap().en, "Jan–Jun", "after the full-year 2022");
+    let new = lanzhou_after.values.last().unwrap();
+    assert_eq!((new.year, new.value, new.basis.as_ref()), (2025, Some(84.1), None));
+    assert_eq!(new.note.as_ref().unwrap().en, "Full year.");
+    let jinchang_after = new_air.series("620300.jinchang-urban").unwrap();
+    assert_eq!(jinchang_after.values.iter().map(|o| o.year).collect::<Vec<_>>(), [2022, 2023]);
+    assert_eq!(jinchang_after.scope, jinchang.scope);
+    // In air.json: four value lines; the lines before the two values added at the
+    // end of their series gain a comma (AIR-02's goes before its first value);
+    // nothing else changes.
+    let after_files = snapshot(&data);
+    let changed: Vec<&String> = after_files.keys().filter(|k| after_files[*k] != before[*k]).collect();
+    assert_eq!(changed, ["air.json"]);
+    let old = String::from_utf8(before["air.json"].clone()).unwrap();
+    let new = String::from_utf8(after_files["air.json"].clone()).unwrap();
+    let added = added_lines("air.json", &old, &new);
+    assert_eq!(added.len(), 4, "{added:#?}");
+    assert!(added.iter().all(|l| l.trim_start().starts_with("{ \"year\": ")), "one line per value: {added:#?}");
+    assert!(added.iter().any(|l| l.contains("\"value\": 84.1") && l.contains("\"note\": {")), "{added:#?}");
+    assert!(added.iter().all(|l| !l.contains("\"basis\"")), "{added:#?}");
+    assert_eq!(comma_changes(&old, &new), 2, "Lanzhou's 2024 and Jinchang's 2022");
+}
+
+#[test]
+fn a_city_row_with_a_new_scope_creates_its_series_in_place_code_order() {
+    let data = data_copy("city-new");
+    let ds = dataset_of(&data);
+    let air = indicator(&ds, "AIR-01");
+    assert!(air.series("620100.lanzhou-urban").is_none() && air.series_of("620200").next().is_none());
+    assert!(indicator(&ds, "AIR-04").breakdown.is_empty(), "the test needs an indicator without a breakdown");
+    let source = ds.sources.keys().next().unwrap().to_string();
+    let labels = [("scope", "lanzhou-urban"), ("scope_zh", "城区"), ("scope_en", "urban area")];
+    let rows = [
+        city_row("2024", "620100", &source, &labels),
+        // A later row of the new scope may leave its labels empty.
+        city_row("2023", "620100", &source, &[("scope", "lanzhou-urban")]),
+        city_row("2025", "620200", &source, &[]),
+        row(&[
+            ("indicator_id", "AIR-04"),
+            ("year", "2022"),
+            ("value", "1200"),
+            ("place", "623000"),
+            ("scope", "gannan-projects"),
+            ("scope_zh", "州内重点工程"),
+            ("scope_en", "key projects in the prefecture"),
+            ("source_key", &source),
+        ]),
+    ];
+    let before = snapshot(&data);
+    let imported = run(&csv_file(&data, &rows), &data).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert!(
+        imported.summary.contains("new series: AIR-01 620100 兰州市 (scope lanzhou-urban), AIR-01 620200 嘉峪关市, AIR-04 623000 甘南藏族自治州 (scope gannan-projects)"),
+        "{}",
+        imported.summary
+    );
+    let after = dataset_of(&data);
+    let new_air = indicator(&after, "AIR-01");
+    let mut expected = series_keys(air);
+    expected.insert(1, "620100.lanzhou-urban".to_string());
+    expected.insert(2, "620200".to_string());
+    assert_eq!(series_keys(new_air), expected, "after the place's own series, before higher codes");
+    let urban = new_air.series("620100.lanzhou-urban").unwrap();
+    let scope = urban.scope.as_ref().unwrap();
+    assert_eq!((scope.label.zh.as_str(), scope.label.en.as_str(), scope.note.as_ref()), ("城区", "urban area", None));
+    assert_eq!(urban.values.iter().map(|o| o.year).collect::<Vec<_>>(), [2023, 2024], "in year order");
+    assert_eq!(new_air.series("620200").unwrap().scope, None);
+    let gannan = &indicator(&after, "AIR-04").breakdown;
+    assert_eq!(series_keys(&indicator(&after, "AIR-04").clone()), ["623000.gannan-projects"]);
+    assert_eq!(gannan[0].values[0].value, Some(1200.0));
+    // The new series are laid out as the hand-made ones: one field per line,
+    // one value per line; nothing else changes but a comma.
+    let old = String::from_utf8(before["air.json"].clone()).unwrap();
+    let new = String::from_utf8(fs::read(data.join("air.json")).unwrap()).unwrap();
+    let value = |year: i32, value: &str| format!(r#"{{ "year": {year}, "value": {value}, "source": "{source}" }}"#);
+    let blocks = [
+        [
+            "        {",
+            "          \"place\": \"620100\",",
+            "          \"scope\": { \"id\": \"lanzhou-urban\", \"label\": { \"zh\": \"城区\", \"en\": \"urban area\" } },",
+            "          \"values\": [",
+            &format!("            {},", value(2023, "88.5")),
+            &format!("            {}", value(2024, "88.5")),
+            "          ]",
+            "        },",
+            "        {",
+            "          \"place\": \"620200\",",
+            "          \"values\": [",
+            &format!("            {}", value(2025, "88.5")),
+            "          ]",
+            "        },",
+            "        {",
+            "          \"place\": \"620300\",",
+        ]
+        .join("\n"),
+        [
+            "      \"publication\": { \"kind\": \"npc_report\", \"usual\": \"03-25\" },",
+            "      \"breakdown\": [",
+            "        {",
+            "          \"place\": \"623000\",",
+            "          \"scope\": { \"id\": \"gannan-projects\", \"label\": { \"zh\": \"州内重点工程\", \"en\": \"key projects in the prefecture\" } },",
+            "          \"values\": [",
+            &format!("            {}", value(2022, "1200")),
+            "          ]",
+            "        }",
+            "      ],",
+            "      \"curator_notes\": [",
+        ]
+        .join("\n"),
+    ];
+    for block in blocks {
+        assert!(new.contains(&format!("\n{block}")), "not in air.json:\n{block}");
+    }
+    let added = added_lines("air.json", &old, &new);
+    assert_eq!(added.len(), 14 + 9, "the lines above and no others: {added:#?}");
+    assert_eq!(comma_changes(&old, &new), 0, "new series go between others; AIR-04's before its curator_notes");
+    assert_eq!(data_format::format(&data_format::parse(&new).unwrap()), new, "the standard layout");
+}
+
+#[test]
+fn bad_city_rows_are_reported_with_their_line_and_column_and_nothing_is_written() {
+    let data = data_copy("city-bad");
+    let ds = dataset_of(&data);
+    let air = indicator(&ds, "AIR-01");
+    let existing = air.series("620100").unwrap().values.iter().find(|o| o.period == Period::FullYear).unwrap();
+    let existing = existing.year.to_string();
+    assert!(air.series_of("620700").next().is_none(), "the test adds Zhangye's first series");
+    let source = ds.sources.keys().next().unwrap().to_string();
+    let with = |year: &str, place: &str, changes: &[(&str, &str)]| city_row(year, place, &source, changes);
+    let new_scope = [("scope", "zhangye-urban"), ("scope_zh", "市区"), ("scope_en", "urban area")];
+    let rows: Vec<(String, Vec<&str>)> = vec![
+        (with("2021", "620101", &[]), vec!["place"]),
+        (with("2021", "兰州市", &[]), vec!["place"]),
+        (with("2021", "620700", &[("basis", "bulletin")]), vec!["basis"]),
+        (with("2021", "620700", &[("scope", "zhangye-city")]), vec!["scope_zh"]),
+        (with("2022", "620700", &[("scope", "zhangye-city"), ("scope_zh", "城区")]), vec!["scope_en"]),
+        (with("2021", "620700", &[("scope", "Urban Area")]), vec!["scope"]),
+        (with("2021", "620300", &[("scope", "jinchang-urban"), ("scope_en", "city")]), vec!["scope_en"]),
+        (with("2021", "", &[("scope", "zhangye-urban")]), vec!["scope"]),
+        (with("2021", "620700", &[("scope_zh", "市区")]), vec!["scope_zh"]),
+        (with(&existing, "620100", &[]), vec!["year"]),
+        (with("2023", "620700", &new_scope), vec![]),
+        (with("2023", "620700", &[("scope", "zhangye-urban")]), vec!["year"]),
+        (with("2024", "620700", &[("scope", "zhangye-urban"), ("scope_en", "city")]), vec!["scope_en"]),
+        // The same year as a province value, or another place's: not a duplicate.
+        (with(&existing, "620700", &[]), vec![]),
+        (
+            with("2021", "620700", &[("scope_zh", "研究记录"), ("scope", "zhangye-x"), ("scope_en", "x")]),
+            vec!["scope_zh"],
+        ),
+    ];
+    let file = csv_file(&data, &rows.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>());
+    let expected: BTreeSet<(usize, String)> = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, columns))| columns.iter().map(move |c| (i + 2, c.to_string())))
+        .collect();
+    let before = snapshot(&data);
+    let problems = run(&file, &data).unwrap_err();
+    assert_eq!(located(&problems, &file), expected, "{problems:#?}");
+    assert_eq!(problems.len(), expected.len(), "one problem per bad cell: {problems:#?}");
+    assert_eq!(snapshot(&data), before, "a failed import changes nothing");
+    let reason = |line: usize| problems.iter().find(|p| p.contains(&format!(":{line}: "))).unwrap().clone();
+    let name = file.display();
+    assert!(
+        reason(2)
+            .starts_with(&format!("{name}:2: column place (V): \"620101\" is not the code of a city or prefecture")),
+        "{}",
+        reason(2)
+    );
+    assert!(reason(2).contains("620100 兰州市"), "{}", reason(2));
+    assert!(reason(3).contains("write its code, 620100 兰州市"), "{}", reason(3));
+    assert!(reason(4).contains("column basis (H): a city's figure takes its scope from `scope`"), "{}", reason(4));
+    assert!(reason(5).contains("required for a new scope") && reason(5).contains("620700 张掖市"), "{}", reason(5));
+    assert!(reason(7).contains("not a scope id"), "{}", reason(7));
+    assert!(reason(8).contains("differs from the label of scope \"jinchang-urban\""), "{}", reason(8));
+    assert!(reason(9).contains("set `place`"), "{}", reason(9));
+    assert!(
+        reason(11).contains("duplicate: AIR-01 already has a value for") && reason(11).contains("620100 兰州市"),
+        "{}",
+        reason(11)
+    );
+    assert!(
+        reason(13).contains("duplicate of line 12: the same indicator, year, place, scope and period"),
+        "{}",
+        reason(13)
+    );
+    assert!(reason(14).contains("differs from line 12, which adds scope \"zhangye-urban\""), "{}", reason(14));
+    assert!(reason(16).contains("curators' word"), "{}", reason(16));
+}
+
+#[test]
+fn a_city_row_only_the_whole_dataset_check_rejects_is_reported_against_its_row() {
+    let data = data_copy("city-merged-check");
+    let ds = dataset_of(&data);
+    assert!(indicator(&ds, "AIR-01").unit.is_percent());
+    let source = ds.sources.keys().next().unwrap().to_string();
+    let rows = [city_row("2025", "620500", &source, &[]), city_row("2025", "620100", &source, &[("value", "150")])];
+    let file = csv_file(&data, &rows);
+    let before = snapshot(&data);
+    let problems = run(&file, &data).unwrap_err();
+    assert_eq!(located(&problems, &file), BTreeSet::from([(3, "value".to_string())]), "{problems:#?}");
+    assert!(problems[0].contains("percentage"), "{problems:#?}");
     assert_eq!(snapshot(&data), before);
 }
