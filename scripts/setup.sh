@@ -66,9 +66,9 @@ if [ ${#packages[@]} -gt 0 ]; then
 fi
 
 # Independent validators of the published data, pinned, in .venv/: frictionless (Data
-# Package), csvw (CSV on the Web), extruct (JSON-LD in pages) and feedparser (the Atom
-# feeds). tests/python.mjs runs them.
-PY_PACKAGES=(frictionless==5.21.0 csvw==4.1.1 extruct==0.18.0 feedparser==6.0.14)
+# Package), csvw (CSV on the Web), extruct (JSON-LD in pages), feedparser (the Atom
+# feeds) and pypdf (the text of a printed page). tests/python.mjs runs them.
+PY_PACKAGES=(frictionless==5.21.0 csvw==4.1.1 extruct==0.18.0 feedparser==6.0.14 pypdf==5.1.0)
 if [ ! -x .venv/bin/python ]; then
   say "creating the Python venv .venv/"
   "$PYTHON" -m venv .venv

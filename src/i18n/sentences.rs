@@ -341,3 +341,11 @@ mod tests {
         assert_eq!(plan_section(Lang::En, "附表"), "附表", "anything else as written");
     }
 }
+
+/// The printed sheet's address line: where the page lives, and which data it shows.
+pub fn printed_address(lang: Lang, url: &str, release: &str, as_of: &str) -> String {
+    match lang {
+        Lang::Zh => format!("本页网址：{url} · 数据版本 {release}（数据截至{}）", super::date(lang, as_of)),
+        Lang::En => format!("This page: {url} · data release {release} (data as of {})", super::date(lang, as_of)),
+    }
+}

@@ -81,9 +81,25 @@ fn IndicatorView(file: IndicatorFile) -> impl IntoView {
             <PlanWording ind=ind.clone()/>
             <NoteList ind=ind.clone()/>
             <SourceList ind sources=file.sources.clone()/>
+            <PrintedAddress file=file.clone()/>
             <ReportProblem file/>
         </article>
     }
+}
+
+/// On paper only (style/print.css): the page's permanent address and the data
+/// release it shows, which a printed sheet cannot link to.
+#[component]
+fn PrintedAddress(file: IndicatorFile) -> impl IntoView {
+    let lang = use_lang();
+    let site = use_site();
+    let id = file.indicator.id.clone();
+    let line = move || {
+        let lang = lang.get();
+        let url = site.absolute(&Route::new(lang, Page::Indicator(id.clone())).href());
+        i18n::printed_address(lang, &url, &file.release, &file.as_of)
+    };
+    view! { <p class="print-only" data-testid="printed-address">{line}</p> }
 }
 
 /// A link that opens a prefilled report of a problem with this indicator's
