@@ -328,6 +328,14 @@ pub fn plan_section(lang: Lang, section: &str) -> String {
     parse().unwrap_or_else(|| section.to_string())
 }
 
+/// The printed sheet's address line: where the page lives, and which data it shows.
+pub fn printed_address(lang: Lang, url: &str, release: &str, as_of: &str) -> String {
+    match lang {
+        Lang::Zh => format!("本页网址：{url} · 数据版本 {release}（数据截至{}）", super::date(lang, as_of)),
+        Lang::En => format!("This page: {url} · data release {release} (data as of {})", super::date(lang, as_of)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,13 +347,5 @@ mod tests {
         assert_eq!(plan_section(Lang::En, "第十章六(一)"), "Chapter 10, section 6 (1)");
         assert_eq!(plan_section(Lang::Zh, "第十章六(一)"), "第十章六(一)");
         assert_eq!(plan_section(Lang::En, "附表"), "附表", "anything else as written");
-    }
-}
-
-/// The printed sheet's address line: where the page lives, and which data it shows.
-pub fn printed_address(lang: Lang, url: &str, release: &str, as_of: &str) -> String {
-    match lang {
-        Lang::Zh => format!("本页网址：{url} · 数据版本 {release}（数据截至{}）", super::date(lang, as_of)),
-        Lang::En => format!("This page: {url} · data release {release} (data as of {})", super::date(lang, as_of)),
     }
 }
