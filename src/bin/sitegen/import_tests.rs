@@ -126,6 +126,24 @@ fn located(problems: &[String], file: &Path) -> BTreeSet<(usize, String)> {
         .collect()
 }
 
+/// Imports `rows` (each with the columns it should be faulted on) into `data`:
+/// every problem is located on exactly those cells, one per cell, and nothing
+/// is written. Returns the file and its problems, for checks of their reasons.
+fn import_bad_rows(data: &Path, rows: &[(String, Vec<&str>)]) -> (PathBuf, Vec<String>) {
+    let file = csv_file(data, &rows.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>());
+    let expected: BTreeSet<(usize, String)> = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, columns))| columns.iter().map(move |c| (i + 2, c.to_string())))
+        .collect();
+    let before = snapshot(data);
+    let problems = run(&file, data).unwrap_err();
+    assert_eq!(located(&problems, &file), expected, "{problems:#?}");
+    assert_eq!(problems.len(), expected.len(), "one problem per bad cell: {problems:#?}");
+    assert_eq!(snapshot(data), before, "a failed import changes nothing");
+    (file, problems)
+}
+
 #[test]
 fn the_template_imports_and_a_diff_shows_only_the_added_lines() {
     let data = data_copy("template");
@@ -267,17 +285,7 @@ fn each_kind_of_bad_row_is_reported_with_its_line_and_column_and_nothing_is_writ
             vec!["source_reprinted_by"],
         ),
     ];
-    let file = csv_file(&data, &rows.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>());
-    let expected: BTreeSet<(usize, String)> = rows
-        .iter()
-        .enumerate()
-        .flat_map(|(i, (_, columns))| columns.iter().map(move |c| (i + 2, c.to_string())))
-        .collect();
-    let before = snapshot(&data);
-    let problems = run(&file, &data).unwrap_err();
-    assert_eq!(located(&problems, &file), expected, "{problems:#?}");
-    assert_eq!(problems.len(), expected.len(), "one problem per bad cell: {problems:#?}");
-    assert_eq!(snapshot(&data), before, "a failed import changes nothing");
+    let (_, problems) = import_bad_rows(&data, &rows);
     // Reasons say what to do instead.
     let reason = |line: usize| problems.iter().find(|p| p.contains(&format!(":{line}: "))).unwrap().clone();
     assert!(reason(6).contains("bound"), "{}", reason(6));
@@ -705,17 +713,7 @@ fn bad_city_rows_are_reported_with_their_line_and_column_and_nothing_is_written(
             vec!["scope_zh"],
         ),
     ];
-    let file = csv_file(&data, &rows.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>());
-    let expected: BTreeSet<(usize, String)> = rows
-        .iter()
-        .enumerate()
-        .flat_map(|(i, (_, columns))| columns.iter().map(move |c| (i + 2, c.to_string())))
-        .collect();
-    let before = snapshot(&data);
-    let problems = run(&file, &data).unwrap_err();
-    assert_eq!(located(&problems, &file), expected, "{problems:#?}");
-    assert_eq!(problems.len(), expected.len(), "one problem per bad cell: {problems:#?}");
-    assert_eq!(snapshot(&data), before, "a failed import changes nothing");
+    let (file, problems) = import_bad_rows(&data, &rows);
     let reason = |line: usize| problems.iter().find(|p| p.contains(&format!(":{line}: "))).unwrap().clone();
     let name = file.display();
     assert!(
