@@ -259,11 +259,7 @@ fn is_code_like(s: &str) -> bool {
 /// A city series' key: a place's code, then maybe `.` and a scope key.
 fn is_series_key_like(s: &str) -> bool {
     let (code, scope) = s.split_once('.').map_or((s, None), |(c, k)| (c, Some(k)));
-    is_code_like(code) && scope.is_none_or(is_scope_key_like)
-}
-
-fn is_scope_key_like(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    is_code_like(code) && scope.is_none_or(crate::model::validate::is_valid_key)
 }
 
 /// Ids are short and made of A–Z, 0–9 and `-`; anything else cannot be one.

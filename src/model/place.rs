@@ -6,7 +6,7 @@
 //! ("临夏市国控点" and "临夏州七县一市平均" are two series of one prefecture),
 //! so no line, status or table can mix places.
 
-use super::types::{Basis, BasisId, Indicator, Observation, Role, Text};
+use super::types::{latest_of, Basis, BasisId, Indicator, Observation, Role, Text};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "tools")]
@@ -99,6 +99,11 @@ impl PlaceSeries {
             None => self.place.clone(),
         }
     }
+
+    /// The series' newest figure, as `Indicator::latest_observation` picks it.
+    pub fn latest(&self) -> Option<&Observation> {
+        latest_of(&self.values)
+    }
 }
 
 /// Items oldest first, in their order within a year: a pass per year rather
@@ -180,9 +185,11 @@ impl Indicator {
             None => place.name(),
         };
         let headline = self.headline_basis.as_ref();
-        let province = self.baseline.iter().chain(&self.values).filter(|o| {
-            o.period.is_full_year() && o.alternative.is_none() && o.value.is_some() && o.basis_or(headline) == headline
-        });
+        let province = self
+            .baseline
+            .iter()
+            .chain(&self.values)
+            .filter(|o| o.is_headline_full_year() && o.basis_or(headline) == headline);
         let mut values: Vec<Observation> =
             series.values.iter().map(|o| Observation { basis: Some(place_basis.clone()), ..o.clone() }).collect();
         values.extend(province.map(|o| Observation { basis: Some(province_basis.clone()), note: None, ..o.clone() }));

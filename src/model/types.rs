@@ -232,6 +232,12 @@ pub struct Standard {
     pub source: SourceKey,
 }
 
+/// The newest figure or statement of `values` that is not an alternative; a
+/// full-year value beats a part-year one of the same year.
+pub(crate) fn latest_of(values: &[Observation]) -> Option<&Observation> {
+    values.iter().filter(|o| o.alternative.is_none()).max_by_key(|o| (o.year, o.period.is_full_year()))
+}
+
 /// One indicator of the plan with everything the site knows about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tools", derive(JsonSchema))]
@@ -310,7 +316,7 @@ impl Indicator {
     /// (not an alternative): what a reader should see first when no status can
     /// be judged. A full-year value beats a part-year one of the same year.
     pub fn latest_observation(&self) -> Option<&Observation> {
-        self.values.iter().filter(|o| o.alternative.is_none()).max_by_key(|o| (o.year, o.period.is_full_year()))
+        latest_of(&self.values)
     }
 
     /// Every source key this indicator cites, in order of first use.

@@ -225,8 +225,8 @@ pub(crate) fn check_indicator(ind: &Indicator, ctx: &Context, report: &mut Repor
         check_publication(p, &mut err);
     }
     check_evidence(ind, ctx, &mut err);
-    // The embed build draws a city's series as published, checked where the
-    // release is made and by the site: its wasm carries no place rules.
+    // The embed build never reads `breakdown` (a city's embed reads the
+    // series' own file), so its wasm carries no place rules.
     #[cfg(not(all(feature = "embed", target_arch = "wasm32")))]
     check_breakdown(ind, ctx, &mut err);
     if let Some(s) = &ind.standard {

@@ -16,7 +16,7 @@ use crate::context::{use_lang, use_overview, use_route, use_site};
 use crate::fetch;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::place::{self, in_year_order, Place, PLACES};
-use crate::model::{layout, Direction, Indicator, Observation, PlaceSeries};
+use crate::model::{layout, Direction, Indicator, Observation, PlaceSeries, Text};
 use crate::route::{Page, Query, Route};
 use crate::share;
 use leptos::prelude::*;
@@ -82,12 +82,22 @@ enum Order {
     ValueDown,
 }
 
-/// One row of the comparison: a place, and one of its series' figures when it has one.
+/// One row of the comparison: a place, and one of its series' figures for the
+/// year with that series' scope label (if any), when it has one.
 #[derive(Clone)]
 struct Row {
     place: &'static Place,
-    series: Option<PlaceSeries>,
-    figure: Option<Observation>,
+    found: Option<(Option<Text>, Observation)>,
+}
+
+impl Row {
+    fn figure(&self) -> Option<&Observation> {
+        self.found.as_ref().map(|(_, o)| o)
+    }
+
+    fn scope(&self) -> Option<&Text> {
+        self.found.as_ref().and_then(|(scope, _)| scope.as_ref())
+    }
 }
 
 /// Every place's figures for one indicator and year; a place without one is one empty row.
@@ -97,11 +107,12 @@ fn rows_for(ind: &Indicator, year: i32) -> Vec<Row> {
         let before = rows.len();
         for s in ind.series_of(place.code) {
             if let Some(o) = figure_for(s, year) {
-                rows.push(Row { place, series: Some(s.clone()), figure: Some(o.clone()) });
+                let scope = s.scope.as_ref().map(|b| b.label.clone());
+                rows.push(Row { place, found: Some((scope, o.clone())) });
             }
         }
         if rows.len() == before {
-            rows.push(Row { place, series: None, figure: None });
+            rows.push(Row { place, found: None });
         }
     }
     rows
@@ -114,7 +125,7 @@ fn ordered(mut rows: Vec<Row>, order: Order) -> Vec<Row> {
     if order == Order::Place {
         return rows;
     }
-    let value = |r: &Row| r.figure.as_ref().and_then(|o| o.value);
+    let value = |r: &Row| r.figure().and_then(|o| o.value);
     let mut out = Vec::with_capacity(rows.len());
     loop {
         let mut best: Option<(usize, f64)> = None;
@@ -174,7 +185,7 @@ fn Comparison(indicators: Vec<Indicator>, lang: Lang) -> impl IntoView {
         {move || {
             let (ind, year) = chosen.get();
             let rows = rows_for(&ind, year);
-            let with = PLACES.iter().filter(|p| rows.iter().any(|r| r.place == *p && r.figure.is_some())).count();
+            let with = PLACES.iter().filter(|p| rows.iter().any(|r| r.place == *p && r.figure().is_some())).count();
             let years = years_of(&ind).into_iter().map(|y| view! {
                 <li><a href=link(&ind, Some(y)) data-noscroll="" aria-current=(y == year).then_some("true")>{y}</a></li>
             }).collect_view();
@@ -192,12 +203,12 @@ fn Comparison(indicators: Vec<Indicator>, lang: Lang) -> impl IntoView {
 
 /// What a reader must know about a figure besides its number: its period and scope.
 fn qualifiers(lang: Lang, row: &Row) -> String {
-    let period = row.figure.as_ref().and_then(|o| o.period.label()).map(|l| lang.pick(l));
-    let scope = row.series.as_ref().and_then(|s| s.scope.as_ref()).map(|s| lang.pick(&s.label));
+    let period = row.figure().and_then(|o| o.period.label()).map(|l| lang.pick(l));
+    let scope = row.scope().map(|s| lang.pick(s));
     match (period, scope) {
         (Some(p), Some(s)) => format!("{p}{}{s}", i18n::list_separator(lang)),
         (Some(t), None) | (None, Some(t)) => t.to_string(),
-        (None, None) if row.figure.is_some() => i18n::whole_year(lang).to_string(),
+        (None, None) if row.figure().is_some() => i18n::whole_year(lang).to_string(),
         (None, None) => String::new(),
     }
 }
@@ -208,7 +219,7 @@ fn TileGrid(ind: Indicator, year: i32, rows: Vec<Row>, lang: Lang) -> impl IntoV
     let tiles = PLACES
         .iter()
         .map(|place| {
-            let mine: Vec<&Row> = rows.iter().filter(|r| r.place == place && r.figure.is_some()).collect();
+            let mine: Vec<&Row> = rows.iter().filter(|r| r.place == place && r.figure().is_some()).collect();
             let (col, row) = place.tile;
             let missing = mine.is_empty();
             let class = format!("tile tile--c{col} tile--r{row}{}", if missing { " tile--missing" } else { "" });
@@ -216,8 +227,8 @@ fn TileGrid(ind: Indicator, year: i32, rows: Vec<Row>, lang: Lang) -> impl IntoV
             let said: Vec<String> = mine
                 .iter()
                 .filter_map(|r| {
-                    let figure = i18n::observation_text(lang, &ind, r.figure.as_ref()?);
-                    let scope = r.series.as_ref().and_then(|s| s.scope.as_ref()).map(|s| lang.pick(&s.label));
+                    let figure = i18n::observation_text(lang, &ind, r.figure()?);
+                    let scope = r.scope().map(|s| lang.pick(s));
                     Some(scope.map_or(figure.clone(), |s| i18n::paren(lang, &figure, s)))
                 })
                 .collect();
@@ -233,11 +244,10 @@ fn TileGrid(ind: Indicator, year: i32, rows: Vec<Row>, lang: Lang) -> impl IntoV
             let values = mine
                 .iter()
                 .filter_map(|r| {
-                    let o = r.figure.as_ref()?;
+                    let o = r.figure()?;
                     let figure = format!("{}{}", i18n::bound_prefix(lang, o.bound), i18n::value(o.value?));
                     let partial = (!o.period.is_full_year()).then_some(view! { <span class="tile__flag">"◐"</span> });
-                    let scoped =
-                        r.series.as_ref()?.scope.is_some().then_some(view! { <span class="tile__flag">"◇"</span> });
+                    let scoped = r.scope().is_some().then_some(view! { <span class="tile__flag">"◇"</span> });
                     Some(view! { <span class="tile__value">{figure}{partial}{scoped}</span> })
                 })
                 .collect_view();
@@ -291,13 +301,13 @@ fn ComparisonTable(ind: Indicator, rows: Vec<Row>, year: i32, lang: Lang) -> imp
         ordered(rows.clone(), order.get())
             .into_iter()
             .map(|r| {
-                let figure = r.figure.as_ref().and_then(|o| {
+                let figure = r.figure().and_then(|o| {
                     Some(format!("{}{}", i18n::bound_prefix(lang, o.bound), i18n::with_unit(lang, unit, o.value?)))
                 });
-                let value = r.figure.as_ref().and_then(|o| o.value).map(|v| v.to_string());
+                let value = r.figure().and_then(|o| o.value).map(|v| v.to_string());
                 let missing = figure.is_none();
                 view! {
-                    <tr data-testid="comparison-row" data-place=r.place.code data-missing=r.figure.is_none().then_some("") data-value=value>
+                    <tr data-testid="comparison-row" data-place=r.place.code data-missing=r.figure().is_none().then_some("") data-value=value>
                         <th scope="row"><a href=city_href(lang, r.place.code)>{i18n::place_name(lang, r.place)}</a></th>
                         <td class="nowrap" class:muted=missing>{figure.unwrap_or_else(|| i18n::no_figure(lang).to_string())}</td>
                         <td>{qualifiers(lang, &r)}</td>
@@ -421,9 +431,7 @@ fn CitySeries(
         let (site, id, key) = (site.clone(), ind.id.clone(), key.clone());
         LocalResource::new(move || fetch::load_indicator_release(site.clone(), id.clone(), None, Some(key.clone())))
     };
-    let newest =
-        series.values.iter().filter(|o| o.alternative.is_none()).max_by_key(|o| (o.year, o.period.is_full_year()));
-    let latest = newest.map(|o| i18n::latest_for_place(lang, &i18n::observation_text(lang, &mine, o), o.year));
+    let latest = series.latest().map(|o| i18n::latest_for_place(lang, &i18n::observation_text(lang, &mine, o), o.year));
     let heading_id = format!("series-{}-{}", ind.id, key.replace('.', "-"));
     let labelled_by = heading_id.clone();
     let query = Query { place: Some(key.clone()), ..Query::default() };
@@ -520,12 +528,8 @@ fn BreakdownList(ind: Indicator) -> impl IntoView {
         ind.breakdown
             .iter()
             .map(|s| {
-                let newest = s
-                    .values
-                    .iter()
-                    .filter(|o| o.alternative.is_none())
-                    .max_by_key(|o| (o.year, o.period.is_full_year()));
-                let said = newest.map(|o| i18n::latest_for_place(lang, &i18n::observation_text(lang, &ind, o), o.year));
+                let said =
+                    s.latest().map(|o| i18n::latest_for_place(lang, &i18n::observation_text(lang, &ind, o), o.year));
                 view! {
                     <li data-testid="breakdown-series">
                         <a href=city_href(lang, &s.place)>{i18n::series_name(lang, s)}</a>
