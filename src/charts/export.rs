@@ -3,12 +3,12 @@
 //! solid background, so a picture that travels alone still says where it is from.
 
 use super::progress::progress_chart;
+use super::Chart;
 use super::{palette, ChartOpts, Layout};
 use crate::i18n;
 use crate::model::{assess, Indicator};
 use charming::component::{Grid, Legend, Title};
 use charming::element::TextStyle;
-use charming::Chart;
 
 /// The size of the downloaded picture (the PNG is drawn from it at twice the size).
 pub const EXPORT_WIDTH: u32 = 960;

@@ -8,12 +8,15 @@
 
 pub mod axes;
 pub mod export;
+pub mod keys;
+pub mod option;
 pub mod progress;
 pub mod sparkline;
 
 use crate::i18n::Lang;
 
 pub use export::export_chart;
+pub use option::Chart;
 pub use progress::progress_chart;
 pub use sparkline::sparkline;
 
@@ -37,13 +40,15 @@ pub enum Layout {
     Export,
 }
 
-/// Colours safe for the common forms of colour blindness (Okabe–Ito). Status is
+/// Colours safe for the common forms of colour blindness (Okabe–Ito hues; the
+/// other bases darkened so that every line keeps 3:1 against both page
+/// backgrounds, WCAG 1.4.11 — tested below). Status is
 /// also always told by text and symbol, never by colour alone. The text and
 /// background colours pair with `style/base.css` (`--fg`, `--bg`): change them
 /// together.
 pub mod palette {
     pub const HEADLINE: &str = "#0072B2";
-    pub const OTHER_BASES: [&str; 3] = ["#E69F00", "#CC79A7", "#56B4E9"];
+    pub const OTHER_BASES: [&str; 3] = ["#B36B00", "#AD5C91", "#3E8E9E"];
     pub const TARGET: &str = "#009E73";
     pub const PATH: &str = "#7A7A7A";
     /// A national limit drawn for reference (Okabe–Ito vermillion, dotted).
@@ -52,4 +57,61 @@ pub mod palette {
     pub const BASELINE_DARK: &str = "#DDDDDD";
     pub const TEXT_LIGHT: &str = "#222222";
     pub const TEXT_DARK: &str = "#E8E8E8";
+    /// The labels on the target and standard lines, as text (4.5:1), light and dark.
+    pub const TARGET_TEXT: [&str; 2] = ["#007A5A", "#009E73"];
+    pub const STANDARD_TEXT: [&str; 2] = ["#B34E00", "#E8772E"];
+
+    /// A label colour for the theme.
+    pub fn text(pair: [&'static str; 2], dark: bool) -> &'static str {
+        pair[usize::from(dark)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::palette::*;
+
+    /// WCAG 2 contrast ratio of two `#rrggbb` colours.
+    fn contrast(a: &str, b: &str) -> f64 {
+        let luminance = |hex: &str| {
+            let channel = |i: usize| {
+                let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+                if c <= 0.03928 {
+                    c / 12.92
+                } else {
+                    ((c + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn lines_keep_3_to_1_and_labels_4_5_to_1_on_every_background() {
+        // The page backgrounds of style/base.css (--bg, light and dark) and black (forced colours, high contrast).
+        let marks = [HEADLINE, TARGET, PATH, STANDARD].into_iter().chain(OTHER_BASES);
+        for colour in marks {
+            for background in ["#ffffff", "#121417", "#000000"] {
+                let ratio = contrast(colour, background);
+                assert!(ratio >= 3.0, "{colour} on {background}: {ratio:.2}");
+            }
+        }
+        assert!(contrast(BASELINE_LIGHT, "#ffffff") >= 4.5);
+        assert!(contrast(BASELINE_DARK, "#121417") >= 4.5);
+        // Label text, on the page and on a card (--bg and --card of style/base.css).
+        for pair in [TARGET_TEXT, STANDARD_TEXT] {
+            for (dark, backgrounds) in [(false, ["#ffffff", "#f6f7f9"]), (true, ["#121417", "#1c1f24"])] {
+                for background in backgrounds {
+                    let ratio = contrast(text(pair, dark), background);
+                    assert!(ratio >= 4.5, "{} on {background}: {ratio:.2}", text(pair, dark));
+                }
+            }
+        }
+        assert!(contrast(TEXT_LIGHT, "#ffffff") >= 4.5);
+        assert!(contrast(TEXT_DARK, "#121417") >= 4.5);
+        // A pair that fails, so the check can fail: Okabe–Ito orange on white.
+        assert!(contrast("#E69F00", "#ffffff") < 3.0);
+    }
 }

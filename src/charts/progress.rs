@@ -6,6 +6,7 @@
 //! stays an empty slot and lines never bridge it: gaps stay gaps.
 
 use super::axes::{value_range, year_range};
+use super::Chart;
 use super::{palette, ChartOpts, Layout};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::progress::{comparable_baseline, judging_basis, running_total};
@@ -17,7 +18,6 @@ use charming::element::{
     MarkLineVariant, Symbol, TextStyle, Tooltip, Trigger, TriggerOn,
 };
 use charming::series::{Line, Scatter};
-use charming::Chart;
 
 /// "2024：25.7 μg/m³" — the tooltip line of one published figure.
 fn point_name(lang: Lang, ind: &Indicator, o: &Observation) -> String {
@@ -102,6 +102,15 @@ fn line_points(lang: Lang, ind: &Indicator, basis: Option<&BasisId>) -> Vec<(i32
     obs.iter().filter_map(|o| Some((o.year, o.value?, point_name(lang, ind, o)))).collect()
 }
 
+/// The marker of the n-th basis after the headline one.
+fn other_basis_symbol(n: usize) -> Symbol {
+    match n % 3 {
+        0 => Symbol::Triangle,
+        1 => Symbol::Rect,
+        _ => Symbol::Custom("emptyTriangle".into()),
+    }
+}
+
 fn dashed(color: &str, width: f64, kind: LineStyleType) -> LineStyle {
     LineStyle::new().color(color).width(width).type_(kind)
 }
@@ -150,7 +159,9 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
     };
     for (i, basis) in drawn_bases(ind).into_iter().enumerate() {
         let proxy = basis.and_then(|b| ind.basis(b)).is_some_and(|b| b.proxy);
+        // Each line differs by colour, dash and marker shape, so none is told by colour alone.
         let color = if i == 0 { palette::HEADLINE } else { palette::OTHER_BASES[(i - 1) % 3] };
+        let symbol = if i == 0 { Symbol::Circle } else { other_basis_symbol(i - 1) };
         let style = match (i, proxy) {
             (_, true) => dashed(color, 2.0, LineStyleType::Dotted),
             (0, _) => dashed(color, 3.0, LineStyleType::Solid),
@@ -163,12 +174,12 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
             .data(line_data(&years, &points))
             .connect_nulls(false)
             .show_symbol(true)
-            .symbol(Symbol::Circle)
+            .symbol(symbol)
             .symbol_size(9)
             .line_style(style)
             .item_style(ItemStyle::new().color(color));
         if i == 0 {
-            line = line.mark_line(target_mark(lang, ind));
+            line = line.mark_line(target_mark(lang, ind, opts.dark));
         }
         chart = chart.series(line);
     }
@@ -212,30 +223,36 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
     if let Some(path) = required_path(lang, ind, &years) {
         chart = chart.series(path);
     }
-    if let Some(standard) = standard_line(lang, ind, &years) {
+    if let Some(standard) = standard_line(lang, ind, &years, opts.dark) {
         chart = chart.series(standard);
     }
     chart
 }
 
 /// A national limit (GB 3095's Grade II) as a reference line: not the plan's
-/// target, so dotted and in its own legend entry, named as what it is.
-fn standard_line(lang: Lang, ind: &Indicator, years: &[i32]) -> Option<Line> {
+/// target, so a thin solid line (the target is dashed, the path dotted) in its
+/// own legend entry, named as what it is.
+fn standard_line(lang: Lang, ind: &Indicator, years: &[i32], dark: bool) -> Option<Line> {
     let s = ind.standard.as_ref()?;
     let label = format!("{} {}", lang.pick(&s.label), i18n::with_unit(lang, ind.unit, s.value));
     let mark = MarkLine::new()
         .silent(true)
         .symbol(vec![Symbol::None, Symbol::None])
-        .line_style(dashed(palette::STANDARD, 1.5, LineStyleType::Dotted))
-        .data(vec![MarkLineVariant::Simple(MarkLineData::new().y_axis(s.value).name(label.clone()).label(
-            Label::new().formatter(label.as_str()).position(LabelPosition::InsideStartTop).color(palette::STANDARD),
-        ))]);
+        .line_style(dashed(palette::STANDARD, 1.0, LineStyleType::Solid))
+        .data(vec![MarkLineVariant::Simple(
+            MarkLineData::new().y_axis(s.value).name(label.clone()).label(
+                Label::new()
+                    .formatter(label.as_str())
+                    .position(LabelPosition::InsideStartTop)
+                    .color(palette::text(palette::STANDARD_TEXT, dark)),
+            ),
+        )]);
     Some(
         Line::new()
             .name(label.clone())
             .data(line_data(years, &[]))
             .show_symbol(false)
-            .line_style(dashed(palette::STANDARD, 1.5, LineStyleType::Dotted))
+            .line_style(dashed(palette::STANDARD, 1.0, LineStyleType::Solid))
             .item_style(ItemStyle::new().color(palette::STANDARD))
             .mark_line(mark),
     )
@@ -261,14 +278,19 @@ fn off_line_points(lang: Lang, ind: &Indicator) -> (Points, Points) {
 }
 
 /// The target line.
-fn target_mark(lang: Lang, ind: &Indicator) -> MarkLine {
+fn target_mark(lang: Lang, ind: &Indicator, dark: bool) -> MarkLine {
     let mut data: Vec<MarkLineData> = Vec::new();
     if let Some(t) = &ind.target {
         if let (Some(v), true) = (t.value, t.kind != TargetKind::Qualitative) {
             let label = format!("{} {}", lang.t(Msg::Target), i18n::target_phrase(lang, ind, t));
-            data.push(MarkLineData::new().y_axis(v).name(label.clone()).label(
-                Label::new().formatter(label.as_str()).position(LabelPosition::InsideEndTop).color(palette::TARGET),
-            ));
+            data.push(
+                MarkLineData::new().y_axis(v).name(label.clone()).label(
+                    Label::new()
+                        .formatter(label.as_str())
+                        .position(LabelPosition::InsideEndTop)
+                        .color(palette::text(palette::TARGET_TEXT, dark)),
+                ),
+            );
         }
     }
     MarkLine::new()
@@ -298,7 +320,7 @@ fn basis_break_mark(lang: Lang, ind: &Indicator, years: &[i32], text_color: &str
         MarkLine::new()
             .silent(true)
             .symbol(vec![Symbol::None, Symbol::None])
-            .line_style(dashed(palette::STANDARD, 1.5, LineStyleType::Dotted))
+            .line_style(dashed(palette::PATH, 1.5, LineStyleType::Dotted))
             .label(
                 Label::new().show(!compact).formatter(label).position(LabelPosition::InsideStartTop).color(text_color),
             )
@@ -330,8 +352,8 @@ fn required_path(lang: Lang, ind: &Indicator, years: &[i32]) -> Option<Line> {
             .data(line_data(years, &points))
             .connect_nulls(true)
             .show_symbol(false)
-            .line_style(dashed(palette::STANDARD, 1.5, LineStyleType::Dotted))
-            .item_style(ItemStyle::new().color(palette::STANDARD)),
+            .line_style(dashed(palette::PATH, 1.5, LineStyleType::Dotted))
+            .item_style(ItemStyle::new().color(palette::PATH)),
     )
 }
 

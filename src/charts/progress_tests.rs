@@ -187,3 +187,28 @@ fn the_running_total_line_ends_at_the_judged_sum() {
     let last = model::progress::running_total(&ind).last().copied().unwrap();
     assert_eq!((last.year, last.value), (2022, 250.0));
 }
+
+#[test]
+fn the_keyboard_reads_every_published_figure_and_nothing_else() {
+    let ind = pm25();
+    let opt = option(&ind, Lang::Zh);
+    let points = super::super::keys::key_points(&opt, |item, series| i18n::paren(Lang::Zh, item, series));
+    let words: Vec<&str> = points.iter().map(|p| p.words.as_str()).collect();
+    // The line's full years, the part-year and the alternative figure, the
+    // baseline, then the two ends of the required path — never a target line.
+    for figure in [
+        "2021：23 μg/m³（实际值）",
+        "2024：25.7 μg/m³（实际值）",
+        "2024：25 μg/m³（1—11月）（非全年）",
+        "2023：26 μg/m³（备选数值）",
+    ] {
+        assert!(words.contains(&figure), "{figure} in {words:?}");
+    }
+    let published = ind.values.iter().filter(|o| o.value.is_some()).count() + 1; // + baseline
+    let path_ends = 2;
+    assert_eq!(points.len(), published + path_ends, "{words:?}");
+    let against = i18n::against_target(Lang::Zh, &ind, 25.7).unwrap();
+    assert_eq!(against, "目标：2025年 ≤ 25 μg/m³；此值距目标水平差 0.7 μg/m³");
+    let met = i18n::against_target(Lang::En, &ind, 23.0).unwrap();
+    assert_eq!(met, "Target: ≤ 25 μg/m³ by 2025; this figure reaches the target level");
+}

@@ -4,13 +4,13 @@
 //! must still never invent a point, so gaps stay gaps here too.
 
 use super::axes::year_range;
+use super::Chart;
 use super::{palette, ChartOpts};
 use crate::model::{progress, Indicator};
 use charming::component::{Aria, Axis, Grid};
 use charming::datatype::{CompositeValue, DataPoint};
 use charming::element::{AxisType, ItemStyle, LineStyle, MarkLine, MarkLineData, MarkLineVariant, Symbol};
 use charming::series::Line;
-use charming::Chart;
 
 pub fn sparkline(ind: &Indicator, _opts: &ChartOpts) -> Chart {
     let years = year_range(ind);
