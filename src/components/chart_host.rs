@@ -7,9 +7,10 @@
 //! re-initialises on every render, has no `dispose`, and compiles every bundled
 //! theme's JavaScript into the wasm file.
 
+use super::chart_keys::{Against, KeyReader};
+use crate::charts::Chart;
 use crate::charts::{ChartOpts, Layout};
 use crate::i18n::{Lang, Msg};
-use charming::Chart;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -19,7 +20,7 @@ use wasm_bindgen::JsCast;
 extern "C" {
     /// An ECharts instance.
     #[derive(Clone)]
-    type ECharts;
+    pub(super) type ECharts;
 
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
     fn echarts_init(el: &web_sys::HtmlElement, theme: &JsValue, opts: &JsValue) -> Result<ECharts, JsValue>;
@@ -36,6 +37,9 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn resize(this: &ECharts);
+
+    #[wasm_bindgen(method, js_name = dispatchAction)]
+    pub(super) fn dispatch_action(this: &ECharts, action: &JsValue);
 
     #[wasm_bindgen(method)]
     fn dispose(this: &ECharts);
@@ -162,6 +166,13 @@ pub fn ChartHost(
     /// description reads gaps in the data as "NaN").
     #[prop(optional)]
     describe: Option<Callback<Lang, String>>,
+    /// Whether Tab reaches the chart and arrow keys read it point by point
+    /// (`charts::keys`), each point announced in a live region.
+    #[prop(optional)]
+    keyboard: bool,
+    /// What a point's value means against the target, added to its announcement.
+    #[prop(optional)]
+    against: Option<Against>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let hosted = StoredValue::new_local(None::<Hosted>);
@@ -172,6 +183,7 @@ pub fn ChartHost(
     };
 
     let near = near_viewport(node);
+    let reader = StoredValue::new_local(None::<KeyReader>);
 
     Effect::new(move |_| {
         let opts = ChartOpts { lang: lang.get(), dark: dark.get(), layout: Layout::Page };
@@ -200,6 +212,18 @@ pub fn ChartHost(
         });
         match result {
             Some(Ok(())) => {
+                if keyboard {
+                    if reader.with_value(Option::is_none) {
+                        reader.set_value(KeyReader::new(&el, against));
+                    }
+                    hosted.with_value(|h| {
+                        reader.with_value(|r| {
+                            if let (Some(h), Some(r)) = (h, r) {
+                                r.update(&h.instance, &option, opts.lang);
+                            }
+                        })
+                    });
+                }
                 set_error.set(None);
                 let _ = el.set_attribute("data-rendered", "true");
             }
@@ -213,7 +237,9 @@ pub fn ChartHost(
     });
 
     view! {
-        <div class=format!("chart {class}") node_ref=node data-testid="chart"></div>
+        <div class="chart-frame">
+            <div class=format!("chart {class}") node_ref=node data-testid="chart"></div>
+        </div>
         {move || error.get().map(|e| view! {
             <p class="chart-error" role="alert">
                 {move || lang.get().t(Msg::ChartFailed)}

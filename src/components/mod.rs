@@ -2,6 +2,7 @@
 
 pub mod breadcrumbs;
 pub mod chart_host;
+mod chart_keys;
 pub mod copy;
 pub mod download;
 pub mod indicator_card;

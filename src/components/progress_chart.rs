@@ -20,6 +20,13 @@ pub fn ProgressChart(
         let ind = ind.clone();
         Callback::new(move |lang| i18n::chart_description(lang, &ind))
     };
+    let against = {
+        let ind = ind.clone();
+        Callback::new(move |(lang, v): (Lang, f64)| i18n::against_target(lang, &ind, v))
+    };
     let make = Callback::new(move |opts: ChartOpts| progress_chart(&ind, &ChartOpts { layout, ..opts }));
-    view! { <ChartHost make lang class describe/> }
+    // A full chart is read point by point from the keyboard; the overview's
+    // small one is part of a card that links to it.
+    let keyboard = layout == Layout::Page;
+    view! { <ChartHost make lang class describe keyboard against/> }
 }

@@ -53,6 +53,7 @@ pub enum Msg {
     OpenSource,
     SomeIndicatorsRejected,
     ChartFailed,
+    ChartKeys,
     PlanIntro,
     ReadThePlan,
     AllIndicators,
@@ -261,6 +262,10 @@ impl Msg {
             WholeCsv => ("全部数据（CSV，Excel可直接打开）", "All data (CSV, opens in Excel)"),
             WholeJson => ("全部数据（JSON）", "All data (JSON)"),
             DataFilesIntro => ("所有数据文件可直接下载，版本列表见", "Every data file can be read directly; the list of releases is at"),
+            ChartKeys => (
+                "键盘查看数据点：← → 前后移动，↑ ↓ 换一条线，Home/End 到首尾，Esc 离开图表。",
+                "Read the points by keyboard: ← → move along a line, ↑ ↓ change line, Home/End go to its ends, Esc leaves the chart.",
+            ),
             ChartFailed => ("图表无法绘制，下方数据表仍然完整。", "The chart could not be drawn; the data table below is complete."),
             FooterSource => ("规划全文：甘肃省人民政府办公厅，2021年12月。", "The plan: General Office of the Gansu Provincial Government, December 2021."),
             FooterData => ("数值均注明来源；未公开的数值显示为空缺，不作估算。", "Every value names its source; values nobody published are shown as gaps, never estimated."),

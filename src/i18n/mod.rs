@@ -88,6 +88,11 @@ pub fn colon(lang: Lang) -> &'static str {
     lang.of("：", ": ")
 }
 
+/// The end of a sentence followed by another: "。" / ". ".
+pub fn full_stop(lang: Lang) -> &'static str {
+    lang.of("。", ". ")
+}
+
 /// Text in parentheses after other text: "基准（2020）", "Baseline (2020)".
 /// Brackets inside brackets become square ones, so they never nest:
 /// "2023→2024（扣除沙尘〔国家考核口径〕）".

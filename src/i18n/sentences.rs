@@ -33,6 +33,32 @@ pub fn target_phrase(lang: Lang, ind: &Indicator, t: &Target) -> String {
     }
 }
 
+/// How a charted figure stands against the target, for a reader moving through
+/// the chart by keyboard: the target, and for a level (at most / at least)
+/// whether this figure reaches it or by how much it falls short. A level is not
+/// a verdict: the verdict is the status, judged on the target year's figure.
+pub fn against_target(lang: Lang, ind: &Indicator, v: f64) -> Option<String> {
+    let t = ind.target.as_ref()?;
+    let phrase = target_phrase(lang, ind, t);
+    let short = match (t.kind, t.value) {
+        (TargetKind::AtMost, Some(goal)) => Some(v - goal),
+        (TargetKind::AtLeast, Some(goal)) => Some(goal - v),
+        _ => None,
+    };
+    let level = short.map(|gap| match (lang, gap <= 0.0) {
+        (Lang::Zh, true) => "此值已达到目标水平".to_string(),
+        (Lang::En, true) => "this figure reaches the target level".to_string(),
+        (Lang::Zh, false) => format!("此值距目标水平差 {}", with_unit(lang, ind.unit, gap)),
+        (Lang::En, false) => format!("this figure is {} short of the target level", with_unit(lang, ind.unit, gap)),
+    });
+    Some(match (lang, level) {
+        (Lang::Zh, Some(level)) => format!("目标：{phrase}；{level}"),
+        (Lang::En, Some(level)) => format!("Target: {phrase}; {level}"),
+        (Lang::Zh, None) => format!("目标：{phrase}"),
+        (Lang::En, None) => format!("Target: {phrase}"),
+    })
+}
+
 /// A published figure with its qualifiers: "≥ 91%", "25 μg/m³ (Jan–Nov)".
 pub fn observation_text(lang: Lang, ind: &Indicator, o: &Observation) -> String {
     let figure = match (o.value, &o.text) {
