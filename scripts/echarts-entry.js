@@ -3,7 +3,6 @@
 import * as echarts from "echarts/core";
 import { LineChart, ScatterChart } from "echarts/charts";
 import {
-  AriaComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -15,7 +14,6 @@ import { SVGRenderer } from "echarts/renderers";
 echarts.use([
   LineChart,
   ScatterChart,
-  AriaComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,

@@ -86,3 +86,49 @@ impl SystemDark {
 pub fn use_system_dark() -> Signal<bool> {
     use_context::<SystemDark>().map_or_else(|| Signal::from(false), |d| d.0)
 }
+
+/// The reader's display choices (issue 14, 适老化): larger text and high
+/// contrast. `public/display.js` puts the stored ones on `<html>` before the
+/// page is drawn (so a chosen mode never flashes); the header's buttons change
+/// them (`components::layout::DisplayOptions`); charts re-draw with them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Display {
+    pub large_text: bool,
+    pub high_contrast: bool,
+}
+
+/// `<html>`'s attribute and value for each choice, and the key it is stored
+/// under in this browser. `public/display.js` reads the same keys.
+const LARGE_TEXT: (&str, &str, &str) = ("data-text", "large", "gansu-display-text");
+const HIGH_CONTRAST: (&str, &str, &str) = ("data-contrast", "high", "gansu-display-contrast");
+
+impl Display {
+    /// As `<html>` carries them.
+    pub fn from_document() -> Display {
+        let root = document().document_element();
+        let on = |(attr, value, _): (&str, &str, &str)| {
+            root.as_ref().and_then(|r| r.get_attribute(attr)).is_some_and(|v| v == value)
+        };
+        Display { large_text: on(LARGE_TEXT), high_contrast: on(HIGH_CONTRAST) }
+    }
+
+    /// Puts the choices on `<html>` and keeps them in this browser.
+    pub fn apply(self) {
+        let root = document().document_element();
+        let storage = window().local_storage().ok().flatten();
+        for (on, (attr, value, key)) in [(self.large_text, LARGE_TEXT), (self.high_contrast, HIGH_CONTRAST)] {
+            if let Some(root) = &root {
+                let _ = if on { root.set_attribute(attr, value) } else { root.remove_attribute(attr) };
+            }
+            if let Some(storage) = &storage {
+                let _ = if on { storage.set_item(key, value) } else { storage.remove_item(key) };
+            }
+        }
+    }
+}
+
+/// The display choices: the app's signal, or (in an embed, which has no header
+/// to change them) what `<html>` carries.
+pub fn use_display() -> Signal<Display> {
+    use_context::<RwSignal<Display>>().map_or_else(|| Signal::stored(Display::from_document()), Signal::from)
+}

@@ -52,6 +52,7 @@ fn frame(draws: fn(&Page) -> bool, current: fn() -> AnyView) -> impl IntoView {
     provide_context(site.clone());
     provide_context(OverviewCache::new());
     provide_context(SystemDark::watch());
+    provide_context(RwSignal::new(context::Display::from_document()));
     let address = navigation::follow(&site.base_path, draws);
     let route = Memo::new(move |_| address.with(|a| Route::from_location(&a.path, &a.search, &site.base_path)));
     provide_context(route);

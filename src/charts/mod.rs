@@ -9,6 +9,7 @@
 pub mod axes;
 pub mod export;
 pub mod keys;
+pub mod look;
 pub mod option;
 pub mod progress;
 pub mod sparkline;

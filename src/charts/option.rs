@@ -4,9 +4,10 @@
 //! charming's `Chart` holds every component and series kind ECharts has (3D
 //! axes, maps, calendars, sankey, …), and serialising it links the serialiser
 //! of each into the wasm file, used or not. This one holds what the builders
-//! set, and serialises to the same JSON.
+//! set, and serialises to the same JSON. (No `aria`: the chart host names the
+//! chart box itself, see `components::chart_host`.)
 
-use charming::component::{Aria, Axis, Grid, Legend, Title};
+use charming::component::{Axis, Grid, Legend, Title};
 use charming::element::Tooltip;
 use charming::series::{Line, Scatter};
 use serde::Serialize;
@@ -20,8 +21,6 @@ pub struct Chart {
     animation: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     background_color: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    aria: Option<Aria>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tooltip: Option<Tooltip>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -72,10 +71,6 @@ impl Chart {
     }
     pub fn background_color(mut self, color: &str) -> Self {
         self.background_color = Some(color.to_string());
-        self
-    }
-    pub fn aria(mut self, aria: Aria) -> Self {
-        self.aria = Some(aria);
         self
     }
     pub fn tooltip(mut self, tooltip: Tooltip) -> Self {

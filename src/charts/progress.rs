@@ -11,7 +11,7 @@ use super::{palette, ChartOpts, Layout};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::progress::{comparable_baseline, judging_basis, running_total};
 use crate::model::{BasisId, Indicator, Observation, TargetKind};
-use charming::component::{Aria, Axis, Grid, Legend};
+use charming::component::{Axis, Grid, Legend};
 use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
 use charming::element::{
     AxisType, BoundaryGap, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
@@ -123,7 +123,6 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
     let mut chart = Chart::new()
         .animation(false)
         .background_color("transparent")
-        .aria(Aria::new().enabled(true))
         // On hover and on tap: the point's series, then its year, value, period and basis.
         .tooltip(
             Tooltip::new().trigger(Trigger::Item).trigger_on(TriggerOn::MousemoveAndClick).formatter("{a}<br/>{b}"),

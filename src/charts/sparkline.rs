@@ -7,9 +7,9 @@ use super::axes::year_range;
 use super::Chart;
 use super::{palette, ChartOpts};
 use crate::model::{progress, Indicator};
-use charming::component::{Aria, Axis, Grid};
+use charming::component::{Axis, Grid};
 use charming::datatype::{CompositeValue, DataPoint};
-use charming::element::{AxisType, ItemStyle, LineStyle, MarkLine, MarkLineData, MarkLineVariant, Symbol};
+use charming::element::{AxisType, ItemStyle, Label, LineStyle, MarkLine, MarkLineData, MarkLineVariant, Symbol};
 use charming::series::Line;
 
 pub fn sparkline(ind: &Indicator, _opts: &ChartOpts) -> Chart {
@@ -34,13 +34,14 @@ pub fn sparkline(ind: &Indicator, _opts: &ChartOpts) -> Chart {
                 .silent(true)
                 .symbol(vec![Symbol::None, Symbol::None])
                 .line_style(LineStyle::new().color(palette::TARGET).width(1))
+                // No number at the line's end: a card's small line has no room for it.
+                .label(Label::new().show(false))
                 .data(vec![MarkLineVariant::Simple(MarkLineData::new().y_axis(v))]),
         );
     }
     Chart::new()
         .animation(false)
         .background_color("transparent")
-        .aria(Aria::new().enabled(false))
         .grid(Grid::new().left(2).right(2).top(4).bottom(4))
         .x_axis(Axis::new().type_(AxisType::Category).show(false).data(years.iter().map(|y| y.to_string()).collect()))
         .y_axis(Axis::new().type_(AxisType::Value).show(false).scale(true))

@@ -161,9 +161,10 @@ pub fn ChartHost(
     /// CSS class of the container, which sets its size.
     #[prop(into, optional)]
     class: String,
-    /// What the chart shows, in words, for screen readers: becomes the chart's
-    /// accessible name through ECharts' aria support (whose own generated
-    /// description reads gaps in the data as "NaN").
+    /// What the chart shows, in words, for screen readers: the chart box's
+    /// accessible name (ECharts' own aria support is not used: its generated
+    /// description reads gaps in the data as "NaN", and it would make the box
+    /// an image on every drawing, where a keyboard chart is an application).
     #[prop(optional)]
     describe: Option<Callback<Lang, String>>,
     /// Whether Tab reaches the chart and arrow keys read it point by point
@@ -183,6 +184,7 @@ pub fn ChartHost(
     };
 
     let near = near_viewport(node);
+    let display = crate::context::use_display();
     let reader = StoredValue::new_local(None::<KeyReader>);
 
     Effect::new(move |_| {
@@ -195,10 +197,19 @@ pub fn ChartHost(
             Ok(v) => v,
             Err(e) => return set_error.set(Some(e.to_string())),
         };
+        crate::charts::look::still(&mut option);
+        let look = display.get();
+        if look.large_text {
+            crate::charts::look::large_text(&mut option, f64::from(el.client_width()));
+        }
+        if look.high_contrast {
+            let fg = if opts.dark { "#ffffff" } else { "#000000" };
+            crate::charts::look::high_contrast(&mut option, fg);
+        }
         if let Some(describe) = describe {
-            // charming has no field for aria.label.description; set it on the option.
-            option["aria"] =
-                serde_json::json!({ "enabled": true, "label": { "description": describe.run(opts.lang) } });
+            let _ = el.set_attribute("aria-label", &describe.run(opts.lang));
+            // An application lets a screen reader pass the arrow keys through.
+            let _ = el.set_attribute("role", if keyboard { "application" } else { "img" });
         }
         let key = series_key(&option);
         let result = hosted.try_update_value(|slot| {

@@ -96,7 +96,7 @@ impl KeyReader {
         let _ = live.set_attribute("data-testid", "chart-live");
         let _ = frame.append_child(&hint);
         let _ = frame.append_child(&live);
-        for (name, value) in [("tabindex", "0"), ("role", "application"), ("aria-describedby", id.as_str())] {
+        for (name, value) in [("tabindex", "0"), ("aria-describedby", id.as_str())] {
             let _ = chart.set_attribute(name, value);
         }
         let state = Rc::new(State {

@@ -53,6 +53,7 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
                 <a href=move || about("")>{move || lang.get().t(Msg::About)}</a>
                 <a href=move || about("#downloads") data-testid="nav-downloads">{move || lang.get().t(Msg::Downloads)}</a>
             </nav>
+            <DisplayOptions lang/>
             <a
                 class="site-header__lang"
                 href=move || other().href()
@@ -64,6 +65,39 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
             </a>
         </header>
     }
+}
+
+/// The reader's display choices, two toggle buttons: larger text and high
+/// contrast (`context::Display`), kept in this browser for every page.
+#[component]
+fn DisplayOptions(lang: Signal<Lang>) -> impl IntoView {
+    let display = use_context::<RwSignal<crate::context::Display>>()?;
+    let toggle = move |change: fn(&mut crate::context::Display)| {
+        display.update(|d| {
+            change(d);
+            d.apply();
+        })
+    };
+    Some(view! {
+        <div class="display-options" role="group" aria-label=move || lang.get().t(Msg::DisplayOptions)>
+            <button
+                type="button"
+                aria-pressed=move || display.get().large_text.to_string()
+                on:click=move |_| toggle(|d| d.large_text = !d.large_text)
+                data-testid="large-text"
+            >
+                {move || lang.get().t(Msg::LargeText)}
+            </button>
+            <button
+                type="button"
+                aria-pressed=move || display.get().high_contrast.to_string()
+                on:click=move |_| toggle(|d| d.high_contrast = !d.high_contrast)
+                data-testid="high-contrast"
+            >
+                {move || lang.get().t(Msg::HighContrast)}
+            </button>
+        </div>
+    })
 }
 
 #[component]

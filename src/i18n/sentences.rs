@@ -162,9 +162,9 @@ pub fn chart_summary(lang: Lang, ind: &Indicator) -> String {
     if let Some(s) = &ind.standard {
         let limit = with_unit(lang, ind.unit, s.value);
         parts.push(match lang {
-            Lang::Zh => format!("橙色点线为{}（{limit}），是参照线，不是规划目标", s.label.zh),
+            Lang::Zh => format!("橙色细实线为{}（{limit}），是参照线，不是规划目标", s.label.zh),
             Lang::En => format!(
-                "an orange dotted line marks the {} ({limit}), for reference, not a target of the plan",
+                "a thin orange line marks the {} ({limit}), for reference, not a target of the plan",
                 s.label.en
             ),
         });
