@@ -73,6 +73,8 @@ test("legends wrap instead of paging on a 360 px phone", async () => {
   const { page } = await openPage(site.browser, site.server.origin, { width: 360, height: 780 });
   for (const id of ["AIR-01", "WAT-01", "CE-02"]) {
     await page.goto(site.server.url(`indicator/${id}/`));
+    // A chart is drawn when it nears the screen; on a phone it is further down.
+    await page.locator("[data-testid=chart]").first().scrollIntoViewIfNeeded();
     await waitForChart(page);
     const legend = await page.evaluate(() => {
       const el = document.querySelector("[data-testid=chart][data-rendered=true]");
