@@ -88,8 +88,8 @@ pub fn use_system_dark() -> Signal<bool> {
 }
 
 /// The reader's display choices (issue 14, 适老化): larger text and high
-/// contrast. `public/display.js` puts the stored ones on `<html>` before the
-/// page is drawn (so a chosen mode never flashes); the header's buttons change
+/// contrast. An inline script in `index.html` and `places.html` puts the stored
+/// ones on `<html>` before the page is drawn (so a chosen mode never flashes); the header's buttons change
 /// them (`components::layout::DisplayOptions`); charts re-draw with them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Display {
@@ -98,7 +98,8 @@ pub struct Display {
 }
 
 /// `<html>`'s attribute and value for each choice, and the key it is stored
-/// under in this browser. `public/display.js` reads the same keys.
+/// under in this browser. The inline script in `index.html` and `places.html`
+/// reads the same keys.
 const LARGE_TEXT: (&str, &str, &str) = ("data-text", "large", "gansu-display-text");
 const HIGH_CONTRAST: (&str, &str, &str) = ("data-contrast", "high", "gansu-display-contrast");
 
