@@ -1,7 +1,7 @@
 //! The page side of reading a chart by keyboard (`charts::keys` decides where
 //! each key goes): the chart box takes focus, arrow keys highlight a point and
 //! show its tooltip as a hover would, a polite live region announces it, and a
-//! line over the chart tells the keys while it has focus. Escape leaves.
+//! line over the chart tells the keys while it has keyboard focus. Escape leaves.
 //!
 //! Built with plain DOM calls rather than in the component's view: the view
 //! version cost the embed's wasm several times more (every reactive attribute

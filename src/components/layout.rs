@@ -71,31 +71,31 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
 /// contrast (`context::Display`), kept in this browser for every page.
 #[component]
 fn DisplayOptions(lang: Signal<Lang>) -> impl IntoView {
-    let display = use_context::<RwSignal<crate::context::Display>>()?;
-    let toggle = move |change: fn(&mut crate::context::Display)| {
-        display.update(|d| {
-            change(d);
-            d.apply();
-        })
+    use crate::context::Display;
+    let display = use_context::<RwSignal<Display>>()?;
+    // One button per choice, given the choice's field.
+    let button = move |label: Msg, testid: &'static str, choice: fn(&mut Display) -> &mut bool| {
+        let pressed = move || {
+            let mut d = display.get();
+            choice(&mut d).to_string()
+        };
+        let flip = move |_| {
+            display.update(|d| {
+                let on = choice(d);
+                *on = !*on;
+                d.apply();
+            })
+        };
+        view! {
+            <button type="button" aria-pressed=pressed on:click=flip data-testid=testid>
+                {move || lang.get().t(label)}
+            </button>
+        }
     };
     Some(view! {
         <div class="display-options" role="group" aria-label=move || lang.get().t(Msg::DisplayOptions)>
-            <button
-                type="button"
-                aria-pressed=move || display.get().large_text.to_string()
-                on:click=move |_| toggle(|d| d.large_text = !d.large_text)
-                data-testid="large-text"
-            >
-                {move || lang.get().t(Msg::LargeText)}
-            </button>
-            <button
-                type="button"
-                aria-pressed=move || display.get().high_contrast.to_string()
-                on:click=move |_| toggle(|d| d.high_contrast = !d.high_contrast)
-                data-testid="high-contrast"
-            >
-                {move || lang.get().t(Msg::HighContrast)}
-            </button>
+            {button(Msg::LargeText, "large-text", |d| &mut d.large_text)}
+            {button(Msg::HighContrast, "high-contrast", |d| &mut d.high_contrast)}
         </div>
     })
 }
