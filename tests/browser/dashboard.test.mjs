@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { indicatorFile, openPage, overview, screenshotPath, scrollThrough, settled, useSite, waitForChart } from "./harness.mjs";
+import { indicatorFile, openPage, overview, routePages, screenshotPath, scrollThrough, settled, useSite, waitForChart } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -236,6 +236,26 @@ test("axe-core finds no violation at any impact on every kind of page, both lang
         assert.equal(await page.evaluate(() => document.documentElement.dataset.contrast), "high", rel);
       }
       assert.deepEqual(await axe(page), [], `${rel} (${mode})`);
+    }
+    await context.close();
+  }
+});
+
+test("axe-core finds no violation on any page of the site, each page in one of the four modes in turn", async () => {
+  // Every route on disk (both languages, every indicator, city and embed), each
+  // scanned once: the kinds above are scanned in all four modes and scrolled
+  // through; this covers the rest, the charts drawn that are on screen.
+  const routes = routePages();
+  assert.ok(routes.length > 300, `${routes.length} pages found`);
+  const modes = [["light", false], ["dark", false], ["light", true], ["dark", true]];
+  for (const [m, [colorScheme, highContrast]] of modes.entries()) {
+    const { page, context } = await openPage(site.browser, site.server.origin, { colorScheme });
+    if (highContrast) await context.addInitScript(() => localStorage.setItem("gansu-display-contrast", "high"));
+    for (const rel of routes.filter((_, i) => i % modes.length === m)) {
+      await page.goto(site.server.url(rel));
+      await page.locator("h1").first().waitFor();
+      await settled(page);
+      assert.deepEqual(await axe(page), [], `${rel} (${colorScheme}${highContrast ? ", high contrast" : ""})`);
     }
     await context.close();
   }

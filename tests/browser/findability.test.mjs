@@ -4,10 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import jsQR from "jsqr";
-import { DIST, currentRelease, openPage, overview, readDist, useSite, waitForChart } from "./harness.mjs";
+import { DIST, currentRelease, openPage, overview, readDist, routePages, useSite, waitForChart } from "./harness.mjs";
 
 const site = useSite();
 /** The address the build was made for (scripts/test.sh builds with this `--site-url`). */
@@ -15,18 +14,6 @@ const SITE_URL = "http://127.0.0.1:8080/gansu/";
 const PYTHON = join(import.meta.dirname, "../../.venv/bin/python");
 
 /** Every route's page in the built site, as a path relative to the root ("" for the overview). */
-function routePages() {
-  const found = [];
-  const walk = (rel) => {
-    if (existsSync(join(DIST, rel, "index.html"))) found.push(rel);
-    for (const e of readdirSync(join(DIST, rel), { withFileTypes: true })) {
-      if (e.isDirectory() && !(rel === "" && ["data", "charts"].includes(e.name))) walk(`${rel}${e.name}/`);
-    }
-  };
-  walk("");
-  return found;
-}
-
 const indicatorPages = () =>
   overview().indicators.flatMap((i) => [["zh", `indicator/${i.id}/`, i], ["en", `en/indicator/${i.id}/`, i]]);
 

@@ -3,7 +3,7 @@
 // for console errors and requests that leave the site's origin.
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { serve } from "../../scripts/serve.mjs";
 
@@ -28,6 +28,19 @@ export function indicatorFile(id) {
 
 export function overview() {
   return JSON.parse(readDist(`data/${currentRelease()}/overview.json`));
+}
+
+/** Every page of the built site: each folder with an index.html, as a path under the root ("", "en/", "indicator/AIR-02/", …). */
+export function routePages() {
+  const found = [];
+  const walk = (rel) => {
+    if (existsSync(join(DIST, rel, "index.html"))) found.push(rel);
+    for (const e of readdirSync(join(DIST, rel), { withFileTypes: true })) {
+      if (e.isDirectory() && !(rel === "" && ["data", "charts"].includes(e.name))) walk(`${rel}${e.name}/`);
+    }
+  };
+  walk("");
+  return found;
 }
 
 /** Starts the static server on a free loopback port. */
