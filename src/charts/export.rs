@@ -69,7 +69,7 @@ pub fn wrap(text: &str, width: f64, font_px: f64) -> Vec<String> {
 pub fn export_chart(ind: &Indicator, opts: &ChartOpts, footer: &str) -> Chart {
     let opts = ChartOpts { layout: Layout::Export, ..*opts };
     let lang = opts.lang;
-    let (bg, fg) = if opts.dark { ("#121417", palette::TEXT_DARK) } else { ("#ffffff", palette::TEXT_LIGHT) };
+    let (bg, fg) = (palette::themed(palette::BACKGROUND, opts.dark), palette::themed(palette::TEXT, opts.dark));
     let width = f64::from(EXPORT_WIDTH) - 2.0 * MARGIN;
     // Titles are bold: measured a tenth wider than their 20 px.
     let title = wrap(lang.pick(&ind.name), width, 22.0);

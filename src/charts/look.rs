@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 /// ECharts' own sizes for the texts the charts leave at their default.
 const AXIS_TEXT: f64 = 12.0;
 const TOOLTIP_TEXT: f64 = 14.0;
+const LEGEND_ICON: f64 = 14.0;
 /// "Larger text": the page's text is 150 % (style/base.css), so is the chart's.
 const LARGE: f64 = 1.5;
 
@@ -17,8 +18,10 @@ const LARGE: f64 = 1.5;
 /// that stands out past the axis's end) grown to match. Labels on
 /// lines wrap within `width` (the chart's, in px) rather than run off its edge.
 pub fn large_text(option: &mut Value, width: f64) {
-    let label = json!({ "fontSize": AXIS_TEXT * LARGE, "width": (width - 64.0).max(96.0), "overflow": "break" });
     let size = AXIS_TEXT * LARGE;
+    // A line's label or a legend entry (a basis, the national limit) wraps
+    // rather than runs off the edge.
+    let wrapped = json!({ "fontSize": size, "width": (width - 64.0).max(96.0), "overflow": "break" });
     for axis in ["xAxis", "yAxis"] {
         if option[axis].is_object() {
             merge(
@@ -28,9 +31,7 @@ pub fn large_text(option: &mut Value, width: f64) {
         }
     }
     if option["legend"].is_object() {
-        // A long entry (a basis, the national limit) wraps rather than runs off the edge.
-        let text = json!({ "fontSize": size, "width": (width - 64.0).max(96.0), "overflow": "break" });
-        merge(&mut option["legend"], json!({ "textStyle": text, "itemHeight": 14 * 3 / 2 }));
+        merge(&mut option["legend"], json!({ "textStyle": wrapped.clone(), "itemHeight": LEGEND_ICON * LARGE }));
     }
     if option["tooltip"].is_object() {
         merge(&mut option["tooltip"], json!({ "textStyle": { "fontSize": TOOLTIP_TEXT * LARGE } }));
@@ -39,10 +40,10 @@ pub fn large_text(option: &mut Value, width: f64) {
     for series in option.get_mut("series").and_then(Value::as_array_mut).into_iter().flatten() {
         let items = series.pointer_mut("/markLine/data").and_then(Value::as_array_mut);
         for on_line in items.into_iter().flatten().filter_map(|item| item.get_mut("label")) {
-            merge(on_line, label.clone());
+            merge(on_line, wrapped.clone());
         }
         if let Some(on_line) = series.pointer_mut("/markLine/label") {
-            merge(on_line, label.clone());
+            merge(on_line, wrapped.clone());
         }
     }
     for grid in option.get_mut("grid").and_then(Value::as_array_mut).into_iter().flatten() {

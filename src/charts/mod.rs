@@ -52,19 +52,23 @@ pub mod palette {
     pub const OTHER_BASES: [&str; 3] = ["#B36B00", "#AD5C91", "#3E8E9E"];
     pub const TARGET: &str = "#009E73";
     pub const PATH: &str = "#7A7A7A";
-    /// A national limit drawn for reference (Okabe–Ito vermillion, dotted).
+    /// A national limit drawn for reference (Okabe–Ito vermillion, a thin line).
     pub const STANDARD: &str = "#D55E00";
-    pub const BASELINE_LIGHT: &str = "#333333";
-    pub const BASELINE_DARK: &str = "#DDDDDD";
-    pub const TEXT_LIGHT: &str = "#222222";
-    pub const TEXT_DARK: &str = "#E8E8E8";
-    /// The labels on the target and standard lines, as text (4.5:1), light and dark.
-    pub const TARGET_TEXT: [&str; 2] = ["#007A5A", "#009E73"];
-    pub const STANDARD_TEXT: [&str; 2] = ["#B34E00", "#E8772E"];
 
-    /// A label colour for the theme.
-    pub fn text(pair: [&'static str; 2], dark: bool) -> &'static str {
-        pair[usize::from(dark)]
+    /// A colour for each theme, `[light, dark]`, picked by `themed`.
+    pub type Themed = [&'static str; 2];
+    /// The page's background (`--bg`).
+    pub const BACKGROUND: Themed = ["#ffffff", "#121417"];
+    pub const TEXT: Themed = ["#222222", "#E8E8E8"];
+    pub const BASELINE: Themed = ["#333333", "#DDDDDD"];
+    /// The labels on the target and standard lines, as text (4.5:1).
+    pub const TARGET_LABEL: Themed = ["#007A5A", "#009E73"];
+    pub const STANDARD_LABEL: Themed = ["#B34E00", "#E8772E"];
+    /// High contrast's text colour (`--fg` under `data-contrast="high"`).
+    pub const INK: Themed = ["#000000", "#ffffff"];
+
+    pub fn themed(colour: Themed, dark: bool) -> &'static str {
+        colour[usize::from(dark)]
     }
 }
 
@@ -94,24 +98,24 @@ mod tests {
         // The page backgrounds of style/base.css (--bg, light and dark) and black (forced colours, high contrast).
         let marks = [HEADLINE, TARGET, PATH, STANDARD].into_iter().chain(OTHER_BASES);
         for colour in marks {
-            for background in ["#ffffff", "#121417", "#000000"] {
+            for background in BACKGROUND.into_iter().chain(["#000000"]) {
                 let ratio = contrast(colour, background);
                 assert!(ratio >= 3.0, "{colour} on {background}: {ratio:.2}");
             }
         }
-        assert!(contrast(BASELINE_LIGHT, "#ffffff") >= 4.5);
-        assert!(contrast(BASELINE_DARK, "#121417") >= 4.5);
+        assert!(contrast(themed(BASELINE, false), "#ffffff") >= 4.5);
+        assert!(contrast(themed(BASELINE, true), "#121417") >= 4.5);
         // Label text, on the page and on a card (--bg and --card of style/base.css).
-        for pair in [TARGET_TEXT, STANDARD_TEXT] {
+        for pair in [TARGET_LABEL, STANDARD_LABEL] {
             for (dark, backgrounds) in [(false, ["#ffffff", "#f6f7f9"]), (true, ["#121417", "#1c1f24"])] {
                 for background in backgrounds {
-                    let ratio = contrast(text(pair, dark), background);
-                    assert!(ratio >= 4.5, "{} on {background}: {ratio:.2}", text(pair, dark));
+                    let ratio = contrast(themed(pair, dark), background);
+                    assert!(ratio >= 4.5, "{} on {background}: {ratio:.2}", themed(pair, dark));
                 }
             }
         }
-        assert!(contrast(TEXT_LIGHT, "#ffffff") >= 4.5);
-        assert!(contrast(TEXT_DARK, "#121417") >= 4.5);
+        assert!(contrast(themed(TEXT, false), "#ffffff") >= 4.5);
+        assert!(contrast(themed(TEXT, true), "#121417") >= 4.5);
         // A pair that fails, so the check can fail: Okabe–Ito orange on white.
         assert!(contrast("#E69F00", "#ffffff") < 3.0);
     }

@@ -118,7 +118,7 @@ fn dashed(color: &str, width: f64, kind: LineStyleType) -> LineStyle {
 pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
     let lang = opts.lang;
     let years = year_range(ind);
-    let text_color = if opts.dark { palette::TEXT_DARK } else { palette::TEXT_LIGHT };
+    let text_color = palette::themed(palette::TEXT, opts.dark);
     let unit = i18n::unit_symbol(lang, ind.unit);
     let mut chart = Chart::new()
         .animation(false)
@@ -205,7 +205,7 @@ pub fn progress_chart(ind: &Indicator, opts: &ChartOpts) -> Chart {
         );
     }
     if let Some(b) = ind.baseline.as_ref().filter(|b| b.value.is_some()) {
-        let color = if opts.dark { palette::BASELINE_DARK } else { palette::BASELINE_LIGHT };
+        let color = palette::themed(palette::BASELINE, opts.dark);
         let name = i18n::paren(lang, lang.t(Msg::Baseline), &b.year.to_string());
         let point = (b.year, b.value.unwrap_or_default(), point_name(lang, ind, b));
         let mut scatter = Scatter::new()
@@ -243,7 +243,7 @@ fn standard_line(lang: Lang, ind: &Indicator, years: &[i32], dark: bool) -> Opti
                 Label::new()
                     .formatter(label.as_str())
                     .position(LabelPosition::InsideStartTop)
-                    .color(palette::text(palette::STANDARD_TEXT, dark)),
+                    .color(palette::themed(palette::STANDARD_LABEL, dark)),
             ),
         )]);
     Some(
@@ -287,7 +287,7 @@ fn target_mark(lang: Lang, ind: &Indicator, dark: bool) -> MarkLine {
                     Label::new()
                         .formatter(label.as_str())
                         .position(LabelPosition::InsideEndTop)
-                        .color(palette::text(palette::TARGET_TEXT, dark)),
+                        .color(palette::themed(palette::TARGET_LABEL, dark)),
                 ),
             );
         }

@@ -9,7 +9,7 @@
 
 use super::chart_keys::{Against, KeyReader};
 use crate::charts::Chart;
-use crate::charts::{ChartOpts, Layout};
+use crate::charts::{palette, ChartOpts, Layout};
 use crate::i18n::{Lang, Msg};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -203,8 +203,7 @@ pub fn ChartHost(
             crate::charts::look::large_text(&mut option, f64::from(el.client_width()));
         }
         if look.high_contrast {
-            let fg = if opts.dark { "#ffffff" } else { "#000000" };
-            crate::charts::look::high_contrast(&mut option, fg);
+            crate::charts::look::high_contrast(&mut option, palette::themed(palette::INK, opts.dark));
         }
         if let Some(describe) = describe {
             let _ = el.set_attribute("aria-label", &describe.run(opts.lang));
@@ -227,13 +226,8 @@ pub fn ChartHost(
                     if reader.with_value(Option::is_none) {
                         reader.set_value(KeyReader::new(&el, against));
                     }
-                    hosted.with_value(|h| {
-                        reader.with_value(|r| {
-                            if let (Some(h), Some(r)) = (h, r) {
-                                r.update(&h.instance, &option, opts.lang);
-                            }
-                        })
-                    });
+                    let instance = hosted.with_value(|h| h.as_ref().map(|h| h.instance.clone()));
+                    reader.with_value(|r| r.as_ref().zip(instance).map(|(r, i)| r.update(&i, &option, opts.lang)));
                 }
                 set_error.set(None);
                 let _ = el.set_attribute("data-rendered", "true");

@@ -2,7 +2,7 @@
 
 use super::labels::*;
 use super::{value, with_unit, Lang};
-use crate::model::progress::{BASE_YEAR, PLAN_START};
+use crate::model::progress::{level_margin, BASE_YEAR, PLAN_START};
 use crate::model::{Indicator, Observation, Target, TargetKind, Tier};
 
 /// "≤ 25 μg/m³ by 2025" / "2025年 ≤ 25 μg/m³".
@@ -40,16 +40,15 @@ pub fn target_phrase(lang: Lang, ind: &Indicator, t: &Target) -> String {
 pub fn against_target(lang: Lang, ind: &Indicator, v: f64) -> Option<String> {
     let t = ind.target.as_ref()?;
     let phrase = target_phrase(lang, ind, t);
-    let short = match (t.kind, t.value) {
-        (TargetKind::AtMost, Some(goal)) => Some(v - goal),
-        (TargetKind::AtLeast, Some(goal)) => Some(goal - v),
+    let margin = match (t.kind, t.value) {
+        (TargetKind::AtMost | TargetKind::AtLeast, Some(goal)) => Some(level_margin(ind, goal, v)),
         _ => None,
     };
-    let level = short.map(|gap| match (lang, gap <= 0.0) {
+    let level = margin.map(|m| match (lang, m >= 0.0) {
         (Lang::Zh, true) => "此值已达到目标水平".to_string(),
         (Lang::En, true) => "this figure reaches the target level".to_string(),
-        (Lang::Zh, false) => format!("此值距目标水平差 {}", with_unit(lang, ind.unit, gap)),
-        (Lang::En, false) => format!("this figure is {} short of the target level", with_unit(lang, ind.unit, gap)),
+        (Lang::Zh, false) => format!("此值距目标水平差 {}", with_unit(lang, ind.unit, -m)),
+        (Lang::En, false) => format!("this figure is {} short of the target level", with_unit(lang, ind.unit, -m)),
     });
     Some(match (lang, level) {
         (Lang::Zh, Some(level)) => format!("目标：{phrase}；{level}"),

@@ -316,6 +316,13 @@ fn empty_series_status(ind: &Indicator, basis: Option<&BasisId>) -> Status {
     }
 }
 
+/// How far `value` is inside a level target (at least / at most), signed by
+/// the indicator's direction: ≥ 0 reaches the target's level, < 0 falls short
+/// by its size. The one rule for "meets the level", judged or described.
+pub fn level_margin(ind: &Indicator, target: f64, value: f64) -> f64 {
+    (value - target) * ind.direction.sign()
+}
+
 fn judge_level(
     ind: &Indicator,
     target_year: i32,
@@ -325,7 +332,7 @@ fn judge_level(
 ) -> (Status, Option<Point>, Option<Arithmetic>) {
     let s = ind.direction.sign();
     let Judged { point: latest, bound, .. } = series[series.len() - 1];
-    let margin = (latest.value - target) * s;
+    let margin = level_margin(ind, target, latest.value);
     let met = margin >= 0.0;
     // A bound settles the question only when it points the right way: "at least 97"
     // proves a floor of 95 is met; "at least 91" says nothing about a floor of 95.
@@ -352,7 +359,7 @@ fn judge_level(
         };
         return (Status::NotAssessable(reason), Some(latest), Some(level));
     };
-    if (base.value - target) * s >= 0.0 {
+    if level_margin(ind, target, base.value) >= 0.0 {
         let slipped = Arithmetic::Slipped { baseline: base, latest, target, margin };
         return (Status::OffTrack, Some(latest), Some(slipped));
     }
