@@ -43,5 +43,7 @@ cargo run --quiet --features tools --bin sitegen -- package dist
 rm -rf build/chart-options
 cargo run --quiet --features tools --bin sitegen -- chart-options dist build/chart-options
 node scripts/render-charts.mjs build/chart-options dist/charts
+# Every route's page, rendered by the site's own views; then its charts drawn into it.
 cargo run --quiet --features tools --bin sitegen -- pages dist --site-url "$SITE_URL" ${REPORT_URL:+--report-url "$REPORT_URL"}
+node scripts/inline-charts.mjs dist
 node scripts/compress.mjs dist

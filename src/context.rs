@@ -1,18 +1,18 @@
 //! What every page reads from the app around it: the route and language (from
 //! the URL), where the site is deployed, the shared overview data, and whether
-//! the reader's system is in dark mode. `App` and `EmbedApp` provide these once;
+//! the reader's system is in dark mode. `app` and `embed_app` provide these once;
 //! pages and components read them through the `use_…` functions here.
 
-use crate::fetch::{self, AppError};
+use crate::fetch;
 use crate::i18n::Lang;
+use crate::loadable::Loadable;
 use crate::model::{Loaded, OverviewFile};
 use crate::route::Route;
 use crate::site::Site;
 use leptos::prelude::*;
-use wasm_bindgen::{closure::Closure, JsCast};
 
 /// The overview data, loaded once and shared by every page.
-pub type OverviewResource = LocalResource<Result<Loaded<OverviewFile>, AppError>>;
+pub type OverviewResource = Loadable<Loaded<OverviewFile>>;
 
 /// The current route, from the URL.
 pub fn use_route() -> Memo<Route> {
@@ -29,10 +29,8 @@ pub fn use_site() -> Site {
     expect_context::<Site>()
 }
 
-/// The overview, fetched the first time a page asks for it and then shared by
-/// every page. In the site build the frame asks at once (footer date, title);
-/// the laziness matters for the site build's rare embed route (an embed URL
-/// the host answered with the site's 404 page), which never needs it.
+/// The overview, preloaded or fetched the first time a page asks for it, and
+/// then shared by every page.
 pub fn use_overview() -> OverviewResource {
     let cache = expect_context::<OverviewCache>();
     if let Some(resource) = cache.resource.get_value() {
@@ -40,7 +38,8 @@ pub fn use_overview() -> OverviewResource {
     }
     let resource = cache.owner.with(|| {
         let site = use_site();
-        LocalResource::new(move || fetch::load_overview(site.clone()))
+        let ready = crate::start::use_preloaded().with_value(|p| p.overview.clone());
+        Loadable::new(ready, move || fetch::load_overview(site.clone()))
     });
     cache.resource.set_value(Some(resource));
     resource
@@ -51,13 +50,38 @@ pub fn use_overview() -> OverviewResource {
 #[derive(Clone)]
 pub(crate) struct OverviewCache {
     owner: Owner,
-    resource: StoredValue<Option<OverviewResource>>,
+    resource: StoredValue<Option<OverviewResource>, LocalStorage>,
 }
 
 impl OverviewCache {
     pub(crate) fn new() -> Self {
-        OverviewCache { owner: Owner::current().unwrap_or_default(), resource: StoredValue::new(None) }
+        OverviewCache { owner: Owner::current().unwrap_or_default(), resource: StoredValue::new_local(None) }
     }
+}
+
+/// What only the reader's browser knows, which the build rendered without
+/// (`start`): the site's real address (for links a reader copies) and today's
+/// date (a citation's access date). They start as the build wrote them, so
+/// hydration sees the rendered page, and are set once the page is awake.
+#[derive(Clone, Copy)]
+pub struct Reader {
+    pub site_url: RwSignal<String>,
+    pub today: RwSignal<String>,
+}
+
+/// The site's absolute address, ending in `/`, for links a reader copies.
+pub fn use_site_url() -> Signal<String> {
+    expect_context::<Reader>().site_url.into()
+}
+
+/// Today's date, `YYYY-MM-DD`, on the reader's device once awake.
+pub fn use_today() -> Signal<String> {
+    expect_context::<Reader>().today.into()
+}
+
+/// An absolute URL for a path relative to the site root.
+pub fn absolute(site_url: &str, relative: &str) -> String {
+    format!("{site_url}{}", relative.trim_start_matches("./"))
 }
 
 /// Whether the reader's system prefers dark colours, followed live. One media
@@ -66,7 +90,14 @@ impl OverviewCache {
 pub struct SystemDark(pub Signal<bool>);
 
 impl SystemDark {
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn watch() -> Self {
+        SystemDark(Signal::stored(false))
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn watch() -> Self {
+        use wasm_bindgen::{closure::Closure, JsCast};
         let query = window().match_media("(prefers-color-scheme: dark)").ok().flatten();
         let (dark, set_dark) = signal(query.as_ref().is_some_and(|q| q.matches()));
         if let Some(q) = query {
@@ -104,8 +135,11 @@ const LARGE_TEXT: (&str, &str, &str) = ("data-text", "large", "gansu-display-tex
 const HIGH_CONTRAST: (&str, &str, &str) = ("data-contrast", "high", "gansu-display-contrast");
 
 impl Display {
-    /// As `<html>` carries them.
+    /// As `<html>` carries them (none, in the build's render).
     pub fn from_document() -> Display {
+        if cfg!(not(target_arch = "wasm32")) {
+            return Display::default();
+        }
         let root = document().document_element();
         let on = |(attr, value, _): (&str, &str, &str)| {
             root.as_ref().and_then(|r| r.get_attribute(attr)).is_some_and(|v| v == value)

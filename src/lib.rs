@@ -5,13 +5,16 @@
 //! the typed addresses; `site` where the site is deployed; `share` what a
 //! journalist copies; `fetch` every request; `context` what every page reads
 //! (route, language, site, overview, theme); `components` and `pages` are the
-//! Leptos views. `App` below wires them up.
+//! Leptos views. `app` below wires them up.
+
+#![recursion_limit = "256"]
 
 pub mod charts;
 pub mod components;
 pub mod context;
 pub mod fetch;
 pub mod i18n;
+pub mod loadable;
 pub mod model;
 pub mod navigation;
 pub mod pages;
@@ -19,58 +22,84 @@ pub mod present;
 pub mod route;
 pub mod share;
 pub mod site;
+pub mod start;
 
 use components::{Footer, Header, InPageLink};
 use context::{use_lang, use_overview, use_route, OverviewCache, SystemDark};
 use i18n::Msg;
 use leptos::prelude::*;
 use route::{Page, Route};
-use site::Site;
+use start::Start;
 
 /// The site's pages come in two wasm builds, each with the same frame: `App`
-/// draws the overview, areas, indicators, about and changes pages; `PlacesApp`
+/// draws the overview, areas, indicators, about and changes pages; `places_app`
 /// (src/bin/places.rs, places.html) the cities and prefectures. A link to the
 /// other build's pages is a full page load; within a build, pages change in place.
-#[component]
-pub fn App() -> impl IntoView {
-    frame(|page| !is_place_page(page), || view! { <CurrentPage/> }.into_any())
+/// Each starts from `start` (see `start`): the build renders it, the browser wakes it.
+pub fn app(start: Start) -> impl IntoView {
+    frame(start, |page| !is_place_page(page), || view! { <CurrentPage/> }.into_any())
 }
 
-/// The cities and prefectures' build (see `App`).
-#[component]
-pub fn PlacesApp() -> impl IntoView {
-    frame(is_place_page, || view! { <PlacePage/> }.into_any())
+/// The cities and prefectures' build (see `app`).
+pub fn places_app(start: Start) -> impl IntoView {
+    frame(start, is_place_page, || view! { <PlacePage/> }.into_any())
 }
 
-/// The pages `PlacesApp` draws.
+/// The pages `places_app` draws.
 pub fn is_place_page(page: &Page) -> bool {
     matches!(page, Page::Cities | Page::City(_))
 }
 
-fn frame(draws: fn(&Page) -> bool, current: fn() -> AnyView) -> impl IntoView {
-    let site = Site::from_document();
+/// The contexts every page reads, from `start`; then, once the page is awake,
+/// the reader's own address, display choices, site address and date.
+fn provide_start(start: Start) -> (context::Reader, navigation::Address) {
+    let Start { site, address, data, site_url, today, report_url } = start;
     provide_context(site.clone());
-    provide_context(OverviewCache::new());
+    provide_context(StoredValue::new(data));
+    provide_context(site::ReportUrl(report_url));
     provide_context(SystemDark::watch());
-    provide_context(RwSignal::new(context::Display::from_document()));
-    let address = navigation::follow(&site.base_path, draws);
-    let route = Memo::new(move |_| address.with(|a| Route::from_location(&a.path, &a.search, &site.base_path)));
+    let reader = context::Reader { site_url: RwSignal::new(site_url), today: RwSignal::new(today) };
+    provide_context(reader);
+    (reader, address)
+}
+
+fn frame(start: Start, draws: fn(&Page) -> bool, current: fn() -> AnyView) -> impl IntoView {
+    let base_path = start.site.base_path.clone();
+    let (reader, address) = provide_start(start);
+    let address = navigation::follow(address, &base_path, draws);
+    provide_context(OverviewCache::new());
+    let display = RwSignal::new(context::Display::default());
+    provide_context(display);
+    Effect::new(move |_| {
+        awake(reader);
+        display.set(context::Display::from_document());
+    });
+    let route = Memo::new(move |_| address.with(|a| Route::from_location(&a.path, &a.search, &base_path)));
     provide_context(route);
     view! { <SiteFrame current/> }
 }
 
+/// Sets what only the reader's browser knows (`context::Reader`, the address).
+fn awake(reader: context::Reader) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let site = context::use_site();
+        reader.site_url.set(site.root_url.clone());
+        reader.today.set(site::Site::today_iso());
+        navigation::to_current();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = reader;
+}
+
 /// The embed build's root: no navigation and none of the site's pages, so the
-/// embed's wasm file carries only what an embedded chart needs. The route is
-/// read once from the address; an embed never navigates.
-#[component]
-pub fn EmbedApp() -> impl IntoView {
-    let site = Site::from_document();
-    provide_context(site.clone());
-    provide_context(SystemDark::watch());
-    let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let search = location.search().unwrap_or_default();
-    let route = Route::from_location(&path, &search, &site.base_path);
+/// embed's wasm file carries only what an embedded chart needs. Its route
+/// never changes: an embed never navigates.
+pub fn embed_app(start: Start) -> impl IntoView {
+    let base_path = start.site.base_path.clone();
+    let (reader, address) = provide_start(start);
+    Effect::new(move |_| awake(reader));
+    let route = Route::from_location(&address.path, &address.search, &base_path);
     let page = route.page.clone();
     provide_context(Memo::new(move |_| route.clone()));
     match page {

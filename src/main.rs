@@ -1,8 +1,10 @@
-//! Entry point of the browser app: mounts `App` on the page body.
+//! Entry point of the browser app: wakes `app` on its page.
 fn main() {
     // Panic messages in the console while developing; left out of release builds,
     // where the page's own error views are what readers see.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(gansu_eco_dashboard::App);
+    // Wakes the page the build rendered (see `start`); natively there is no page.
+    #[cfg(target_arch = "wasm32")]
+    gansu_eco_dashboard::start::wake(gansu_eco_dashboard::app);
 }

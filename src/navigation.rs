@@ -11,7 +11,8 @@
 
 use crate::route::{Page, Route};
 use leptos::prelude::*;
-use wasm_bindgen::{closure::Closure, JsCast};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::JsCast;
 
 /// The address the site shows: path, query (with its `?`) and fragment (with its `#`).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -22,7 +23,8 @@ pub struct Address {
 }
 
 impl Address {
-    fn current() -> Address {
+    /// The browser's address now.
+    pub fn current() -> Address {
         let l = window().location();
         Address {
             path: l.pathname().unwrap_or_default(),
@@ -32,13 +34,38 @@ impl Address {
     }
 }
 
-/// Starts following the address, and returns it as a signal (also provided as
-/// context, with its setter for `navigate`). Called once, by `App` (or
-/// `PlacesApp`): `draws` says which pages this build draws; a link to any other
-/// page is left to the browser, which loads that page's own HTML and build.
-pub fn follow(base_path: &str, draws: fn(&Page) -> bool) -> ReadSignal<Address> {
-    let (address, set_address) = signal(Address::current());
-    let base_path = base_path.to_string();
+/// Starts following the address from `start` (the page's first render), and
+/// returns it as a signal (also provided as context, with its setter for
+/// `navigate`). Called once, by `app` (or `places_app`): `draws` says which
+/// pages this build draws; a link to any other page is left to the browser,
+/// which loads that page's own HTML and build.
+pub fn follow(start: Address, base_path: &str, draws: fn(&Page) -> bool) -> ReadSignal<Address> {
+    let (address, set_address) = signal(start);
+    #[cfg(target_arch = "wasm32")]
+    listen(base_path.to_string(), draws, set_address);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = base_path;
+    provide_context(set_address);
+    provide_context(address);
+    provide_context(Draws(draws));
+    address
+}
+
+/// Sets the address to the browser's: after a page woke with the address it
+/// was rendered for, its query and fragment now apply.
+#[cfg(target_arch = "wasm32")]
+pub fn to_current() {
+    if let Some(set_address) = use_context::<WriteSignal<Address>>() {
+        let now = Address::current();
+        if set_address.try_update(|a| *a != now).unwrap_or(false) {
+            set_address.set(now);
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn listen(base_path: String, draws: fn(&Page) -> bool, set_address: WriteSignal<Address>) {
+    use wasm_bindgen::closure::Closure;
     let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
         if let Some(href) = page_link(&ev, &base_path, draws) {
             ev.prevent_default();
@@ -53,10 +80,6 @@ pub fn follow(base_path: &str, draws: fn(&Page) -> bool) -> ReadSignal<Address> 
     // Listeners for the tab's whole life, made once.
     on_click.forget();
     on_history.forget();
-    provide_context(set_address);
-    provide_context(address);
-    provide_context(Draws(draws));
-    address
 }
 
 /// The pages this build draws (see `follow`).
@@ -99,6 +122,7 @@ fn go(href: &str, set_address: WriteSignal<Address>) {
 }
 
 /// The address of a same-site page link this click should follow in place, if any.
+#[cfg(target_arch = "wasm32")]
 fn page_link(ev: &web_sys::MouseEvent, base_path: &str, draws: fn(&Page) -> bool) -> Option<String> {
     if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
         return None;
@@ -123,6 +147,7 @@ fn page_link(ev: &web_sys::MouseEvent, base_path: &str, draws: fn(&Page) -> bool
 }
 
 /// Data files, pictures and feeds live under the site too; only pages are routed.
+#[cfg(target_arch = "wasm32")]
 fn is_file(path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or_default();
     last.contains('.') && !last.ends_with(".html")

@@ -39,22 +39,14 @@ impl Site {
         Site { root_url, base_path, release }
     }
 
-    /// Where readers report a problem with a figure, if the site was built with
-    /// one (`--report-url`, written into `<meta name="report-url">`). Read where
-    /// it is used, so the embed's wasm does not carry it.
-    pub fn report_url() -> Option<String> {
-        let meta = leptos::prelude::document().query_selector("meta[name=report-url]").ok().flatten()?;
-        meta.get_attribute("content").filter(|u| !u.is_empty())
-    }
-
     /// Today's date on the reader's device, `YYYY-MM-DD` (a citation's access date).
     pub fn today_iso() -> String {
         let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
         now.get(..10).unwrap_or_default().to_string()
     }
-
-    /// An absolute URL for a path relative to the site root (for copy-paste use).
-    pub fn absolute(&self, relative: &str) -> String {
-        format!("{}{}", self.root_url, relative.trim_start_matches("./"))
-    }
 }
+
+/// Where readers report a problem with a figure, if the site was built with
+/// one (`--report-url`, also written into `<meta name="report-url">`).
+#[derive(Clone, Debug)]
+pub struct ReportUrl(pub Option<String>);

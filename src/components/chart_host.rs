@@ -91,8 +91,9 @@ fn init(el: &web_sys::HtmlElement, option: &serde_json::Value, dark: bool) -> Re
 }
 
 /// Renders `chart` to a standalone SVG document of the given size, without
-/// touching the page (for downloads).
-pub fn chart_svg(chart: &Chart, width: u32, height: u32, dark: bool) -> Result<String, String> {
+/// touching the page (for downloads). Loads ECharts first if no chart has yet.
+pub async fn chart_svg(chart: &Chart, width: u32, height: u32, dark: bool) -> Result<String, String> {
+    wasm_bindgen_futures::JsFuture::from(load_echarts()).await.map_err(|e| format!("{e:?}"))?;
     let option = serde_json::to_value(chart).map_err(|e| e.to_string())?;
     let theme = if dark { JsValue::from_str("dark") } else { JsValue::NULL };
     let opts = to_js(&serde_json::json!({ "renderer": "svg", "ssr": true, "width": width, "height": height }))?;
@@ -101,6 +102,67 @@ pub fn chart_svg(chart: &Chart, width: u32, height: u32, dark: bool) -> Result<S
     let svg = drawn.map(|()| instance.render_to_svg_string());
     instance.dispose();
     svg
+}
+
+thread_local! {
+    /// The one load of ECharts' script, shared by every chart that waits for it.
+    static ECHARTS_SCRIPT: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
+}
+
+/// ECharts' script, loaded the first time a chart needs it: every chart
+/// first shows the picture the build drew of it (see `ChartPictures`), so
+/// nothing waits for the script until a reader points at, touches or focuses
+/// a chart, or a chart without a picture comes near. The page's
+/// `<meta name="echarts">` (written by the build) names the file.
+pub fn load_echarts() -> js_sys::Promise {
+    ECHARTS_SCRIPT.with(|slot| {
+        slot.borrow_mut()
+            .get_or_insert_with(|| {
+                js_sys::Promise::new(&mut |resolve, reject| {
+                    if js_sys::Reflect::has(&js_sys::global(), &"echarts".into()).unwrap_or(false) {
+                        let _ = resolve.call0(&JsValue::NULL);
+                        return;
+                    }
+                    let document = document();
+                    let meta = document.query_selector("meta[name=echarts]").ok().flatten();
+                    let (Some(meta), Ok(script)) = (meta, document.create_element("script")) else {
+                        let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("no ECharts script named"));
+                        return;
+                    };
+                    let script: web_sys::HtmlScriptElement = script.unchecked_into();
+                    script.set_src(&meta.get_attribute("content").unwrap_or_default());
+                    if let Some(integrity) = meta.get_attribute("data-integrity") {
+                        script.set_integrity(&integrity);
+                    }
+                    script.set_onload(Some(&resolve));
+                    script.set_onerror(Some(&reject));
+                    if let Some(head) = document.head() {
+                        let _ = head.append_child(&script);
+                    }
+                })
+            })
+            .clone()
+    })
+}
+
+/// The build's render of a page collects the options of its charts here;
+/// the build then draws each as the picture its chart box holds until
+/// ECharts takes over (`sitegen pages`, `scripts/inline-charts.mjs`).
+#[derive(Clone, Default)]
+pub struct ChartPictures(pub std::sync::Arc<std::sync::Mutex<Vec<(String, String, serde_json::Value)>>>);
+
+impl ChartPictures {
+    /// Keeps the option of a chart box with this CSS class, and returns the key
+    /// its box carries (`data-chart`): the same for the same chart on any page.
+    fn add(&self, class: &str, option: serde_json::Value) -> String {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        (class, option.to_string()).hash(&mut hasher);
+        let key = format!("{:016x}", hasher.finish());
+        let mut all = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        all.push((key.clone(), class.to_string(), option));
+        key
+    }
 }
 
 /// A page that fixes its theme (an embed with `?theme=dark`) provides this;
@@ -182,15 +244,52 @@ pub fn ChartHost(
         Some(ForcedTheme(dark)) => Signal::stored(dark),
         None => crate::context::use_system_dark(),
     };
-
-    let near = near_viewport(node);
     let display = crate::context::use_display();
     let reader = StoredValue::new_local(None::<KeyReader>);
+
+    // The build's render: the option the box's picture is drawn from.
+    let picture = use_context::<ChartPictures>().map(|pictures| {
+        let opts = ChartOpts { lang: lang.get_untracked(), dark: false, layout: Layout::Page };
+        let mut option = serde_json::to_value(make.run(opts)).unwrap_or_default();
+        crate::charts::look::still(&mut option);
+        pictures.add(&class, option)
+    });
+
+    // ECharts draws a box that holds the build's picture once a reader reaches
+    // for it, or at once if the reader's look is not the picture's (dark, larger
+    // text, high contrast); a box without one (a page drawn in the browser) as
+    // it comes near the viewport.
+    let near = near_viewport(node);
+    let (reached, set_reached) = signal(false);
+    let has_picture = StoredValue::new(None::<bool>);
+    let wanted = Memo::new(move |_| {
+        let Some(el) = node.get() else { return false };
+        // Read once, before ECharts adds its own drawing to the box.
+        let pictured = has_picture.get_value().unwrap_or_else(|| {
+            let pictured = el.first_element_child().is_some_and(|c| c.class_list().contains("chart-picture"));
+            has_picture.set_value(Some(pictured));
+            pictured
+        });
+        let look = display.get();
+        let as_pictured = !dark.get() && !look.large_text && !look.high_contrast;
+        near.get() && (!pictured || reached.get() || !as_pictured)
+    });
+    let (ready, set_ready) = signal(false);
+    Effect::new(move |_| {
+        if wanted.get() && !ready.get_untracked() {
+            leptos::task::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(load_echarts()).await {
+                    Ok(_) => set_ready.set(true),
+                    Err(e) => set_error.set(Some(format!("{e:?}"))),
+                }
+            });
+        }
+    });
 
     Effect::new(move |_| {
         let opts = ChartOpts { lang: lang.get(), dark: dark.get(), layout: Layout::Page };
         let Some(el) = node.get() else { return };
-        if !near.get() {
+        if !ready.get() || !wanted.get() {
             return;
         }
         let mut option = match serde_json::to_value(make.run(opts)) {
@@ -205,11 +304,6 @@ pub fn ChartHost(
         if look.high_contrast {
             crate::charts::look::high_contrast(&mut option, palette::themed(palette::INK, opts.dark));
         }
-        if let Some(describe) = describe {
-            let _ = el.set_attribute("aria-label", &describe.run(opts.lang));
-            // An application lets a screen reader pass the arrow keys through.
-            let _ = el.set_attribute("role", if keyboard { "application" } else { "img" });
-        }
         let key = series_key(&option);
         let result = hosted.try_update_value(|slot| {
             if let Some(h) = slot.as_ref().filter(|h| h.series_key == key && h.dark == opts.dark) {
@@ -222,6 +316,10 @@ pub fn ChartHost(
         });
         match result {
             Some(Ok(())) => {
+                // The picture goes in the same frame ECharts drew in: nothing moves or flashes.
+                while let Ok(Some(picture)) = el.query_selector(":scope > .chart-picture") {
+                    picture.remove();
+                }
                 if keyboard {
                     if reader.with_value(Option::is_none) {
                         reader.set_value(KeyReader::new(&el, against));
@@ -241,9 +339,27 @@ pub fn ChartHost(
         hosted.try_update_value(|slot| slot.take().map(Hosted::dispose));
     });
 
+    // The box's name and role are in the markup, so a page read without
+    // script names its chart too. An application lets a screen reader pass the
+    // arrow keys through to a chart read by keyboard.
+    let label = move || describe.map(|d| d.run(lang.get()));
+    let role = describe.map(|_| if keyboard { "application" } else { "img" });
     view! {
-        <div class="chart-frame">
-            <div class=format!("chart {class}") node_ref=node data-testid="chart"></div>
+        <div
+            class="chart-frame"
+            on:pointerover=move |_| set_reached.set(true)
+            on:focusin=move |_| set_reached.set(true)
+            on:touchstart=move |_| set_reached.set(true)
+        >
+            <div
+                class=format!("chart {class}")
+                node_ref=node
+                data-testid="chart"
+                data-chart=picture
+                aria-label=label
+                role=role
+                tabindex=keyboard.then_some("0")
+            ></div>
         </div>
         {move || error.get().map(|e| view! {
             <p class="chart-error" role="alert">

@@ -4,6 +4,7 @@
 
 use crate::fetch::AppError;
 use crate::i18n::{Lang, Msg};
+use crate::loadable::Loadable;
 use leptos::prelude::*;
 
 #[component]
@@ -63,9 +64,10 @@ pub fn DataProblems(errors: Vec<crate::model::DataError>, #[prop(into)] lang: Si
 ///
 /// Not Leptos' `<Transition>`/`<ErrorBoundary>`: the error is a typed
 /// `AppError` (it names the file and the data errors, and a 404 can be a page
-/// of its own), and a retry refetches this one resource.
-pub fn await_resource<T: Clone + 'static>(
-    resource: LocalResource<Result<T, AppError>>,
+/// of its own), a retry refetches this one resource, and data the build
+/// rendered the page with is there from the first render (`Loadable`).
+pub fn await_resource<T: Clone + Send + Sync + 'static>(
+    resource: Loadable<T>,
     lang: Signal<Lang>,
     loaded: impl Fn(T) -> AnyView + 'static,
 ) -> impl Fn() -> AnyView {
@@ -74,8 +76,8 @@ pub fn await_resource<T: Clone + 'static>(
 
 /// `await_resource`, with what to show when the file does not exist (HTTP 404):
 /// an unknown indicator is "not found", not a loading error.
-pub fn await_found<T: Clone + 'static>(
-    resource: LocalResource<Result<T, AppError>>,
+pub fn await_found<T: Clone + Send + Sync + 'static>(
+    resource: Loadable<T>,
     lang: Signal<Lang>,
     not_found: Option<impl Fn() -> AnyView + 'static>,
     loaded: impl Fn(T) -> AnyView + 'static,

@@ -15,6 +15,12 @@ use leptos::prelude::*;
 pub fn IndicatorSearch(indicators: Vec<Indicator>, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
     let route = use_route();
     let (query, set_query) = signal(route.get_untracked().query.q.unwrap_or_default());
+    // A page woken from its rendered HTML learns its address's query after its first render.
+    Effect::new(move |_| {
+        if let Some(q) = route.with(|r| r.query.q.clone()) {
+            set_query.set(q);
+        }
+    });
     let indicators = StoredValue::new(indicators);
     let hits = Memo::new(move |_| {
         indicators.with_value(|all| search(all, &query.get()).into_iter().cloned().collect::<Vec<_>>())

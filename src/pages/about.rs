@@ -2,7 +2,7 @@
 //! how to cite it, its licence and when the data was last updated.
 
 use crate::components::{await_resource, focus_element, Breadcrumbs};
-use crate::context::{use_lang, use_overview, use_site};
+use crate::context::{use_lang, use_overview, use_site_url, use_today};
 use crate::i18n::{self, Msg};
 use crate::model::{assess, layout, OverviewFile, Role, Status};
 use crate::route::{Page, Route};
@@ -37,7 +37,7 @@ pub fn AboutPage() -> impl IntoView {
 #[component]
 fn DataFacts(file: OverviewFile) -> impl IntoView {
     let lang = use_lang();
-    let site = use_site();
+    let site_url = use_site_url();
     let missing: Vec<_> = file
         .indicators
         .iter()
@@ -46,7 +46,7 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
         .collect();
     let missing_count = missing.len();
     let (as_of, release) = (file.as_of.clone(), file.release.clone());
-    let today = crate::site::Site::today_iso();
+    let today = use_today();
     let [all_csv, all_json] = whole_dataset(&release);
     // A link from another page to a section here (the header's "Downloads")
     // lands on it once the data-driven sections exist.
@@ -59,7 +59,7 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
     });
     let citation = {
         let (release, as_of) = (release.clone(), as_of.clone());
-        move || i18n::site_citation(lang.get(), &site.root_url, &release, &as_of, &today)
+        move || i18n::site_citation(lang.get(), &site_url.get(), &release, &as_of, &today.get())
     };
     view! {
         <section id="missing" aria-labelledby="missing-heading">

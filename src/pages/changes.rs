@@ -16,7 +16,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ChangesPage() -> impl IntoView {
     let lang = use_lang();
-    let changes = LocalResource::new(fetch::load_changes);
+    let ready = crate::start::use_preloaded().with_value(|p| p.changes.clone());
+    let changes = crate::loadable::Loadable::new(ready, fetch::load_changes);
     let trail = move || {
         let lang = lang.get();
         vec![

@@ -5,7 +5,7 @@
 
 use super::indicator_parts::DataTable;
 use crate::components::{await_found, ForcedTheme, ProgressChart, StatusBadge};
-use crate::context::{use_lang, use_route, use_site};
+use crate::context::{absolute, use_lang, use_route, use_site, use_site_url};
 use crate::fetch;
 use crate::i18n::{self, Msg};
 use crate::model::scorecard::provisional;
@@ -27,7 +27,9 @@ pub fn EmbedPage(id: IndicatorId) -> impl IntoView {
     mark_document(query.theme);
     let detail = {
         let (id, release, place) = (id.clone(), query.release.clone(), query.place.clone());
-        LocalResource::new(move || {
+        let ready = crate::start::use_preloaded().with_value(|p| p.indicator(&id, place.as_deref()));
+        let ready = ready.filter(|_| release.is_none() || release == site.release);
+        crate::loadable::Loadable::new(ready, move || {
             fetch::load_indicator_release(site.clone(), id.clone(), release.clone(), place.clone())
         })
     };
@@ -52,6 +54,7 @@ fn EmbedBody(file: IndicatorFile, root: NodeRef<Main>) -> impl IntoView {
     let lang = use_lang();
     let route = use_route();
     let site = use_site();
+    let site_url = use_site_url();
     let ind = file.indicator.clone();
     post_height_on_resize(root, ind.id.to_string());
     let a = assess(&ind);
@@ -84,7 +87,7 @@ fn EmbedBody(file: IndicatorFile, root: NodeRef<Main>) -> impl IntoView {
                 Some(code) => Page::City(code.clone()),
                 None => Page::Indicator(id.clone()),
             };
-            site.absolute(&Route::new(lang.get(), page).href())
+            absolute(&site_url.get(), &Route::new(lang.get(), page).href())
         }
     };
     let source_page = full_page.clone();
@@ -110,8 +113,12 @@ fn EmbedBody(file: IndicatorFile, root: NodeRef<Main>) -> impl IntoView {
     }
 }
 
-/// Lets the page's CSS know it is an embed (no margins) and which theme it forces.
+/// Lets the page's CSS know it is an embed (no margins) and which theme it
+/// forces. (The build writes the first into the embed's template.)
 fn mark_document(theme: Option<Theme>) {
+    if cfg!(not(target_arch = "wasm32")) {
+        return;
+    }
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-embed", "");
         match theme {
@@ -125,6 +132,9 @@ fn mark_document(theme: Option<Theme>) {
 /// Sends `{"datawrapper-height": {"<id>": px}}` to the host page whenever the
 /// embed's height changes, when it is inside an iframe.
 fn post_height_on_resize(root: NodeRef<Main>, key: String) {
+    if cfg!(not(target_arch = "wasm32")) {
+        return;
+    }
     let window = window();
     let Ok(Some(parent)) = window.parent() else { return };
     if parent == window {

@@ -7,23 +7,25 @@ use super::indicator_parts::{DataTable, NoteList, PlanWording, SourceList};
 use super::indicator_share::SharePanel;
 use super::indicator_status::{FreshnessNote, ReportedProgress};
 use crate::components::{await_found, Breadcrumbs, ProgressChart, StatusBadge};
-use crate::context::{use_lang, use_route, use_site};
+use crate::context::{absolute, use_lang, use_route, use_site, use_site_url};
 use crate::fetch;
 use crate::i18n::{self, Msg};
+use crate::loadable::Loadable;
 use crate::model::scorecard::provisional;
 use crate::model::{assess, Assessment, Indicator, IndicatorFile, IndicatorId, Role};
 use crate::pages::NotFoundPage;
 use crate::present::Card;
 use crate::route::{Page, Query, Route};
 use crate::share;
-use crate::site::Site;
+use crate::site::ReportUrl;
 use leptos::prelude::*;
 
 #[component]
 pub fn IndicatorPage(id: IndicatorId) -> impl IntoView {
     let lang = use_lang();
     let site = use_site();
-    let detail = LocalResource::new(move || fetch::load_indicator_release(site.clone(), id.clone(), None, None));
+    let ready = crate::start::use_preloaded().with_value(|p| p.indicator(&id, None));
+    let detail = Loadable::new(ready, move || fetch::load_indicator_release(site.clone(), id.clone(), None, None));
     await_found(detail, lang, Some(|| NotFoundPage().into_any()), |file| view! { <IndicatorView file/> }.into_any())
 }
 
@@ -92,11 +94,11 @@ fn IndicatorView(file: IndicatorFile) -> impl IntoView {
 #[component]
 fn PrintedAddress(file: IndicatorFile) -> impl IntoView {
     let lang = use_lang();
-    let site = use_site();
+    let site_url = use_site_url();
     let id = file.indicator.id.clone();
     let line = move || {
         let lang = lang.get();
-        let url = site.absolute(&Route::new(lang, Page::Indicator(id.clone())).href());
+        let url = absolute(&site_url.get(), &Route::new(lang, Page::Indicator(id.clone())).href());
         i18n::printed_address(lang, &url, &file.release, &file.as_of)
     };
     view! { <p class="print-only" data-testid="printed-address">{line}</p> }
@@ -107,11 +109,12 @@ fn PrintedAddress(file: IndicatorFile) -> impl IntoView {
 #[component]
 fn ReportProblem(file: IndicatorFile) -> impl IntoView {
     let lang = use_lang();
-    let site = use_site();
-    Site::report_url().map(|to| {
+    let site_url = use_site_url();
+    let ReportUrl(report_url) = expect_context::<ReportUrl>();
+    report_url.map(|to| {
         let id = file.indicator.id.clone();
         let href = move || {
-            let page = site.absolute(&Route::new(lang.get(), Page::Indicator(id.clone())).href());
+            let page = absolute(&site_url.get(), &Route::new(lang.get(), Page::Indicator(id.clone())).href());
             share::report_link(&to, lang.get(), &file, &page)
         };
         view! {
@@ -221,11 +224,14 @@ fn ChartOrTable(
                 </a>
             </nav>
             <p class="chart-summary" data-testid="chart-summary">{summary}</p>
-            {move || if table.get() {
-                view! { <DataTable ind=ind.clone() sources=sources.clone()/> }.into_any()
-            } else {
-                view! { <figure class="indicator__chart"><ProgressChart ind=ind.clone() lang class="chart--large"/></figure> }.into_any()
-            }}
+            // Both views are in the page, the other one hidden: a page read
+            // without script shows both (noscript.css), and a switch redraws nothing.
+            <figure class="indicator__chart view" hidden=move || table.get()>
+                <ProgressChart ind=ind.clone() lang class="chart--large"/>
+            </figure>
+            <div class="view" hidden=move || !table.get()>
+                <DataTable ind sources/>
+            </div>
         </section>
     }
 }

@@ -4,7 +4,7 @@
 use crate::charts::export::{EXPORT_HEIGHT, EXPORT_WIDTH};
 use crate::charts::{export_chart, ChartOpts, Layout};
 use crate::components::{chart_svg, download, CopyButton, ShareButton};
-use crate::context::{use_lang, use_site};
+use crate::context::{absolute, use_lang, use_site_url, use_today};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::IndicatorFile;
 use crate::route::{Page, Query, Route, Theme};
@@ -30,13 +30,13 @@ pub fn SharePanel(file: IndicatorFile) -> impl IntoView {
 #[component]
 fn SharePage(file: IndicatorFile) -> impl IntoView {
     let lang = use_lang();
-    let site = use_site();
+    let site_url = use_site_url();
     let (id, name) = (file.indicator.id, file.indicator.name);
     let qr = {
         let id = id.clone();
         move || share::qr_code(lang.get(), &id)
     };
-    let link = move || site.absolute(&Route::new(lang.get(), Page::Indicator(id.clone())).href());
+    let link = move || absolute(&site_url.get(), &Route::new(lang.get(), Page::Indicator(id.clone())).href());
     let title = move || format!("{} · {}", lang.get().pick(&name), lang.get().t(Msg::SiteShortTitle));
     let alt = {
         let link = link.clone();
@@ -57,7 +57,7 @@ fn SharePage(file: IndicatorFile) -> impl IntoView {
 #[component]
 fn EmbedCode(file: IndicatorFile) -> impl IntoView {
     let lang = use_lang();
-    let site = use_site();
+    let site_url = use_site_url();
     let (embed_lang, set_embed_lang) = signal(lang.get_untracked());
     let (theme, set_theme) = signal(None::<Theme>);
     let (table, set_table) = signal(false);
@@ -72,7 +72,7 @@ fn EmbedCode(file: IndicatorFile) -> impl IntoView {
             ..Query::default()
         };
         let l = embed_lang.get();
-        share::embed_snippet(&site.root_url, l, &ind, query)
+        share::embed_snippet(&site_url.get(), l, &ind, query)
     });
     let choice = |label: Msg, on: Signal<bool>, set: Callback<()>| {
         view! {
@@ -118,9 +118,9 @@ fn EmbedCode(file: IndicatorFile) -> impl IntoView {
 #[component]
 fn DownloadList(file: IndicatorFile) -> impl IntoView {
     let lang = use_lang();
-    let site = use_site();
+    let site_url = use_site_url();
     let d = Downloads::new(&file.release, &file.indicator.id);
-    let csv_url = site.absolute(&d.csv);
+    let csv_path = d.csv.clone();
     let id = file.indicator.id.to_string();
     let picture = move |png: bool| {
         let lang = lang.get_untracked();
@@ -128,16 +128,19 @@ fn DownloadList(file: IndicatorFile) -> impl IntoView {
         let footer = i18n::embed_source_line(lang, &file);
         let chart = export_chart(&file.indicator, &ChartOpts { lang, dark, layout: Layout::Export }, &footer);
         let name = format!("{id}-{}.{}", file.release, if png { "png" } else { "svg" });
-        let saved = chart_svg(&chart, EXPORT_WIDTH, EXPORT_HEIGHT, dark).map_err(|e| e.into()).and_then(|svg| {
-            if png {
-                download::save_svg_as_png(&name, &svg, EXPORT_WIDTH, EXPORT_HEIGHT, 2)
-            } else {
-                download::save_text(&name, "image/svg+xml", &svg)
+        leptos::task::spawn_local(async move {
+            let svg = chart_svg(&chart, EXPORT_WIDTH, EXPORT_HEIGHT, dark).await;
+            let saved = svg.map_err(|e| e.into()).and_then(|svg| {
+                if png {
+                    download::save_svg_as_png(&name, &svg, EXPORT_WIDTH, EXPORT_HEIGHT, 2)
+                } else {
+                    download::save_text(&name, "image/svg+xml", &svg)
+                }
+            });
+            if let Err(e) = saved {
+                web_sys::console::error_1(&e);
             }
         });
-        if let Err(e) = saved {
-            web_sys::console::error_1(&e);
-        }
     };
     let picture_png = picture.clone();
     view! {
@@ -155,7 +158,7 @@ fn DownloadList(file: IndicatorFile) -> impl IntoView {
             <p class="muted">{move || lang.get().t(Msg::CsvNote)}</p>
             <details class="share__more">
                 <summary>{move || lang.get().t(Msg::ForDataUsers)}</summary>
-                {share::reuse_snippets(&csv_url).into_iter().map(|(tool, code)| view! {
+                {move || share::reuse_snippets(&absolute(&site_url.get(), &csv_path)).into_iter().map(|(tool, code)| view! {
                     <p class="share__tool">{tool}</p>
                     <pre class="code"><code>{code}</code></pre>
                 }).collect_view()}
@@ -167,30 +170,29 @@ fn DownloadList(file: IndicatorFile) -> impl IntoView {
 #[component]
 fn CiteBox(file: IndicatorFile) -> impl IntoView {
     let lang = use_lang();
-    let site = use_site();
-    let today = crate::site::Site::today_iso();
-    let cite = move |l: Lang| {
-        let permalink = site.absolute(&Route::new(l, Page::Indicator(file.indicator.id.clone())).href());
-        i18n::indicator_citation(l, &file.indicator, &permalink, &file.release, &today)
-    };
-    let (zh, en) = (cite(Lang::Zh), cite(Lang::En));
+    let (site_url, today) = (use_site_url(), use_today());
+    let cite = StoredValue::new(move |l: Lang| {
+        let permalink = absolute(&site_url.get(), &Route::new(l, Page::Indicator(file.indicator.id.clone())).href());
+        i18n::indicator_citation(l, &file.indicator, &permalink, &file.release, &today.get())
+    });
     // The page's language first; each citation with its own copy button.
-    let one = move |l: Lang, text: String| {
+    let one = move |l: Lang| {
         let (code, testid, copy_id) = match l {
             Lang::Zh => ("zh-CN", "cite-zh", "copy-cite-zh"),
             Lang::En => ("en", "cite-en", "copy-cite-en"),
         };
+        let text = Signal::derive(move || cite.with_value(|c| c(l)));
         view! {
-            <p class="citation" lang=code data-testid=testid>{text.clone()}</p>
-            <p><CopyButton text=Signal::derive(move || text.clone()) label=Msg::CopyCitation lang testid=copy_id/></p>
+            <p class="citation" lang=code data-testid=testid>{text}</p>
+            <p><CopyButton text label=Msg::CopyCitation lang testid=copy_id/></p>
         }
     };
     view! {
         <details class="share__part">
             <summary>{move || lang.get().t(Msg::Cite)}</summary>
             {move || match lang.get() {
-                Lang::Zh => view! { {one(Lang::Zh, zh.clone())} {one(Lang::En, en.clone())} }.into_any(),
-                Lang::En => view! { {one(Lang::En, en.clone())} {one(Lang::Zh, zh.clone())} }.into_any(),
+                Lang::Zh => view! { {one(Lang::Zh)} {one(Lang::En)} }.into_any(),
+                Lang::En => view! { {one(Lang::En)} {one(Lang::Zh)} }.into_any(),
             }}
         </details>
     }

@@ -21,4 +21,4 @@ pub use embed::EmbedPage;
 pub use indicator::IndicatorPage;
 pub use not_found::NotFoundPage;
 pub use overview::OverviewPage;
-pub use places::{Breakdown, CitiesPage, CityPage, PlaceLinks};
+pub use places::{city_series_keys, Breakdown, CitiesPage, CityPage, PlaceLinks};

@@ -12,7 +12,7 @@
 
 use super::indicator_parts::SourceEntry;
 use crate::components::{await_found, await_resource, Breadcrumbs, CopyButton, DataProblems, ProgressChart};
-use crate::context::{use_lang, use_overview, use_route, use_site};
+use crate::context::{use_lang, use_overview, use_route, use_site, use_site_url};
 use crate::fetch;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::place::{self, in_year_order, Place, PLACES};
@@ -24,6 +24,12 @@ use leptos::prelude::*;
 /// The indicators that have figures for single places, in the data's order.
 fn with_breakdown(indicators: Vec<Indicator>) -> Vec<Indicator> {
     indicators.into_iter().filter(|i| !i.breakdown.is_empty()).collect()
+}
+
+/// The series a city's page shows, each its own file: (indicator, series key).
+pub fn city_series_keys(overview: &crate::model::OverviewFile, code: &str) -> Vec<(crate::model::IndicatorId, String)> {
+    let indicators = overview.indicators.iter().filter(|i| !i.breakdown.is_empty());
+    indicators.flat_map(|i| i.series_of(code).map(|s| (i.id.clone(), s.key()))).collect()
 }
 
 /// The figure a series shows for `year`: its full-year value, else its
@@ -429,13 +435,20 @@ fn CitySeries(
     let key = series.key();
     let detail = {
         let (site, id, key) = (site.clone(), ind.id.clone(), key.clone());
-        LocalResource::new(move || fetch::load_indicator_release(site.clone(), id.clone(), None, Some(key.clone())))
+        let ready = crate::start::use_preloaded().with_value(|p| p.indicator(&id, Some(&key)));
+        crate::loadable::Loadable::new(ready, move || {
+            fetch::load_indicator_release(site.clone(), id.clone(), None, Some(key.clone()))
+        })
     };
     let latest = series.latest().map(|o| i18n::latest_for_place(lang, &i18n::observation_text(lang, &mine, o), o.year));
     let heading_id = format!("series-{}-{}", ind.id, key.replace('.', "-"));
     let labelled_by = heading_id.clone();
     let query = Query { place: Some(key.clone()), ..Query::default() };
-    let snippet = share::embed_snippet(&site.root_url, lang, &mine, query);
+    let site_url = use_site_url();
+    let snippet = {
+        let mine = mine.clone();
+        Signal::derive(move || share::embed_snippet(&site_url.get(), lang, &mine, query.clone()))
+    };
     let scope = series.scope.as_ref().map(|s| i18n::paren(lang, "", lang.pick(&s.label)));
     let figures = {
         let (mine, key, id) = (mine.clone(), key.clone(), ind.id.clone());
@@ -465,8 +478,8 @@ fn CitySeries(
             <p><a href=Route::new(lang, Page::Indicator(ind.id.clone())).href()>{i18n::province_and_sources(lang)}</a></p>
             <details class="city-series__embed">
                 <summary>{i18n::embed_this_chart(lang)}</summary>
-                <pre class="code" data-testid="city-embed-code"><code>{snippet.clone()}</code></pre>
-                <CopyButton text=Signal::derive(move || snippet.clone()) label=Msg::Copy lang/>
+                <pre class="code" data-testid="city-embed-code"><code>{snippet}</code></pre>
+                <CopyButton text=snippet label=Msg::Copy lang/>
             </details>
         </section>
     }

@@ -168,6 +168,9 @@ pub fn write(dist: &Path, site_url: &str) -> Result<(), String> {
         list.releases.iter().zip(&overviews).map(|(info, indicators)| Release { info, indicators }).collect();
     for lang in [Lang::Zh, Lang::En] {
         let path = dist.join(path(lang));
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
         std::fs::write(&path, atom(lang, site_url, &releases)?).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     let n = releases.len();

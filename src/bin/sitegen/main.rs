@@ -49,6 +49,7 @@ mod package_meta;
 mod package_readme;
 mod pages;
 mod qr;
+mod render;
 mod schema;
 mod sitemap;
 mod stats;

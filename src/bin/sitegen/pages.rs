@@ -7,22 +7,31 @@
 //! `<base href>` pointing back to the site root ("../../" for `area/air/`), the
 //! page's title and description, the canonical URL and language alternates,
 //! Open Graph and Twitter card tags, and `<meta name="data-release">` naming the
-//! data release the pages were built for. Indicator and embed pages also get a
-//! `<noscript>` fallback: the answer in one sentence and the chart as a picture.
+//! data release the pages were built for. Its `<body>` is the page itself,
+//! rendered by the site's own views (`render`): readable before any script
+//! runs, and without script at all (`noscript.css` then shows what the script
+//! would have put behind a tab). ECharts' script is not loaded by the page but
+//! named in `<meta name="echarts">`, for the first chart that needs it.
 //!
 //! Beside the pages: `sitemap.xml` and `robots.txt` (`sitemap`); the Atom feed
 //! of data releases in each language, named in every page's head (`feed`); in
 //! indicator and about pages, schema.org markup (`jsonld`); beside each
 //! indicator page, its oEmbed file (`oembed`) and the QR code of its address (`qr`).
 
-use super::{feed, jsonld, oembed, qr, sitemap};
-use gansu_eco_dashboard::i18n::{self, Lang, Msg};
+use super::{feed, jsonld, oembed, qr, render, sitemap};
+use gansu_eco_dashboard::i18n::{Lang, Msg};
 use gansu_eco_dashboard::model::layout;
-use gansu_eco_dashboard::model::{self, assess, place, Area, IndicatorFile, IndicatorId, OverviewFile};
+use gansu_eco_dashboard::model::{self, place, Area, IndicatorFile, IndicatorId, OverviewFile};
 use gansu_eco_dashboard::present::meta;
 use gansu_eco_dashboard::route::{Page, Route};
 use gansu_eco_dashboard::share::escape_html as escape;
+use gansu_eco_dashboard::start;
 use std::path::Path;
+
+/// Where `write` leaves each chart's option (`<key>.json`: its box's CSS class
+/// and its option) for `scripts/inline-charts.mjs`, which draws them into the
+/// pages and removes the folder.
+pub const CHART_OPTIONS: &str = ".chart-options";
 
 /// Every route the site has a page for in this release.
 pub fn routes(overview: &OverviewFile) -> Vec<Route> {
@@ -68,8 +77,15 @@ pub struct PageMeta {
     /// Data files the page fetches first, relative to the site root: preloaded
     /// so they download alongside the wasm instead of after it.
     pub preloads: Vec<String>,
-    /// Indicator and embed pages: (headline sentence, chart picture path, its text summary).
-    pub fallback: Option<(String, String, String)>,
+    /// The route the body was rendered for (`Route::href`); none for 404.html,
+    /// which the browser draws afresh for whatever address it is served at.
+    pub rendered: Option<String>,
+    /// The build's date (`render::Build::today`).
+    pub rendered_on: String,
+    /// The site's absolute address, ending in `/`.
+    pub site_url: String,
+    /// The page's body, rendered (`render`).
+    pub body: String,
     /// schema.org markup (`jsonld::script`): indicator and about pages.
     pub structured_data: Option<String>,
     /// Absolute URL of the page's oEmbed file: indicator pages.
@@ -128,21 +144,20 @@ impl PageMeta {
         if let Some(script) = &self.structured_data {
             h.push_str(script);
         }
+        if let Some(route) = &self.rendered {
+            h.push_str(&format!(r#"<meta name="{}" content="{}">"#, start::RENDERED_META, e(route)));
+        }
+        h.push_str(&format!(
+            r#"<meta name="site-url" content="{}"><meta name="rendered-on" content="{}">"#,
+            e(&self.site_url),
+            e(&self.rendered_on)
+        ));
+        // Without script, what the script would put behind a tab or a filter shows too.
+        h.push_str(r#"<noscript><link rel="stylesheet" href="noscript.css"></noscript>"#);
         for href in &self.preloads {
             h.push_str(&format!(r#"<link rel="preload" href="{}" as="fetch" crossorigin="anonymous">"#, e(href)));
         }
         h
-    }
-
-    fn noscript(&self) -> Option<String> {
-        let (sentence, picture, summary) = self.fallback.as_ref()?;
-        Some(format!(
-            r#"<noscript><h1>{}</h1><p>{}</p><img class="noscript-chart" src="{}" alt="{}" width="960" height="600"></noscript>"#,
-            escape(&self.title),
-            escape(sentence),
-            escape(picture),
-            escape(summary)
-        ))
     }
 }
 
@@ -167,11 +182,30 @@ pub fn render(template: &str, meta: &PageMeta) -> Result<String, String> {
     )?;
     let html = replace_once(&html, "<title>", "</title>", &format!("<title>{}</title>", escape(&meta.title)))?;
     let html = replace_once(&html, r#"<meta name="description""#, ">", &meta.head())?;
-    let html = match meta.noscript() {
-        Some(fallback) => replace_once(&html, "<noscript>", "</noscript>", &fallback)?,
-        None => html,
+    let html = echarts_on_demand(&html)?;
+    let html = replace_once(&html, "<body>", "</body>", &format!("<body>{}</body>", meta.body))?;
+    let embed = if meta.feed { "" } else { " data-embed" };
+    replace_once(&html, "<html ", ">", &format!(r#"<html lang="{}"{embed}>"#, meta.lang.code()))
+}
+
+/// Trunk's `<script src="./echarts-….js" defer integrity="…">` becomes
+/// `<meta name="echarts">` naming the same file: the chart host loads it when a
+/// chart first needs it (`components::chart_host::load_echarts`).
+fn echarts_on_demand(html: &str) -> Result<String, String> {
+    let start = html.find(r#"<script src="./echarts-"#).ok_or("dist/index.html has no ECharts script")?;
+    let end = html[start..].find("</script>").ok_or("dist/index.html: the ECharts script is not closed")? + start;
+    let tag = &html[start..end];
+    let attr = |name: &str| {
+        let at = tag.find(&format!(r#"{name}=""#))? + name.len() + 2;
+        tag[at..].find('"').map(|n| &tag[at..at + n])
     };
-    replace_once(&html, "<html ", ">", &format!(r#"<html lang="{}">"#, meta.lang.code()))
+    let src = attr("src").ok_or("the ECharts script has no src")?;
+    let integrity = attr("integrity").map(|i| format!(r#" data-integrity="{i}""#)).unwrap_or_default();
+    Ok(format!(
+        r#"{}<meta name="echarts" content="{src}"{integrity}>{}"#,
+        &html[..start],
+        &html[end + "</script>".len()..]
+    ))
 }
 
 /// The metadata of one route. `site_url` is the absolute URL of the site root.
@@ -191,13 +225,6 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
     let code = route.lang.short();
     let ind = id.as_ref().and_then(|id| overview.indicators.iter().find(|i| &i.id == id));
     let image = ind.map(|i| format!("{site_url}charts/{}.{code}.png", i.id));
-    let fallback = ind.filter(|_| !matches!(route.page, Page::Overview)).map(|i| {
-        (
-            i18n::headline_sentence(route.lang, i, &assess(i)),
-            format!("charts/{}.{code}.svg", i.id),
-            i18n::chart_summary(route.lang, i),
-        )
-    });
     let preloads = match &route.page {
         Page::Embed(id) => vec![layout::on_site(&layout::indicator(release, id))],
         Page::Indicator(id) => {
@@ -217,7 +244,10 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
         image,
         noindex,
         feed: !matches!(route.page, Page::Embed(_)),
-        fallback,
+        rendered: Some(route.href()),
+        rendered_on: String::new(),
+        site_url: site_url.to_string(),
+        body: String::new(),
         preloads,
         structured_data: None,
         oembed: None,
@@ -234,13 +264,17 @@ fn indicator_file(dist: &Path, release: &str, id: &IndicatorId) -> Result<Indica
 
 /// Reads the current release's overview from a built site.
 pub fn current_overview(dist: &Path) -> Result<(String, OverviewFile), String> {
+    current_overview_loaded(dist).map(|(release, loaded)| (release, loaded.data))
+}
+
+/// The current release's overview with any rejected indicators, each error
+/// naming the file as the browser does (`data/<release>/overview.json`).
+pub fn current_overview_loaded(dist: &Path) -> Result<(String, model::Loaded<OverviewFile>), String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let releases: model::ReleasesFile =
         serde_json::from_str(&read(&dist.join(layout::on_site(layout::RELEASES)))?).map_err(|e| e.to_string())?;
-    let overview_path = dist.join(layout::on_site(&layout::overview(&releases.current)));
-    let overview = model::parse_overview(&overview_path.display().to_string(), &read(&overview_path)?)
-        .map_err(|e| format!("{e:?}"))?
-        .data;
+    let url = layout::on_site(&layout::overview(&releases.current));
+    let overview = model::parse_overview(&url, &read(&dist.join(&url))?).map_err(|e| format!("{e:?}"))?;
     Ok((releases.current, overview))
 }
 
@@ -268,8 +302,25 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     // The embed's and the place pages' builds (see scripts/build.sh): same assets, their own wasm.
     let embed_template = read("embed-template.html")?;
     let places_template = read("places-template.html")?;
-    let (release, overview) = current_overview(dist)?;
+    let (release, loaded) = current_overview_loaded(dist)?;
+    // The feeds write data/changes.json, which the changes page shows.
+    feed::write(dist, site_url)?;
+    let overview = loaded.data.clone();
     let routes = routes(&overview);
+    let build =
+        render::Build { dist, site_url, release: &release, overview: &loaded, report_url, today: render::today_utc() };
+    // Each chart's option once, for scripts/inline-charts.mjs to draw into the pages.
+    let charts_dir = dist.join(CHART_OPTIONS);
+    let mut charts = std::collections::BTreeMap::new();
+    let mut page = |route: &Route, meta: &mut PageMeta| -> Result<(), String> {
+        let rendered = build.render(route)?;
+        meta.body = rendered.body;
+        meta.rendered_on = build.today.clone();
+        for (key, class, option) in rendered.charts {
+            charts.entry(key).or_insert_with(|| serde_json::json!({ "class": class, "option": option }));
+        }
+        Ok(())
+    };
     let site = jsonld::Site { url: site_url, release: &release, as_of: &overview.as_of };
     let write_file = |path: &Path, contents: &[u8]| -> Result<(), String> {
         if let Some(dir) = path.parent() {
@@ -301,18 +352,24 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
             }
             _ => {}
         }
+        page(route, &mut meta)?;
         write_file(&dir.join("index.html"), render(template, &meta)?.as_bytes())?;
     }
     write_file(&dist.join("sitemap.xml"), sitemap::sitemap(&routes, site_url, &overview.as_of).as_bytes())?;
     write_file(&dist.join("robots.txt"), sitemap::robots(site_url).as_bytes())?;
-    feed::write(dist, site_url)?;
     // Hosts that serve 404.html for unknown paths serve it at any depth, so its
     // base is absolute: the app then shows its own not-found page.
     let not_found = Route::new(Lang::Zh, Page::NotFound);
     let mut meta = meta_for(&not_found, &overview, site_url, &release);
     meta.base = site_path.to_string();
     meta.noindex = true;
+    page(&not_found, &mut meta)?;
+    meta.rendered = None;
     std::fs::write(dist.join("404.html"), render(&template, &meta)?).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(&charts_dir).map_err(|e| format!("{}: {e}", charts_dir.display()))?;
+    for (key, chart) in &charts {
+        write_file(&charts_dir.join(format!("{key}.json")), chart.to_string().as_bytes())?;
+    }
     for name in ["embed-template.html", "places-template.html"] {
         std::fs::remove_file(dist.join(name)).map_err(|e| e.to_string())?;
     }

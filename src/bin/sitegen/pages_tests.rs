@@ -1,7 +1,7 @@
 use super::*;
 use std::path::PathBuf;
 
-const TEMPLATE: &str = r#"<!doctype html><html lang="zh-CN"><head><base href="./"><title>x</title><meta name="description" content="d"></head><body><noscript><p>needs JS</p></noscript></body></html>"#;
+const TEMPLATE: &str = r#"<!doctype html><html lang="zh-CN"><head><base href="./"><title>x</title><meta name="description" content="d"><script src="./echarts-abc.js" defer integrity="sha384-x"></script></head><body></body></html>"#;
 const SITE: &str = "https://example.org/gansu/";
 
 fn published() -> (String, OverviewFile) {
@@ -73,7 +73,14 @@ fn every_route_has_its_title_canonical_url_and_preview_tags() {
         assert_eq!(between(&html, r#"<meta property="og:url" content=""#, "\""), Some(canonical));
         assert_eq!(between(&html, r#"<meta property="og:title" content=""#, "\""), Some(escape(&title).as_str()));
         assert!(html.contains(&format!(r#"<base href="{}">"#, base_for(&route.href()))));
-        assert!(html.contains(&format!(r#"<html lang="{}">"#, route.lang.code())));
+        let embed = if matches!(route.page, Page::Embed(_)) { " data-embed" } else { "" };
+        assert!(html.contains(&format!(r#"<html lang="{}"{embed}>"#, route.lang.code())));
+        // The browser hydrates the body only at the address it was rendered for (`start`).
+        assert!(html.contains(&format!(r#"<meta name="rendered-route" content="{}">"#, route.href())));
+        // ECharts is named, not loaded: the first chart that needs it loads it.
+        assert!(html.contains(r#"<meta name="echarts" content="./echarts-abc.js" data-integrity="sha384-x">"#));
+        assert!(!html.contains("<script src=\"./echarts"));
+        assert!(html.contains(r#"<noscript><link rel="stylesheet" href="noscript.css"></noscript>"#));
         assert!(html.contains(&format!(r#"<meta name="data-release" content="{release}">"#)));
         // Every page but an embed names its language's feed, relative to its base (the site root).
         let feed =
@@ -83,7 +90,6 @@ fn every_route_has_its_title_canonical_url_and_preview_tags() {
         if let Page::Indicator(id) | Page::Embed(id) = &route.page {
             let image = between(&html, r#"<meta property="og:image" content=""#, "\"").unwrap();
             assert!(image.starts_with(&format!("{SITE}charts/{id}.")) && image.ends_with(".png"), "{image}");
-            assert!(html.contains(&format!(r#"<img class="noscript-chart" src="charts/{id}."#)), "noscript fallback");
         }
         assert_eq!(html.contains("noindex"), matches!(route.page, Page::Embed(_)));
         let first_data = match &route.page {
@@ -109,7 +115,10 @@ fn text_from_data_cannot_break_out_of_attributes() {
         image: None,
         noindex: false,
         feed: true,
-        fallback: None,
+        rendered: Some("en/".into()),
+        rendered_on: "2026-12-05".into(),
+        site_url: "https://e.org/".into(),
+        body: "<main>x</main>".into(),
         preloads: vec!["data/r/overview.json".into()],
         structured_data: None,
         oembed: None,
@@ -118,6 +127,7 @@ fn text_from_data_cannot_break_out_of_attributes() {
     let html = render(TEMPLATE, &meta).unwrap();
     assert!(html.contains("<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"));
     assert!(!html.contains("<script>alert"));
+    assert!(html.contains("<body><main>x</main></body>"));
     assert!(html.contains(r#"<meta name="report-url" content="mailto:a@b.org?x=&quot;&gt;&lt;script&gt;">"#));
 }
 
