@@ -6,7 +6,8 @@ import { join } from "node:path";
 
 /** Paths relative to `dist`, the page itself first. */
 export function firstLoad(dist, page) {
-  const html = readFileSync(join(dist, page), "utf8");
+  // What is inside <noscript> is fetched only when script is off.
+  const html = readFileSync(join(dist, page), "utf8").replace(/<noscript>[\s\S]*?<\/noscript>/g, "");
   // What the browser fetches to show the page: scripts, stylesheets and preloads.
   // Links that only describe the page (canonical, alternate feeds, oEmbed) are never fetched.
   const fetched = (tag) => tag.startsWith("<script") || /\brel="(?:stylesheet|preload|modulepreload)"/.test(tag);

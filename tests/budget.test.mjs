@@ -11,11 +11,14 @@ import { firstLoad } from "../scripts/first-load.mjs";
 
 const DIST = join(import.meta.dirname, "../dist");
 const KB = 1024;
+// Issue 11's budgets: every page is in its HTML, charts included as pictures, so
+// nothing but the wasm and the page's data loads before the page is awake, and
+// ECharts (about 150 KB) only when a reader first reaches for a chart.
 const BUDGETS = [
-  ["embed", "embed/AIR-02/index.html", 360 * KB],
-  ["overview", "index.html", 480 * KB],
+  ["embed", "embed/AIR-02/index.html", 300 * KB],
+  ["overview", "index.html", 400 * KB],
   // The place pages have their own wasm build, held to the overview's budget.
-  ["city page", "city/620100/index.html", 480 * KB],
+  ["city page", "city/620100/index.html", 400 * KB],
 ];
 
 function transferSize(rel) {
@@ -27,9 +30,11 @@ function transferSize(rel) {
 for (const [name, page, budget] of BUDGETS) {
   test(`first load of the ${name} stays within ${budget / KB} KB compressed`, () => {
     const files = firstLoad(DIST, page);
-    for (const kind of [/\.wasm$/, /^echarts-.*\.js$/, /\.css$/, /^data\/.*\.json$/]) {
+    for (const kind of [/\.wasm$/, /\.css$/, /^data\/.*\.json$/]) {
       assert.ok(files.some((f) => kind.test(f)), `${name} loads ${kind}: ${files}`);
     }
+    // ECharts is named for later (`<meta name="echarts">`), not loaded with the page.
+    assert.ok(!files.some((f) => /^echarts-.*\.js$/.test(f)), `${name} does not load ECharts at first: ${files}`);
     const total = files.reduce((n, f) => n + transferSize(f), 0);
     const detail = files.map((f) => `${f} ${(transferSize(f) / KB).toFixed(1)}`).join(", ");
     assert.ok(total <= budget, `${name}: ${(total / KB).toFixed(1)} KB > ${budget / KB} KB (${detail})`);

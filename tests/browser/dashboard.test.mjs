@@ -255,6 +255,8 @@ test("axe-core finds no violation on any page of the site, each page in one of t
       await page.goto(site.server.url(rel));
       await page.locator("h1").first().waitFor();
       await settled(page);
+      // Each page's HTML is the page; the browser wakes it in place, never redraws it.
+      assert.equal(await page.locator("html").getAttribute("data-app"), "hydrated", `${rel}: hydrated`);
       assert.deepEqual(await axe(page), [], `${rel} (${colorScheme}${highContrast ? ", high contrast" : ""})`);
     }
     await context.close();

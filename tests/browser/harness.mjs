@@ -105,8 +105,16 @@ export async function openPage(browser, origin, { width = 1280, height = 900, co
   return { page, context, problems };
 }
 
-/** Waits until the chart in `scope` has been drawn by ECharts. */
+/**
+ * Waits until the chart in `scope` has been drawn by ECharts. A chart shows the
+ * build's picture of it until a reader reaches for it (src/components/chart_host.rs),
+ * so this points at it first, as a reader would.
+ */
 export async function waitForChart(page, scope = "") {
+  await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15000 });
+  const chart = page.locator(`${scope} [data-testid=chart]`.trim()).first();
+  await chart.scrollIntoViewIfNeeded();
+  await chart.dispatchEvent("pointerover");
   const sel = `${scope} [data-testid=chart][data-rendered=true]`.trim();
   await page.waitForSelector(sel, { timeout: 15000 });
   return page.locator(sel).first();
@@ -117,31 +125,34 @@ export function screenshotPath(name) {
 }
 
 /**
- * Waits until the page has settled: the app has started (trunk sets
- * `wasmBindings` after the wasm's start function mounted the view; before that
- * the page has neither a loading notice nor charts, and would look settled), no
- * loading notice left, and every chart on screen drawn (or showing its error).
+ * Waits until the page has settled: the app has woken (`<html data-app>`, set
+ * once the page is hydrated or drawn; before that the page is its build-time
+ * render), no loading notice left, and every chart on screen drawn: by
+ * ECharts, or still the build's picture of it (or showing its error).
  * A readiness condition, not a sleep.
  */
 export async function settled(page) {
   await page.waitForFunction(() => {
-    if (!window.wasmBindings || document.querySelector(".loading")) return false;
+    if (!document.documentElement.dataset.app || document.querySelector(".loading")) return false;
     const onScreen = (el) => {
       const r = el.getBoundingClientRect();
       return r.bottom > 0 && r.top < innerHeight && r.width > 0;
     };
     return [...document.querySelectorAll("[data-testid=chart]")]
       .filter(onScreen)
-      .every((el) => el.dataset.rendered === "true" || el.querySelector(".chart-error"));
+      .every((el) => el.dataset.rendered === "true" || el.querySelector(".chart-picture") || el.parentElement.parentElement.querySelector(".chart-error"));
   }, null, { timeout: 15000 });
 }
 
-/** Brings every chart of the page into view in turn and waits until it is drawn. */
+/** Brings every chart of the page into view in turn and waits until ECharts has drawn it. */
 export async function scrollThrough(page) {
   const charts = page.locator("[data-testid=chart]");
   const n = await charts.count();
   for (let i = 0; i < n; i++) {
+    // A chart in a hidden view (the table's tab is open) is not drawn.
+    if (!(await charts.nth(i).isVisible())) continue;
     await charts.nth(i).scrollIntoViewIfNeeded();
+    await charts.nth(i).dispatchEvent("pointerover");
     await page.waitForFunction(
       (i) => document.querySelectorAll("[data-testid=chart]")[i]?.dataset.rendered === "true",
       i,

@@ -9,8 +9,8 @@
 //! Open Graph and Twitter card tags, and `<meta name="data-release">` naming the
 //! data release the pages were built for. Its `<body>` is the page itself,
 //! rendered by the site's own views (`render`): readable before any script
-//! runs, and without script at all (`noscript.css` then shows what the script
-//! would have put behind a tab). ECharts' script is not loaded by the page but
+//! runs, and without script at all (style/noscript.css then shows what the
+//! script would have put behind a tab). ECharts' script is not loaded by the page but
 //! named in `<meta name="echarts">`, for the first chart that needs it.
 //!
 //! Beside the pages: `sitemap.xml` and `robots.txt` (`sitemap`); the Atom feed
@@ -59,7 +59,7 @@ pub fn url_path(url: &str) -> Option<&str> {
     rest.find('/').map(|i| &rest[i..])
 }
 
-/// Everything that makes one route's `<head>` (and `<noscript>`) its own.
+/// Everything that makes one route's `<head>` its own, and its rendered `<body>`.
 pub struct PageMeta {
     pub base: String,
     pub lang: Lang,
@@ -152,8 +152,6 @@ impl PageMeta {
             e(&self.site_url),
             e(&self.rendered_on)
         ));
-        // Without script, what the script would put behind a tab or a filter shows too.
-        h.push_str(r#"<noscript><link rel="stylesheet" href="noscript.css"></noscript>"#);
         for href in &self.preloads {
             h.push_str(&format!(r#"<link rel="preload" href="{}" as="fetch" crossorigin="anonymous">"#, e(href)));
         }

@@ -80,7 +80,6 @@ fn every_route_has_its_title_canonical_url_and_preview_tags() {
         // ECharts is named, not loaded: the first chart that needs it loads it.
         assert!(html.contains(r#"<meta name="echarts" content="./echarts-abc.js" data-integrity="sha384-x">"#));
         assert!(!html.contains("<script src=\"./echarts"));
-        assert!(html.contains(r#"<noscript><link rel="stylesheet" href="noscript.css"></noscript>"#));
         assert!(html.contains(&format!(r#"<meta name="data-release" content="{release}">"#)));
         // Every page but an embed names its language's feed, relative to its base (the site root).
         let feed =

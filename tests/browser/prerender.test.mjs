@@ -1,0 +1,143 @@
+// Every page is in its HTML (issue 11): rendered at build time by the site's own
+// views, readable with script off, then woken in place (hydrated) without a
+// mismatch, a changed word or a layout shift.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { BASE, DIST, openPage, overview, routePages, useSite } from "./harness.mjs";
+
+const site = useSite();
+
+/** The kind of page a route is, by its path. */
+const kindOf = (rel) => rel.replace(/^en\//, "").split("/")[0] || "overview";
+
+test("with script off, every route in both languages shows its content, and every link leads to a page", async () => {
+  const routes = routePages();
+  assert.ok(routes.length > 300, `${routes.length} pages`);
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  const links = new Set();
+  for (const rel of routes) {
+    await page.goto(site.server.url(rel));
+    const where = rel || "(overview)";
+    assert.equal(await page.locator(".loading").count(), 0, `${where}: no loading notice`);
+    assert.ok((await page.locator("h1").first().innerText()).trim().length > 0, `${where}: a heading`);
+    const kind = kindOf(rel);
+    if (kind === "indicator") {
+      // Headline sentence, figures, the table (its tab's panel, shown without script) and the sources.
+      for (const id of ["sentence", "milestone-latest", "sources", "status-name"]) {
+        assert.ok(await page.getByTestId(id).first().isVisible(), `${where}: ${id} visible`);
+      }
+      assert.ok(await page.locator(".views table").first().isVisible(), `${where}: the data table is shown`);
+      assert.ok(await page.locator(".chart-picture").first().isVisible(), `${where}: the chart's picture`);
+      assert.equal(await page.getByTestId("tab-table").isVisible(), false, `${where}: no tabs that need script`);
+    } else if (kind === "embed") {
+      assert.ok(await page.getByTestId("sentence").isVisible(), `${where}: the embed's sentence`);
+      assert.ok(await page.getByTestId("embed-source").isVisible(), `${where}: the source line`);
+      assert.ok(await page.locator(".chart-picture").first().isVisible(), `${where}: the chart's picture`);
+    } else if (kind === "overview") {
+      assert.equal(await page.getByTestId("area-card").count(), 7, `${where}: every area`);
+      // Search degrades to the full list.
+      assert.equal(await page.locator("[data-testid=search-results] li").count(), overview().indicators.length, `${where}: every indicator listed`);
+    } else if (kind === "area") {
+      assert.ok((await page.locator("[data-testid=indicator-card], .card").count()) > 0, `${where}: its indicators`);
+    } else if (kind === "city") {
+      assert.ok((await page.getByTestId("city-lead").innerText()).length > 0, `${where}: the city's lead`);
+    } else if (kind === "about") {
+      assert.ok((await page.getByTestId("citation").innerText()).length > 0, `${where}: how to cite`);
+    } else if (kind === "changes") {
+      assert.ok((await page.locator("main h2").count()) > 0, `${where}: the releases`);
+    }
+    for (const href of await page.locator("main a[href], header a[href]").evaluateAll((as) => as.map((a) => a.href))) {
+      links.add(href);
+    }
+  }
+  await context.close();
+  // Every link to a page of the site is a real file on the host (no rewrites needed).
+  const origin = site.server.origin;
+  const broken = [...links]
+    .filter((u) => u.startsWith(origin + BASE))
+    .map((u) => decodeURIComponent(new URL(u).pathname.slice(BASE.length)))
+    .filter((p) => !existsSync(join(DIST, p)) && !existsSync(join(DIST, p, "index.html")));
+  assert.deepEqual([...new Set(broken)], [], "links to missing pages");
+});
+
+/** Visible words of the page's main content, as a reader sees them. */
+const mainText = (page) => page.locator("main").first().innerText();
+
+test("the rendered page and the woken page show the same words and numbers, and the page wakes without a mismatch", async () => {
+  const ids = overview().indicators.map((i) => i.id);
+  const sample = ["", "area/air/", "about/", "changes/", "cities/", "city/620100/", "city/620900/", "embed/AIR-02/", "embed/WAT-03/"]
+    .concat(ids.filter((_, i) => i % 8 === 0).map((id) => `indicator/${id}/`));
+  const nojs = await site.browser.newContext({ javaScriptEnabled: false });
+  const still = await nojs.newPage();
+  const { page, problems, context } = await openPage(site.browser, site.server.origin);
+  for (const rel of sample.flatMap((r) => [r, `en/${r}`])) {
+    await still.goto(site.server.url(rel));
+    // Without script the view behind the other tab shows too; the woken page hides it.
+    await still.evaluate(() => document.querySelectorAll(".views .view[hidden]").forEach((v) => v.remove()));
+    const rendered = await mainText(still);
+    await page.goto(site.server.url(rel));
+    await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15000 });
+    assert.equal(await page.locator("html").getAttribute("data-app"), "hydrated", `${rel}: woken in place`);
+    // Script-only controls are hidden without script (noscript.css); compare what both show.
+    // Once awake, copied addresses name the address the site is really at, not the build's.
+    const woken = (await mainText(page)).replaceAll(site.server.url(""), "http://127.0.0.1:8080/gansu/");
+    const words = (t) => t.split(/\s+/).filter(Boolean);
+    const missing = words(rendered).filter((w) => !woken.includes(w));
+    assert.deepEqual(missing, [], `${rel}: words of the rendered page missing once woken`);
+    const numbers = (t) => (t.match(/\d+(?:\.\d+)?/g) ?? []).join(" ");
+    assert.equal(numbers(woken).includes(numbers(rendered)) || numbers(rendered) === numbers(woken), true, `${rel}: the same numbers`);
+    assert.deepEqual(problems.consoleErrors, [], `${rel}: console errors (a hydration mismatch is one)`);
+    assert.deepEqual(problems.pageErrors, [], `${rel}: page errors`);
+  }
+  await nojs.close();
+  await context.close();
+});
+
+test("an address the page was not rendered for is drawn afresh, and a view in the query applies once awake", async () => {
+  const { page, problems, context } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.url("indicator/AIR-02/?view=table"));
+  await page.waitForFunction(() => document.documentElement.dataset.app === "hydrated");
+  await page.locator(".views table").waitFor({ state: "visible" });
+  assert.equal(await page.locator(".indicator__chart").isVisible(), false, "the chart's view is hidden");
+  // A host's 404 page answers at any path: the app draws the page the address names.
+  await page.goto(site.server.url("area/no-such-area/"));
+  await page.waitForFunction(() => document.documentElement.dataset.app === "drawn");
+  assert.ok((await page.locator("h1").innerText()).length > 0);
+  // A city's series embed is not the province's rendered embed: drawn afresh with its own data.
+  await page.goto(site.server.url("embed/AIR-02/?place=620100.pm25"));
+  await page.waitForFunction(() => document.documentElement.dataset.app);
+  assert.equal(await page.locator("html").getAttribute("data-app"), "drawn");
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test("nothing moves while a page wakes or a chart's picture becomes ECharts (CLS ≤ 0.01)", async () => {
+  for (const width of [360, 1280]) {
+    for (const rel of ["", "area/air/", "indicator/AIR-02/", "en/indicator/WAT-03/", "embed/AIR-02/", "city/620100/"]) {
+      const { page, context } = await openPage(site.browser, site.server.origin, { width, height: 800 });
+      await page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(site.server.url(rel));
+      await page.waitForFunction(() => document.documentElement.dataset.app === "hydrated", null, { timeout: 15000 });
+      // A reader points at the first chart: ECharts loads and takes over its box.
+      const chart = page.locator("[data-testid=chart]").first();
+      if (await chart.isVisible()) {
+        await chart.scrollIntoViewIfNeeded();
+        const box = await chart.boundingBox();
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.waitForSelector("[data-testid=chart][data-rendered=true]", { timeout: 15000 });
+      }
+      await page.waitForTimeout(300);
+      const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+      assert.ok(cls <= 0.01, `${rel} at ${width} px: CLS ${cls.toFixed(4)}`);
+      await context.close();
+    }
+  }
+});
