@@ -51,6 +51,14 @@ pub struct Preloaded {
 }
 
 impl Preloaded {
+    /// The first file that could not be read, if any.
+    pub fn first_error(&self) -> Option<AppError> {
+        let overview = self.overview.iter().filter_map(|r| r.as_ref().err());
+        let indicators = self.indicators.iter().filter_map(|(_, r)| r.as_ref().err());
+        let changes = self.changes.iter().filter_map(|r| r.as_ref().err());
+        overview.chain(indicators).chain(changes).next().cloned()
+    }
+
     pub fn indicator(&self, id: &IndicatorId, place: Option<&str>) -> Option<Result<IndicatorFile, AppError>> {
         self.indicators.iter().find(|((i, p), _)| i == id && p.as_deref() == place).map(|(_, file)| file.clone())
     }
@@ -64,12 +72,17 @@ pub fn use_preloaded() -> StoredValue<Preloaded> {
 /// The `<meta>` naming the route a page's HTML was rendered for (`Route::href`).
 pub const RENDERED_META: &str = "rendered-route";
 
+/// The `<meta>` holding the fingerprint of the data files the page was rendered
+/// from (`fetch::fingerprint_hex`): the browser hydrates only when the files it
+/// read have the same.
+pub const FINGERPRINT_META: &str = "data-fingerprint";
+
 #[cfg(target_arch = "wasm32")]
 pub use browser::wake;
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{Preloaded, Start, RENDERED_META};
+    use super::{Preloaded, Start, FINGERPRINT_META, RENDERED_META};
     use crate::fetch;
     use crate::navigation::Address;
     use crate::route::{Page, Route};
@@ -83,13 +96,22 @@ mod browser {
             let site = Site::from_document();
             let here = Address::current();
             let route = Route::from_location(&here.path, &here.search, &site.base_path);
-            let hydrate = rendered_for(&route, &site);
-            let data = preload(&site, &route, hydrate).await;
+            let rendered = rendered_for(&route, &site);
+            let data = preload(&site, &route, rendered).await;
             let document = document();
             let meta = |name: &str| {
                 let selector = format!("meta[name={name}]");
                 document.query_selector(&selector).ok().flatten().and_then(|m| m.get_attribute("content"))
             };
+            // The page as rendered is the build's data: if the browser cannot read
+            // the same files now, it stays readable as it is, with the reason on top.
+            if let (true, Some(error)) = (rendered, data.first_error()) {
+                return show_load_error(&error, route.lang);
+            }
+            // Files that read differently from the build's (never for a release's
+            // files, which do not change) would draw another page: draw that one.
+            let same_files = meta(FINGERPRINT_META).is_some_and(|f| f == fetch::fingerprint_hex(fetch::files_read()));
+            let hydrate = rendered && same_files;
             // A site page's query is applied once awake; an embed's is part of its first
             // render (`rendered_for` lets through only the queries that draw the same).
             let embed = matches!(route.page, Page::Embed(_));
@@ -178,6 +200,50 @@ mod browser {
         data.indicators = indicators;
         data.changes = changes;
         data
+    }
+
+    /// Puts the reason the page's data could not be read over the rendered page
+    /// (the same words and look as `components::ErrorPanel`), with a way to try
+    /// again: loading the page anew. The page is not woken: its figures stay the
+    /// build's, readable, and `<html data-app="unavailable">` says so.
+    fn show_load_error(error: &crate::fetch::AppError, lang: crate::i18n::Lang) {
+        use crate::i18n::Msg;
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let document = document();
+        let Ok(panel) = document.create_element("div") else { return };
+        panel.set_class_name("error-panel");
+        let _ = panel.set_attribute("role", "alert");
+        let _ = panel.set_attribute("data-testid", "load-error");
+        let add = |parent: &web_sys::Element, tag: &str, text: &str| {
+            let el = document.create_element(tag).ok()?;
+            el.set_text_content(Some(text));
+            parent.append_child(&el).ok()?;
+            Some(el)
+        };
+        add(&panel, "h2", lang.t(Msg::LoadFailed));
+        add(&panel, "p", &error.describe(lang));
+        if !error.data_errors().is_empty() {
+            if let Ok(list) = document.create_element("ul") {
+                for e in error.data_errors() {
+                    add(&list, "li", &e.to_string());
+                }
+                let _ = panel.append_child(&list);
+            }
+        }
+        if let Some(button) = add(&panel, "button", lang.t(Msg::Retry)) {
+            let _ = button.set_attribute("type", "button");
+            button.set_class_name("button");
+            let reload = Closure::<dyn FnMut()>::new(|| drop(window().location().reload()));
+            let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+            reload.forget();
+        }
+        let main = document.query_selector("main").ok().flatten().or_else(|| document.body().map(Into::into));
+        if let Some(main) = main {
+            let _ = main.insert_before(&panel, main.first_child().as_ref());
+        }
+        if let Some(html) = document.document_element() {
+            let _ = html.set_attribute("data-app", "unavailable");
+        }
     }
 
     /// A panic (a hydration mismatch, a bug) stops the app but leaves the

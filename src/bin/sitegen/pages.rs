@@ -80,6 +80,8 @@ pub struct PageMeta {
     /// The route the body was rendered for (`Route::href`); none for 404.html,
     /// which the browser draws afresh for whatever address it is served at.
     pub rendered: Option<String>,
+    /// The fingerprint of the data files the body shows (`render::Rendered`).
+    pub fingerprint: String,
     /// The build's date (`render::Build::today`).
     pub rendered_on: String,
     /// The site's absolute address, ending in `/`.
@@ -146,6 +148,7 @@ impl PageMeta {
         }
         if let Some(route) = &self.rendered {
             h.push_str(&format!(r#"<meta name="{}" content="{}">"#, start::RENDERED_META, e(route)));
+            h.push_str(&format!(r#"<meta name="{}" content="{}">"#, start::FINGERPRINT_META, e(&self.fingerprint)));
         }
         h.push_str(&format!(
             r#"<meta name="site-url" content="{}"><meta name="rendered-on" content="{}">"#,
@@ -244,6 +247,7 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
         feed: !matches!(route.page, Page::Embed(_)),
         rendered: Some(route.href()),
         rendered_on: String::new(),
+        fingerprint: String::new(),
         site_url: site_url.to_string(),
         body: String::new(),
         preloads,
@@ -313,6 +317,7 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     let mut page = |route: &Route, meta: &mut PageMeta| -> Result<(), String> {
         let rendered = build.render(route)?;
         meta.body = rendered.body;
+        meta.fingerprint = rendered.fingerprint;
         meta.rendered_on = build.today.clone();
         for (key, class, option) in rendered.charts {
             charts.entry(key).or_insert_with(|| serde_json::json!({ "class": class, "option": option }));

@@ -116,6 +116,7 @@ fn text_from_data_cannot_break_out_of_attributes() {
         feed: true,
         rendered: Some("en/".into()),
         rendered_on: "2026-12-05".into(),
+        fingerprint: "0123456789abcdef".into(),
         site_url: "https://e.org/".into(),
         body: "<main>x</main>".into(),
         preloads: vec!["data/r/overview.json".into()],

@@ -6,7 +6,7 @@
 //! to draw as the pictures the chart boxes hold (`scripts/inline-charts.mjs`).
 
 use gansu_eco_dashboard::components::ChartPictures;
-use gansu_eco_dashboard::fetch::AppError;
+use gansu_eco_dashboard::fetch::{fingerprint, fingerprint_hex, AppError};
 use gansu_eco_dashboard::model::{self, layout, IndicatorFile, Loaded, OverviewFile};
 use gansu_eco_dashboard::navigation::Address;
 use gansu_eco_dashboard::route::{Page, Route};
@@ -29,9 +29,11 @@ pub struct Build<'a> {
     pub today: String,
 }
 
-/// A rendered page: its body's markup, and its charts' options by the key each box carries.
+/// A rendered page: its body's markup, the fingerprint of the data files it
+/// shows (`fetch::fingerprint`), and its charts' options by the key each box carries.
 pub struct Rendered {
     pub body: String,
+    pub fingerprint: String,
     pub charts: Vec<(String, String, serde_json::Value)>,
 }
 
@@ -41,40 +43,50 @@ impl Build<'_> {
         std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    /// An indicator's file (or one city's series of it), as the browser would get it.
-    fn indicator(&self, id: &model::IndicatorId, place: Option<&str>) -> Result<IndicatorFile, String> {
+    /// An indicator's file (or one city's series of it), as the browser would get
+    /// it, and the file's fingerprint.
+    fn indicator(&self, id: &model::IndicatorId, place: Option<&str>) -> Result<(IndicatorFile, u64), String> {
         let path = match place {
             Some(key) => layout::place_series(self.release, id, key),
             None => layout::indicator(self.release, id),
         };
         let url = layout::on_site(&path);
-        model::parse_indicator_file(&url, &self.read(&path)?).map_err(|e| format!("{url}: {e:?}"))
+        let text = self.read(&path)?;
+        let file = model::parse_indicator_file(&url, &text).map_err(|e| format!("{url}: {e:?}"))?;
+        Ok((file, fingerprint(&text)))
     }
 
-    /// The data the route's page shows: what `start::wake` reads in the browser.
-    fn preloaded(&self, route: &Route) -> Result<Preloaded, String> {
+    /// The data the route's page shows: what `start::wake` reads in the browser,
+    /// and the fingerprints of those files, combined as the browser combines them.
+    fn preloaded(&self, route: &Route) -> Result<(Preloaded, u64), String> {
         let mut data = Preloaded::default();
+        let mut read = 0;
         if !matches!(route.page, Page::Embed(_)) {
             data.overview = Some(Ok(self.overview.clone()));
+            read ^= fingerprint(&self.read(&layout::overview(self.release))?);
         }
         match &route.page {
             Page::Indicator(id) | Page::Embed(id) => {
-                data.indicators.push(((id.clone(), None), Ok(self.indicator(id, None)?)));
+                let (file, print) = self.indicator(id, None)?;
+                data.indicators.push(((id.clone(), None), Ok(file)));
+                read ^= print;
             }
             Page::City(code) => {
                 for (id, key) in gansu_eco_dashboard::pages::city_series_keys(&self.overview.data, code) {
-                    let file = self.indicator(&id, Some(&key))?;
+                    let (file, print) = self.indicator(&id, Some(&key))?;
                     data.indicators.push(((id, Some(key)), Ok(file)));
+                    read ^= print;
                 }
             }
             Page::Changes => {
                 let text = self.read(layout::CHANGES)?;
                 let file = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", layout::CHANGES))?;
                 data.changes = Some(Ok::<_, AppError>(file));
+                read ^= fingerprint(&text);
             }
             _ => {}
         }
-        Ok(data)
+        Ok((data, read))
     }
 
     /// Renders the route's page, as the browser's first render will draw it.
@@ -82,10 +94,11 @@ impl Build<'_> {
         let site_path = super::pages::url_path(self.site_url).unwrap_or("/");
         let base_path = site_path.trim_end_matches('/').to_string();
         let path = format!("{site_path}{}", route.href().trim_start_matches("./"));
+        let (data, read) = self.preloaded(route)?;
         let start = Start {
             site: Site { root_url: self.site_url.to_string(), base_path, release: Some(self.release.to_string()) },
             address: Address { path, search: String::new(), hash: String::new() },
-            data: self.preloaded(route)?,
+            data,
             site_url: self.site_url.to_string(),
             today: self.today.clone(),
             report_url: self.report_url.map(str::to_string),
@@ -102,7 +115,7 @@ impl Build<'_> {
         });
         drop(owner);
         let charts = std::mem::take(&mut *pictures.0.lock().map_err(|e| e.to_string())?);
-        Ok(Rendered { body, charts })
+        Ok(Rendered { body, fingerprint: fingerprint_hex(read), charts })
     }
 }
 
