@@ -60,6 +60,7 @@ function picture(svg, id, variant) {
     .replace(/^<svg [^>]*>/, `<svg class="${className}" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">`)
     .replace(/ style="([^"]*)"/g, (_, style) => ` ${presentation(style)}`)
     .replace(/ class="zr\d+-cls-\d+"/g, "")
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, "")
     .replace(/zr\d+-/g, `${id}-`)
     .replace(/<[^>]+>/g, (tag) => tag.replace(/(\d+\.\d)\d+/g, "$1"))
     .replace(/>\s+</g, "><")

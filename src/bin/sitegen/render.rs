@@ -114,6 +114,10 @@ impl Build<'_> {
             }
         });
         drop(owner);
+        // Leptos marks where a dynamic part of the page begins or ends with an
+        // empty comment written `<!>`, which HTML's parser accepts but calls a
+        // parse error; `<!---->` is the same empty comment, written correctly.
+        let body = body.replace("<!>", "<!---->");
         let charts = std::mem::take(&mut *pictures.0.lock().map_err(|e| e.to_string())?);
         Ok(Rendered { body, fingerprint: fingerprint_hex(read), charts })
     }
