@@ -344,12 +344,19 @@ pub fn ChartHost(
     // arrow keys through to a chart read by keyboard.
     let label = move || describe.map(|d| d.run(lang.get()));
     let role = describe.map(|_| if keyboard { "application" } else { "img" });
+    // Any move over the chart counts (not only entering it): a pointer already
+    // resting on the chart when the page woke reaches for it with its next move.
+    let reach = move || {
+        if !reached.get_untracked() {
+            set_reached.set(true);
+        }
+    };
     view! {
         <div
             class="chart-frame"
-            on:pointerover=move |_| set_reached.set(true)
-            on:focusin=move |_| set_reached.set(true)
-            on:touchstart=move |_| set_reached.set(true)
+            on:pointermove=move |_| reach()
+            on:focusin=move |_| reach()
+            on:touchstart=move |_| reach()
         >
             <div
                 class=format!("chart {class}")

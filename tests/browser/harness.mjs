@@ -114,7 +114,7 @@ export async function waitForChart(page, scope = "") {
   await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15000 });
   const chart = page.locator(`${scope} [data-testid=chart]`.trim()).first();
   await chart.scrollIntoViewIfNeeded();
-  await chart.dispatchEvent("pointerover");
+  await chart.dispatchEvent("pointermove");
   const sel = `${scope} [data-testid=chart][data-rendered=true]`.trim();
   await page.waitForSelector(sel, { timeout: 15000 });
   return page.locator(sel).first();
@@ -152,7 +152,7 @@ export async function scrollThrough(page) {
     // A chart in a hidden view (the table's tab is open) is not drawn.
     if (!(await charts.nth(i).isVisible())) continue;
     await charts.nth(i).scrollIntoViewIfNeeded();
-    await charts.nth(i).dispatchEvent("pointerover");
+    await charts.nth(i).dispatchEvent("pointermove");
     await page.waitForFunction(
       (i) => document.querySelectorAll("[data-testid=chart]")[i]?.dataset.rendered === "true",
       i,
