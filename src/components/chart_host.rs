@@ -109,16 +109,25 @@ thread_local! {
     static ECHARTS_SCRIPT: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
 }
 
-/// ECharts' script, loaded the first time a chart needs it: every chart
+/// ECharts' script, loaded the first time a chart needs it (one load, shared
+/// with the page head's, see below): every chart
 /// first shows the picture the build drew of it (see `ChartPictures`), so
 /// nothing waits for the script until a reader points at, touches or focuses
 /// a chart, or a chart without a picture comes near. The page's
 /// `<meta name="echarts">` (written by the build) names the file.
 pub fn load_echarts() -> js_sys::Promise {
+    // The page's head starts the load itself when a reader reaches for a chart
+    // before the wasm has woken (index.html): wait on that one.
+    const STARTED: &str = "__echarts";
+    if let Ok(started) = js_sys::Reflect::get(&js_sys::global(), &STARTED.into()) {
+        if let Ok(started) = started.dyn_into::<js_sys::Promise>() {
+            return started;
+        }
+    }
     ECHARTS_SCRIPT.with(|slot| {
         slot.borrow_mut()
             .get_or_insert_with(|| {
-                js_sys::Promise::new(&mut |resolve, reject| {
+                let promise = js_sys::Promise::new(&mut |resolve, reject| {
                     if js_sys::Reflect::has(&js_sys::global(), &"echarts".into()).unwrap_or(false) {
                         let _ = resolve.call0(&JsValue::NULL);
                         return;
@@ -139,7 +148,9 @@ pub fn load_echarts() -> js_sys::Promise {
                     if let Some(head) = document.head() {
                         let _ = head.append_child(&script);
                     }
-                })
+                });
+                let _ = js_sys::Reflect::set(&js_sys::global(), &STARTED.into(), &promise);
+                promise
             })
             .clone()
     })
