@@ -139,3 +139,29 @@ fn a_report_address_is_mail_or_a_web_page() {
         assert!(check_report_url(bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn a_page_has_a_report_link_only_when_the_site_is_built_with_a_report_address() {
+    // The committed release, rendered by the app's views as `sitegen pages` renders it.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public");
+    let (release, loaded) = current_overview_loaded(&root).unwrap();
+    let id = loaded.data.indicators.iter().find(|i| i.id.to_string() == "AIR-02").unwrap().id.clone();
+    let route = Route::new(Lang::En, Page::Indicator(id));
+    let render = |report_url| {
+        let build = render::Build {
+            dist: &root,
+            site_url: SITE,
+            release: &release,
+            overview: &loaded,
+            report_url,
+            today: "2026-12-05".to_string(),
+        };
+        build.render(&route).unwrap().body
+    };
+    let with = render(Some("mailto:data@example.org"));
+    assert!(with.contains(r#"data-testid="report-problem""#) && with.contains("mailto:data@example.org"));
+    assert!(!render(None).contains(r#"data-testid="report-problem""#));
+    // The page's figures are in its body, and its chart box names its picture.
+    assert!(with.contains(r#"data-testid="milestone-latest""#));
+    assert!(with.contains(r#"data-chart=""#));
+}
