@@ -13,7 +13,7 @@
 // picture, since a page holds many. A box whose width differs a lot between a
 // phone and a desktop gets two pictures, and CSS shows the one that fits
 // (style/chart.css, `.chart-picture--wide`).
-import * as echarts from "echarts";
+import { drawSvg } from "./echarts-svg.mjs";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -34,13 +34,6 @@ const SIZES = {
   chart: [[328, 288], [1120, 288]],
 };
 
-function draw(option, width, height) {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
 
 // `style="font-size:12px;font-weight:bold;"` → `font-size="12px" font-weight="bold"`.
 const presentation = (style) =>
@@ -75,7 +68,7 @@ for (const name of readdirSync(optionsDir)) {
   const variants = sizes.length > 1 ? ["narrow", "wide"] : [null];
   pictures.set(
     key,
-    sizes.map(([w, h], i) => picture(draw(option, w, h), `c${key.slice(0, 8)}${i}`, variants[i])).join(""),
+    sizes.map(([w, h], i) => picture(drawSvg(option, w, h), `c${key.slice(0, 8)}${i}`, variants[i])).join(""),
   );
 }
 

@@ -3,7 +3,7 @@
 //   <ID>.<lang>.svg  960×600, the no-JavaScript fallback of indicator and embed pages
 //   <ID>.<lang>.png  1200×630, the link-preview (Open Graph) image
 //   node scripts/render-charts.mjs build/chart-options dist/charts
-import * as echarts from "echarts";
+import { drawSvg } from "./echarts-svg.mjs";
 import { Resvg } from "@resvg/resvg-js";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,20 +15,13 @@ if (!input || !output) {
 }
 mkdirSync(output, { recursive: true });
 
-function svg(option, width, height) {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
-  chart.setOption(option);
-  const text = chart.renderToSVGString();
-  chart.dispose();
-  return text;
-}
 
 let count = 0;
 for (const name of readdirSync(input).filter((n) => n.endsWith(".json")).sort()) {
   const option = JSON.parse(readFileSync(join(input, name), "utf8"));
   const base = name.replace(/\.json$/, "");
-  writeFileSync(join(output, `${base}.svg`), svg(option, 960, 600));
-  const png = new Resvg(svg(option, 1200, 630), {
+  writeFileSync(join(output, `${base}.svg`), drawSvg(option, 960, 600));
+  const png = new Resvg(drawSvg(option, 1200, 630), {
     font: { loadSystemFonts: true, sansSerifFamily: "Noto Sans CJK SC", defaultFontFamily: "Noto Sans CJK SC" },
     fitTo: { mode: "width", value: 1200 },
   })

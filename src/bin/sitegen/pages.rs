@@ -309,8 +309,15 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     feed::write(dist, site_url)?;
     let overview = loaded.data.clone();
     let routes = routes(&overview);
-    let build =
-        render::Build { dist, site_url, release: &release, overview: &loaded, report_url, today: render::today_utc() };
+    let build = render::Build {
+        dist,
+        site_url,
+        release: &release,
+        overview: &loaded,
+        report_url,
+        today: render::today_utc(),
+        overview_fingerprint: render::Build::overview_fingerprint(dist, &release)?,
+    };
     // Each chart's option once, for scripts/inline-charts.mjs to draw into the pages.
     let charts_dir = dist.join(CHART_OPTIONS);
     let mut charts = std::collections::BTreeMap::new();

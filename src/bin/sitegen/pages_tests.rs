@@ -155,6 +155,7 @@ fn a_page_has_a_report_link_only_when_the_site_is_built_with_a_report_address() 
             overview: &loaded,
             report_url,
             today: "2026-12-05".to_string(),
+            overview_fingerprint: render::Build::overview_fingerprint(&root, &release).unwrap(),
         };
         build.render(&route).unwrap().body
     };

@@ -27,6 +27,8 @@ pub struct Build<'a> {
     pub report_url: Option<&'a str>,
     /// The build's date, `YYYY-MM-DD` (a citation's access date until the reader's browser sets its own).
     pub today: String,
+    /// The overview file's fingerprint (`fetch::fingerprint`), read once for every page.
+    pub overview_fingerprint: u64,
 }
 
 /// A rendered page: its body's markup, the fingerprint of the data files it
@@ -38,6 +40,12 @@ pub struct Rendered {
 }
 
 impl Build<'_> {
+    /// The fingerprint of the release's overview file, for `Build::overview_fingerprint`.
+    pub fn overview_fingerprint(dist: &Path, release: &str) -> Result<u64, String> {
+        let path = dist.join(layout::on_site(&layout::overview(release)));
+        std::fs::read_to_string(&path).map(|t| fingerprint(&t)).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
     fn read(&self, path: &str) -> Result<String, String> {
         let path = self.dist.join(layout::on_site(path));
         std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
@@ -63,7 +71,7 @@ impl Build<'_> {
         let mut read = 0;
         if !matches!(route.page, Page::Embed(_)) {
             data.overview = Some(Ok(self.overview.clone()));
-            read ^= fingerprint(&self.read(&layout::overview(self.release))?);
+            read ^= self.overview_fingerprint;
         }
         match &route.page {
             Page::Indicator(id) | Page::Embed(id) => {
