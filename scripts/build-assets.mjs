@@ -1,4 +1,6 @@
-// Builds the two front-end assets trunk then hashes into dist/:
+// Builds the front-end assets trunk then puts into dist/ (ECharts, hashed) or into
+// each page's head (the stylesheets, inlined: a page's first paint waits for no
+// request but its HTML):
 //  - build/echarts.js: ECharts from node_modules (pinned in package.json), reduced to
 //    the chart types and components the site uses, exposing the `echarts` global
 //    that the wasm chart host calls. No CDN is ever involved.

@@ -31,12 +31,12 @@ trunk build --release
 # The embed view has its own, smaller wasm build (embed.html → src/bin/embed.rs);
 # its assets join the site's, and its page is the template of every embed route.
 trunk build embed.html --release --dist build/dist-embed
-cp build/dist-embed/gansu-eco-embed-* build/dist-embed/embed-*.css dist/
+cp build/dist-embed/gansu-eco-embed-* dist/
 cp build/dist-embed/index.html dist/embed-template.html
 # So have the cities and prefectures' pages (places.html → src/bin/places.rs): the
 # site's wasm then carries none of them.
 trunk build places.html --release --dist build/dist-places
-cp build/dist-places/gansu-eco-places-* build/dist-places/site-*.css dist/
+cp build/dist-places/gansu-eco-places-* dist/
 cp build/dist-places/index.html dist/places-template.html
 # Each data release as a self-describing download: CSVW metadata, datapackage.json and a ZIP.
 cargo run --quiet --features tools --bin sitegen -- package dist

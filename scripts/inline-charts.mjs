@@ -5,7 +5,9 @@
 // dist/.chart-options/<key>.json. Here the same pinned ECharts draws each option
 // to SVG (the very drawing ECharts makes in the browser), which goes into its box.
 // The chart is on screen as soon as the HTML is; ECharts, loaded later, takes
-// over the same box (src/components/chart_host.rs).
+// over the same box (src/components/chart_host.rs). Each option is kept as
+// dist/charts/<key>.json: a reader reaching for a chart before the wasm has
+// woken the page gets ECharts drawn from it (public/chart-early.js).
 //
 // The pictures must pass the pages' Content-Security-Policy (`style-src 'self'`):
 // ECharts' `style` attributes become presentation attributes, and its `<style>`
@@ -14,7 +16,7 @@
 // phone and a desktop gets two pictures, and CSS shows the one that fits
 // (style/chart.css, `.chart-picture--wide`).
 import { drawSvg } from "./echarts-svg.mjs";
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dist = process.argv[2];
@@ -23,6 +25,7 @@ if (!dist) {
   process.exit(2);
 }
 const optionsDir = join(dist, ".chart-options");
+mkdirSync(join(dist, "charts"), { recursive: true });
 
 // Each box's size (CSS px, style/chart.css and style/embed.css): one picture, or
 // a phone's and a desktop's (≥ 48rem).
@@ -64,6 +67,7 @@ const pictures = new Map();
 for (const name of readdirSync(optionsDir)) {
   const key = name.replace(/\.json$/, "");
   const { class: boxClass, option } = JSON.parse(readFileSync(join(optionsDir, name), "utf8"));
+  writeFileSync(join(dist, "charts", name), JSON.stringify(option));
   const sizes = SIZES[boxClass.split(/\s+/).find((c) => SIZES[c])] ?? SIZES.chart;
   const variants = sizes.length > 1 ? ["narrow", "wide"] : [null];
   pictures.set(

@@ -1,11 +1,11 @@
 // Size budgets of the built site (sizes are deterministic; times are measured by
 // bench/run.mjs, never asserted). A page's first load is its HTML and every file
-// it references or preloads: stylesheet, scripts, wasm and data, counted at the
+// it references or preloads: scripts, wasm and data (its stylesheet is inline), counted at the
 // precompressed (brotli) size a CDN serves. See bench/REPORT.md for why the
 // budgets are what they are.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { firstLoad } from "../scripts/first-load.mjs";
 
@@ -30,9 +30,12 @@ function transferSize(rel) {
 for (const [name, page, budget] of BUDGETS) {
   test(`first load of the ${name} stays within ${budget / KB} KB compressed`, () => {
     const files = firstLoad(DIST, page);
-    for (const kind of [/\.wasm$/, /\.css$/, /^data\/.*\.json$/]) {
+    for (const kind of [/\.wasm$/, /^data\/.*\.json$/]) {
       assert.ok(files.some((f) => kind.test(f)), `${name} loads ${kind}: ${files}`);
     }
+    // The stylesheet is in the HTML: the first paint waits for no other request.
+    assert.ok(!files.some((f) => /\.css$/.test(f)), `${name} loads no stylesheet file: ${files}`);
+    assert.match(readFileSync(join(DIST, page), "utf8"), /<style>[^<]{1000,}<\/style>/, `${name}: its stylesheet inline`);
     // ECharts is named for later (`<meta name="echarts">`), not loaded with the page.
     assert.ok(!files.some((f) => /^echarts-.*\.js$/.test(f)), `${name} does not load ECharts at first: ${files}`);
     const total = files.reduce((n, f) => n + transferSize(f), 0);

@@ -29,6 +29,10 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
     fn echarts_init_offscreen(el: &JsValue, theme: &JsValue, opts: &JsValue) -> Result<ECharts, JsValue>;
 
+    /// The instance already drawing in `el`, if any (public/chart-early.js's).
+    #[wasm_bindgen(js_namespace = echarts, js_name = getInstanceByDom)]
+    fn echarts_instance_of(el: &web_sys::HtmlElement) -> Option<ECharts>;
+
     #[wasm_bindgen(method, js_name = renderToSVGString)]
     fn render_to_svg_string(this: &ECharts) -> String;
 
@@ -77,6 +81,11 @@ fn to_js(option: &serde_json::Value) -> Result<JsValue, String> {
 }
 
 fn init(el: &web_sys::HtmlElement, option: &serde_json::Value, dark: bool) -> Result<Hosted, String> {
+    // A chart drawn before the page woke (public/chart-early.js) gives way to
+    // this one, in the same task: nothing moves or flashes.
+    if let Some(early) = echarts_instance_of(el) {
+        early.dispose();
+    }
     let theme = if dark { JsValue::from_str("dark") } else { JsValue::NULL };
     let opts = to_js(&serde_json::json!({ "renderer": "svg" }))?;
     let instance = echarts_init(el, &theme, &opts).map_err(|e| format!("{e:?}"))?;
@@ -110,14 +119,14 @@ thread_local! {
 }
 
 /// ECharts' script, loaded the first time a chart needs it (one load, shared
-/// with the page head's, see below): every chart
+/// with public/chart-early.js's, see below): every chart
 /// first shows the picture the build drew of it (see `ChartPictures`), so
 /// nothing waits for the script until a reader points at, touches or focuses
 /// a chart, or a chart without a picture comes near. The page's
 /// `<meta name="echarts">` (written by the build) names the file.
 pub fn load_echarts() -> js_sys::Promise {
-    // The page's head starts the load itself when a reader reaches for a chart
-    // before the wasm has woken (index.html): wait on that one.
+    // public/chart-early.js starts the load itself when a reader reaches for a
+    // chart before the wasm has woken: wait on that one.
     const STARTED: &str = "__echarts";
     if let Ok(started) = js_sys::Reflect::get(&js_sys::global(), &STARTED.into()) {
         if let Ok(started) = started.dyn_into::<js_sys::Promise>() {

@@ -141,3 +141,85 @@ test("nothing moves while a page wakes or a chart's picture becomes ECharts (CLS
     }
   }
 });
+
+/** Where the first chart's first data point is, once ECharts draws the chart (null before). */
+const firstPoint = () => {
+  const el = document.querySelector("[data-testid=chart]");
+  const chart = globalThis.echarts?.getInstanceByDom(el);
+  if (!chart) return null;
+  const dom = el.getBoundingClientRect();
+  const data = chart.getOption().series[0].data;
+  for (let i = data.length - 1; i >= 0; i--) {
+    const d = data[i];
+    const v = d !== null && typeof d === "object" && !Array.isArray(d) ? d.value : d;
+    const xy = Array.isArray(v) ? v : [i, v];
+    if (typeof xy[1] !== "number") continue;
+    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, xy);
+    return { x: dom.left + x, y: dom.top + y };
+  }
+  return null;
+};
+
+/** Whether the first chart shows a tooltip with words in it. */
+const tooltipShown = () =>
+  [...document.querySelector("[data-testid=chart]").querySelectorAll(":scope > div")].some((el) => {
+    if (el.querySelector("svg") || !el.innerText.trim()) return false;
+    const s = getComputedStyle(el);
+    return s.display !== "none" && s.visibility === "visible" && Number(s.opacity) > 0;
+  });
+
+test("a chart answers a reader before the wasm has woken the page, and the wasm's chart takes over from it", async () => {
+  for (const rel of ["indicator/AIR-02/", "embed/AIR-02/"]) {
+    const { page, problems, context } = await openPage(site.browser, site.server.origin);
+    // The wasm is held back until the chart has answered.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(site.server.url(rel));
+    const chart = page.locator("[data-testid=chart]").first();
+    await chart.scrollIntoViewIfNeeded();
+    const box = await chart.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(firstPoint, null, { timeout: 15000 });
+    assert.equal(await chart.locator(".chart-picture").count(), 0, `${rel}: the picture gave way to ECharts`);
+    const point = await page.evaluate(firstPoint);
+    for (let k = 0; k < 20 && !(await page.evaluate(tooltipShown)); k++) {
+      await page.mouse.move(point.x + (k % 2 ? 1 : -1), point.y);
+      await page.waitForTimeout(100);
+    }
+    assert.ok(await page.evaluate(tooltipShown), `${rel}: the chart answers a hover`);
+    assert.equal(await page.locator("html").getAttribute("data-app"), null, `${rel}: before the wasm woke`);
+    // The wasm wakes, and its chart host draws the chart in its place: one chart in the box.
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.app === "hydrated", null, { timeout: 15000 });
+    await page.mouse.move(point.x + 2, point.y);
+    await page.waitForSelector("[data-testid=chart][data-rendered=true]", { timeout: 15000 });
+    assert.equal(await chart.locator(":scope > div > svg").count(), 1, `${rel}: one drawing in the box`);
+    assert.ok(await page.evaluate(firstPoint), `${rel}: the chart host's chart is ECharts'`);
+    const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+    assert.ok(cls <= 0.01, `${rel}: nothing moved (CLS ${cls.toFixed(4)})`);
+    assert.deepEqual(problems.pageErrors, [], rel);
+    assert.deepEqual(problems.consoleErrors, [], rel);
+    await context.close();
+  }
+  // A reader in dark mode keeps the picture until the wasm draws the chart in their look.
+  const { page, context } = await openPage(site.browser, site.server.origin, { colorScheme: "dark" });
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto(site.server.url("indicator/AIR-02/"));
+  const chart = page.locator("[data-testid=chart]").first();
+  const box = await chart.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForTimeout(1500);
+  assert.equal(await chart.locator(".chart-picture").count() > 0, true, "dark mode: the picture stays");
+  assert.equal(await page.evaluate(firstPoint), null, "dark mode: not drawn in the picture's look");
+  await context.close();
+});

@@ -170,7 +170,7 @@ pub fn render(template: &str, meta: &PageMeta) -> Result<String, String> {
         let j = html[i..].find(end).ok_or(format!("dist/index.html: `{start}` is not closed"))? + i + end.len();
         Ok(format!("{}{with}{}", &html[..i], &html[j..]))
     };
-    let csp = super::csp::policy(&super::csp::inline_scripts(template));
+    let csp = super::csp::policy(&[template]);
     let html = replace_once(
         template,
         "<base ",
@@ -385,9 +385,8 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     }
     // The same policy as the pages' <meta>, for hosts that send it as a header
     // (which can also say who may frame the embeds: `frame-ancestors`).
-    let templates = [&template, &embed_template, &places_template];
-    let scripts: Vec<&str> = templates.iter().flat_map(|t| super::csp::inline_scripts(t)).collect();
-    std::fs::write(dist.join("csp.txt"), format!("{}\n", super::csp::policy(&scripts))).map_err(|e| e.to_string())?;
+    let templates = [template.as_str(), embed_template.as_str(), places_template.as_str()];
+    std::fs::write(dist.join("csp.txt"), format!("{}\n", super::csp::policy(&templates))).map_err(|e| e.to_string())?;
     println!(
         "wrote {} route pages, 404.html, sitemap.xml, robots.txt, feed.xml and en/feed.xml, and each indicator page's oembed.json and qr.svg to {}",
         routes.len(),
