@@ -47,7 +47,7 @@ fn SharePage(file: IndicatorFile) -> impl IntoView {
             <summary>{move || lang.get().t(Msg::SharePage)}</summary>
             <p>{move || view! { <ShareButton title=title() url=link() lang/> }}</p>
             <figure class="share__qr">
-                <img src=qr alt=alt width="160" height="160" data-testid="share-qr"/>
+                <img src=qr alt=alt width="160" height="160" loading="lazy" data-testid="share-qr"/>
                 <figcaption class="muted">{move || lang.get().t(Msg::ShareQr)}</figcaption>
             </figure>
         </details>

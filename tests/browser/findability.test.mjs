@@ -147,7 +147,11 @@ test("the share panel: share link (share sheet or clipboard), the QR code, and t
   await page.getByText("Share this page").click();
   const qr = page.getByTestId("share-qr");
   await qr.waitFor();
-  assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), "the QR code is shown");
+  // Loaded lazily: only once the reader opens the panel.
+  await page.waitForFunction(() => {
+    const img = document.querySelector("[data-testid=share-qr]");
+    return img.complete && img.naturalWidth > 0;
+  }, null, { timeout: 10000 });
   assert.equal(await qr.getAttribute("alt"), `QR: ${site.server.url("en/indicator/AIR-02/")}`);
   await page.getByTestId("share-link").click();
   await page.waitForFunction(async () => (await navigator.clipboard.readText()).length > 0);
