@@ -3,14 +3,18 @@
 // The first pointer move, touch or focus over a chart box that holds the build's picture
 // fetches ECharts (<meta name="echarts">) and the box's option (charts/<data-chart>.json),
 // and ECharts draws it in place. The wasm's chart host (src/components/chart_host.rs)
-// waits on this load (window.__echarts) and, when it draws the chart, replaces this one.
+// loads ECharts through this script's loader (window.__loadECharts: one load per page)
+// and, when it draws the chart, replaces this one.
 // Only in the picture's look: dark mode, larger text or high contrast wait for the wasm.
 (function () {
   "use strict";
   var root = document.documentElement;
 
+  // ECharts' script, loaded once: a promise of it, shared by every chart and the wasm.
+  var loaded = null;
   function loadECharts() {
-    if (!window.__echarts) {
+    if (!loaded && window.echarts) loaded = Promise.resolve();
+    if (!loaded) {
       var meta = document.querySelector("meta[name=echarts]");
       if (!meta) return Promise.reject(new Error("no ECharts script named"));
       var script = document.createElement("script");
@@ -18,14 +22,15 @@
       script.integrity = meta.dataset.integrity || "";
       // Ahead of the wasm still downloading: the reader is waiting on this one.
       script.fetchPriority = "high";
-      window.__echarts = new Promise(function (resolve, reject) {
+      loaded = new Promise(function (resolve, reject) {
         script.onload = resolve;
         script.onerror = reject;
       });
       document.head.appendChild(script);
     }
-    return window.__echarts;
+    return loaded;
   }
+  window.__loadECharts = loadECharts;
 
   function pictureLook() {
     var theme = new URLSearchParams(location.search).get("theme");
@@ -46,11 +51,11 @@
       return response.json();
     });
     Promise.all([loadECharts(), option])
-      .then(function (loaded) {
+      .then(function (both) {
         // The wasm's chart host may have drawn it meanwhile.
         if (!box.isConnected || !hasPicture(box) || window.echarts.getInstanceByDom(box)) return;
         var chart = window.echarts.init(box, null, { renderer: "svg" });
-        chart.setOption(loaded[1], true);
+        chart.setOption(both[1], true);
         box.querySelectorAll(":scope > .chart-picture").forEach(function (picture) {
           picture.remove();
         });

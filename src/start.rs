@@ -106,7 +106,7 @@ mod browser {
             // The page as rendered is the build's data: if the browser cannot read
             // the same files now, it stays readable as it is, with the reason on top.
             if let (true, Some(error)) = (rendered, data.first_error()) {
-                return show_load_error(&error, route.lang);
+                return show_load_error(error, route.lang);
             }
             // Files that read differently from the build's (never for a release's
             // files, which do not change) would draw another page: draw that one.
@@ -203,43 +203,19 @@ mod browser {
     }
 
     /// Puts the reason the page's data could not be read over the rendered page
-    /// (the same words and look as `components::ErrorPanel`), with a way to try
-    /// again: loading the page anew. The page is not woken: its figures stay the
-    /// build's, readable, and `<html data-app="unavailable">` says so.
-    fn show_load_error(error: &crate::fetch::AppError, lang: crate::i18n::Lang) {
-        use crate::i18n::Msg;
-        use wasm_bindgen::{closure::Closure, JsCast};
+    /// (`components::ErrorPanel`, as on a page drawn in the browser), whose retry
+    /// loads the page anew. The page is not woken: its figures stay the build's,
+    /// readable, and `<html data-app="unavailable">` says so.
+    fn show_load_error(error: crate::fetch::AppError, lang: crate::i18n::Lang) {
+        use crate::components::ErrorPanel;
+        use wasm_bindgen::JsCast;
         let document = document();
-        let Ok(panel) = document.create_element("div") else { return };
-        panel.set_class_name("error-panel");
-        let _ = panel.set_attribute("role", "alert");
-        let _ = panel.set_attribute("data-testid", "load-error");
-        let add = |parent: &web_sys::Element, tag: &str, text: &str| {
-            let el = document.create_element(tag).ok()?;
-            el.set_text_content(Some(text));
-            parent.append_child(&el).ok()?;
-            Some(el)
-        };
-        add(&panel, "h2", lang.t(Msg::LoadFailed));
-        add(&panel, "p", &error.describe(lang));
-        if !error.data_errors().is_empty() {
-            if let Ok(list) = document.create_element("ul") {
-                for e in error.data_errors() {
-                    add(&list, "li", &e.to_string());
-                }
-                let _ = panel.append_child(&list);
-            }
-        }
-        if let Some(button) = add(&panel, "button", lang.t(Msg::Retry)) {
-            let _ = button.set_attribute("type", "button");
-            button.set_class_name("button");
-            let reload = Closure::<dyn FnMut()>::new(|| drop(window().location().reload()));
-            let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
-            reload.forget();
-        }
         let main = document.query_selector("main").ok().flatten().or_else(|| document.body().map(Into::into));
-        if let Some(main) = main {
-            let _ = main.insert_before(&panel, main.first_child().as_ref());
+        if let (Some(main), Ok(slot)) = (main, document.create_element("div")) {
+            let _ = main.insert_before(&slot, main.first_child().as_ref());
+            let retry = Callback::new(|()| drop(window().location().reload()));
+            let lang = Signal::stored(lang);
+            leptos::mount::mount_to(slot.unchecked_into(), move || view! { <ErrorPanel error lang retry/> }).forget();
         }
         if let Some(html) = document.document_element() {
             let _ = html.set_attribute("data-app", "unavailable");

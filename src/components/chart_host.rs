@@ -33,6 +33,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = echarts, js_name = getInstanceByDom)]
     fn echarts_instance_of(el: &web_sys::HtmlElement) -> Option<ECharts>;
 
+    /// public/chart-early.js's loader of ECharts' script (see `load_echarts`).
+    #[wasm_bindgen(catch, js_name = __loadECharts)]
+    fn load_echarts_script() -> Result<js_sys::Promise, JsValue>;
+
     #[wasm_bindgen(method, js_name = renderToSVGString)]
     fn render_to_svg_string(this: &ECharts) -> String;
 
@@ -113,56 +117,15 @@ pub async fn chart_svg(chart: &Chart, width: u32, height: u32, dark: bool) -> Re
     svg
 }
 
-thread_local! {
-    /// The one load of ECharts' script, shared by every chart that waits for it.
-    static ECHARTS_SCRIPT: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
-}
-
-/// ECharts' script, loaded the first time a chart needs it (one load, shared
-/// with public/chart-early.js's, see below): every chart
+/// ECharts' script, loaded the first time a chart needs it: every chart
 /// first shows the picture the build drew of it (see `ChartPictures`), so
 /// nothing waits for the script until a reader points at, touches or focuses
-/// a chart, or a chart without a picture comes near. The page's
-/// `<meta name="echarts">` (written by the build) names the file.
+/// a chart, or a chart without a picture comes near. The loader is the page's
+/// own (`public/chart-early.js`, inlined into every page): one load, shared
+/// with the charts it drew before the wasm woke. It reads the file from the
+/// page's `<meta name="echarts">`, which the build writes.
 pub fn load_echarts() -> js_sys::Promise {
-    // public/chart-early.js starts the load itself when a reader reaches for a
-    // chart before the wasm has woken: wait on that one.
-    const STARTED: &str = "__echarts";
-    if let Ok(started) = js_sys::Reflect::get(&js_sys::global(), &STARTED.into()) {
-        if let Ok(started) = started.dyn_into::<js_sys::Promise>() {
-            return started;
-        }
-    }
-    ECHARTS_SCRIPT.with(|slot| {
-        slot.borrow_mut()
-            .get_or_insert_with(|| {
-                let promise = js_sys::Promise::new(&mut |resolve, reject| {
-                    if js_sys::Reflect::has(&js_sys::global(), &"echarts".into()).unwrap_or(false) {
-                        let _ = resolve.call0(&JsValue::NULL);
-                        return;
-                    }
-                    let document = document();
-                    let meta = document.query_selector("meta[name=echarts]").ok().flatten();
-                    let (Some(meta), Ok(script)) = (meta, document.create_element("script")) else {
-                        let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("no ECharts script named"));
-                        return;
-                    };
-                    let script: web_sys::HtmlScriptElement = script.unchecked_into();
-                    script.set_src(&meta.get_attribute("content").unwrap_or_default());
-                    if let Some(integrity) = meta.get_attribute("data-integrity") {
-                        script.set_integrity(&integrity);
-                    }
-                    script.set_onload(Some(&resolve));
-                    script.set_onerror(Some(&reject));
-                    if let Some(head) = document.head() {
-                        let _ = head.append_child(&script);
-                    }
-                });
-                let _ = js_sys::Reflect::set(&js_sys::global(), &STARTED.into(), &promise);
-                promise
-            })
-            .clone()
-    })
+    load_echarts_script().unwrap_or_else(|e| js_sys::Promise::reject(&e))
 }
 
 /// The build's render of a page collects the options of its charts here;

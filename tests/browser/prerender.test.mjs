@@ -114,16 +114,23 @@ test("an address the page was not rendered for is drawn afresh, and a view in th
   await context.close();
 });
 
+/** Records the page's layout shifts not caused by input (Layout Instability API), from its start. */
+const watchShifts = (page) =>
+  page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+
+/** The layout shift recorded so far (CLS). */
+const shifted = (page) => page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+
 test("nothing moves while a page wakes or a chart's picture becomes ECharts (CLS ≤ 0.01)", async () => {
   for (const width of [360, 1280]) {
     for (const rel of ["", "area/air/", "indicator/AIR-02/", "en/indicator/WAT-03/", "embed/AIR-02/", "city/620100/"]) {
       const { page, context } = await openPage(site.browser, site.server.origin, { width, height: 800 });
-      await page.addInitScript(() => {
-        window.__shifts = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
-        }).observe({ type: "layout-shift", buffered: true });
-      });
+      await watchShifts(page);
       await page.goto(site.server.url(rel));
       await page.waitForFunction(() => document.documentElement.dataset.app === "hydrated", null, { timeout: 15000 });
       // A reader points at the first chart: ECharts loads and takes over its box.
@@ -135,7 +142,7 @@ test("nothing moves while a page wakes or a chart's picture becomes ECharts (CLS
         await page.waitForSelector("[data-testid=chart][data-rendered=true]", { timeout: 15000 });
       }
       await page.waitForTimeout(300);
-      const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+      const cls = await shifted(page);
       assert.ok(cls <= 0.01, `${rel} at ${width} px: CLS ${cls.toFixed(4)}`);
       await context.close();
     }
@@ -178,12 +185,7 @@ test("a chart answers a reader before the wasm has woken the page, and the wasm'
       await held;
       await route.continue();
     });
-    await page.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
-      }).observe({ type: "layout-shift", buffered: true });
-    });
+    await watchShifts(page);
     await page.goto(site.server.url(rel));
     const chart = page.locator("[data-testid=chart]").first();
     await chart.scrollIntoViewIfNeeded();
@@ -205,7 +207,7 @@ test("a chart answers a reader before the wasm has woken the page, and the wasm'
     await page.waitForSelector("[data-testid=chart][data-rendered=true]", { timeout: 15000 });
     assert.equal(await chart.locator(":scope > div > svg").count(), 1, `${rel}: one drawing in the box`);
     assert.ok(await page.evaluate(firstPoint), `${rel}: the chart host's chart is ECharts'`);
-    const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+    const cls = await shifted(page);
     assert.ok(cls <= 0.01, `${rel}: nothing moved (CLS ${cls.toFixed(4)})`);
     assert.deepEqual(problems.pageErrors, [], rel);
     assert.deepEqual(problems.consoleErrors, [], rel);

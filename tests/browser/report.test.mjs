@@ -4,7 +4,7 @@
 // a site built without an address shows no link.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { currentRelease, indicatorFile, openPage, overview, readDist, startServer, useSite, waitForChart } from "./harness.mjs";
+import { currentRelease, indicatorFile, openPage, overview, readDist, useSite } from "./harness.mjs";
 
 const site = useSite();
 const TO = "mailto:data-problems@example.org";
