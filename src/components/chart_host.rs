@@ -7,9 +7,9 @@
 //! re-initialises on every render, has no `dispose`, and compiles every bundled
 //! theme's JavaScript into the wasm file.
 
-use super::chart_keys::{Against, KeyReader};
+use super::chart_keys::KeyReader;
+use crate::charts::palette;
 use crate::charts::Chart;
-use crate::charts::{palette, ChartOpts, Layout};
 use crate::i18n::{Lang, Msg};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -148,6 +148,36 @@ impl ChartPictures {
     }
 }
 
+/// What one chart box draws, decided where its page is rendered (by the build,
+/// or in the browser for a page drawn afresh): ECharts' option in the light and
+/// in the dark look, the box's accessible name, and whether the keyboard reads
+/// it point by point. Plain data, with no closure over the indicator: the chart
+/// host needs none of the chart builders or the data model.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartSpec {
+    pub light: serde_json::Value,
+    pub dark: serde_json::Value,
+    /// What the chart shows, in words, for screen readers: the chart box's
+    /// accessible name (ECharts' own aria support is not used: its generated
+    /// description reads gaps in the data as "NaN", and it would make the box
+    /// an image on every drawing, where a keyboard chart is an application).
+    pub describe: Option<String>,
+    /// Whether Tab reaches the chart and arrow keys read it point by point
+    /// (`charts::keys`), each point announced in a live region.
+    pub keyboard: bool,
+    /// What a point's value means against the target, added to its
+    /// announcement: for each value the keyboard can reach that has words.
+    pub against: Vec<(f64, String)>,
+}
+
+impl ChartSpec {
+    /// The option `make` builds for the light and for the dark look.
+    pub fn new(make: impl Fn(bool) -> Chart) -> ChartSpec {
+        let option = |dark| serde_json::to_value(make(dark)).unwrap_or_default();
+        ChartSpec { light: option(false), dark: option(true), ..ChartSpec::default() }
+    }
+}
+
 /// A page that fixes its theme (an embed with `?theme=dark`) provides this;
 /// otherwise charts follow the reader's system setting.
 #[derive(Clone, Copy, Debug)]
@@ -195,30 +225,18 @@ fn near_viewport(node: NodeRef<Div>) -> Signal<bool> {
     near.into()
 }
 
-/// Draws the chart `make` builds for the current language and theme.
+/// Draws `spec` in the reader's theme and look.
 #[component]
 pub fn ChartHost(
-    /// Makes the chart for the given options; re-run when they or its inputs change.
-    make: Callback<ChartOpts, Chart>,
-    /// Language of the chart's labels.
+    /// What to draw; drawn again when it changes (the page's language).
+    #[prop(into)]
+    spec: Signal<ChartSpec>,
+    /// Language of the keyboard reader's words.
     #[prop(into)]
     lang: Signal<Lang>,
     /// CSS class of the container, which sets its size.
     #[prop(into, optional)]
     class: String,
-    /// What the chart shows, in words, for screen readers: the chart box's
-    /// accessible name (ECharts' own aria support is not used: its generated
-    /// description reads gaps in the data as "NaN", and it would make the box
-    /// an image on every drawing, where a keyboard chart is an application).
-    #[prop(optional)]
-    describe: Option<Callback<Lang, String>>,
-    /// Whether Tab reaches the chart and arrow keys read it point by point
-    /// (`charts::keys`), each point announced in a live region.
-    #[prop(optional)]
-    keyboard: bool,
-    /// What a point's value means against the target, added to its announcement.
-    #[prop(optional)]
-    against: Option<Against>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let hosted = StoredValue::new_local(None::<Hosted>);
@@ -232,8 +250,7 @@ pub fn ChartHost(
 
     // The build's render: the option the box's picture is drawn from.
     let picture = use_context::<ChartPictures>().map(|pictures| {
-        let opts = ChartOpts { lang: lang.get_untracked(), dark: false, layout: Layout::Page };
-        let mut option = serde_json::to_value(make.run(opts)).unwrap_or_default();
+        let mut option = spec.with_untracked(|s| s.light.clone());
         crate::charts::look::still(&mut option);
         pictures.add(&class, option)
     });
@@ -269,33 +286,31 @@ pub fn ChartHost(
         }
     });
 
+    let keyboard = spec.with_untracked(|s| s.keyboard);
     Effect::new(move |_| {
-        let opts = ChartOpts { lang: lang.get(), dark: dark.get(), layout: Layout::Page };
+        let (lang, dark) = (lang.get(), dark.get());
         let Some(el) = node.get() else { return };
         if !ready.get() || !wanted.get() {
             return;
         }
-        let mut option = match serde_json::to_value(make.run(opts)) {
-            Ok(v) => v,
-            Err(e) => return set_error.set(Some(e.to_string())),
-        };
+        let mut option = spec.with(|s| if dark { s.dark.clone() } else { s.light.clone() });
         crate::charts::look::still(&mut option);
         let look = display.get();
         if look.large_text {
             crate::charts::look::large_text(&mut option, f64::from(el.client_width()));
         }
         if look.high_contrast {
-            crate::charts::look::high_contrast(&mut option, palette::themed(palette::INK, opts.dark));
+            crate::charts::look::high_contrast(&mut option, palette::themed(palette::INK, dark));
         }
         let key = series_key(&option);
         let result = hosted.try_update_value(|slot| {
-            if let Some(h) = slot.as_ref().filter(|h| h.series_key == key && h.dark == opts.dark) {
+            if let Some(h) = slot.as_ref().filter(|h| h.series_key == key && h.dark == dark) {
                 return to_js(&option).and_then(|js| h.instance.set_option(&js, false).map_err(|e| format!("{e:?}")));
             }
             if let Some(old) = slot.take() {
                 old.dispose();
             }
-            init(&el, &option, opts.dark).map(|h| *slot = Some(h))
+            init(&el, &option, dark).map(|h| *slot = Some(h))
         });
         match result {
             Some(Ok(())) => {
@@ -305,10 +320,14 @@ pub fn ChartHost(
                 }
                 if keyboard {
                     if reader.with_value(Option::is_none) {
-                        reader.set_value(KeyReader::new(&el, against));
+                        reader.set_value(KeyReader::new(&el));
                     }
                     let instance = hosted.with_value(|h| h.as_ref().map(|h| h.instance.clone()));
-                    reader.with_value(|r| r.as_ref().zip(instance).map(|(r, i)| r.update(&i, &option, opts.lang)));
+                    spec.with_untracked(|s| {
+                        reader.with_value(|r| {
+                            r.as_ref().zip(instance).map(|(r, i)| r.update(&i, &option, lang, &s.against))
+                        })
+                    });
                 }
                 set_error.set(None);
                 let _ = el.set_attribute("data-rendered", "true");
@@ -325,8 +344,8 @@ pub fn ChartHost(
     // The box's name and role are in the markup, so a page read without
     // script names its chart too. An application lets a screen reader pass the
     // arrow keys through to a chart read by keyboard.
-    let label = move || describe.map(|d| d.run(lang.get()));
-    let role = describe.map(|_| if keyboard { "application" } else { "img" });
+    let label = move || spec.with(|s| s.describe.clone());
+    let role = spec.with_untracked(|s| s.describe.is_some()).then_some(if keyboard { "application" } else { "img" });
     // Any move over the chart counts (not only entering it): a pointer already
     // resting on the chart when the page woke reaches for it with its next move.
     let reach = move || {

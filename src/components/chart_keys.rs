@@ -10,15 +10,10 @@
 use super::chart_host::ECharts;
 use crate::charts::keys::{self, KeyPoint, Step};
 use crate::i18n::{self, Lang, Msg};
-use leptos::prelude::Callable;
-use leptos::prelude::Callback;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// What a point's value means against the target, in the reader's language.
-pub type Against = Callback<(Lang, f64), Option<String>>;
 
 struct State {
     chart: web_sys::HtmlElement,
@@ -28,7 +23,8 @@ struct State {
     lang: Cell<Lang>,
     live: web_sys::Element,
     hint: web_sys::Element,
-    against: Option<Against>,
+    /// What each value means against the target (`ChartSpec::against`).
+    against: RefCell<Vec<(f64, String)>>,
 }
 
 /// Keyboard reading of one chart box, for as long as it is kept.
@@ -73,7 +69,8 @@ fn on_key(state: &State, ev: &web_sys::KeyboardEvent) {
     act(state, "showTip", Some(point));
     // "2024：25.7 μg/m³（实际值）。目标：2025年 ≤ 25 μg/m³；此值距目标水平差 0.7 μg/m³"
     let lang = state.lang.get();
-    let words = match state.against.and_then(|a| a.run((lang, point.value))) {
+    let against = state.against.borrow();
+    let words = match against.iter().find(|(v, _)| *v == point.value).map(|(_, words)| words) {
         Some(against) => format!("{}{}{against}", point.words, i18n::full_stop(lang)),
         None => point.words.clone(),
     };
@@ -83,7 +80,7 @@ fn on_key(state: &State, ev: &web_sys::KeyboardEvent) {
 impl KeyReader {
     /// Makes `chart` focusable and readable, adding its key line and live
     /// region after it (inside its frame).
-    pub fn new(chart: &web_sys::HtmlElement, against: Option<Against>) -> Option<KeyReader> {
+    pub fn new(chart: &web_sys::HtmlElement) -> Option<KeyReader> {
         let document = chart.owner_document()?;
         let frame = chart.parent_element()?;
         let hint = document.create_element("p").ok()?;
@@ -107,7 +104,7 @@ impl KeyReader {
             lang: Cell::new(Lang::Zh),
             live,
             hint,
-            against,
+            against: RefCell::new(Vec::new()),
         });
         let keydown = {
             let state = state.clone();
@@ -122,13 +119,15 @@ impl KeyReader {
         Some(KeyReader { state, _keydown: keydown, _blur: blur })
     }
 
-    /// After each drawing: the instance drawn on, what it now holds, the language.
-    pub fn update(&self, instance: &ECharts, option: &serde_json::Value, lang: Lang) {
+    /// After each drawing: the instance drawn on, what it now holds, the
+    /// language, and what its values mean against the target.
+    pub fn update(&self, instance: &ECharts, option: &serde_json::Value, lang: Lang, against: &[(f64, String)]) {
         let s = &self.state;
         *s.instance.borrow_mut() = Some(instance.clone());
         *s.points.borrow_mut() = keys::key_points(option, |item, series| i18n::paren(lang, item, series));
         s.at.set(None);
         s.lang.set(lang);
+        *s.against.borrow_mut() = against.to_vec();
         s.hint.set_text_content(Some(lang.t(Msg::ChartKeys)));
         s.live.set_text_content(None);
     }

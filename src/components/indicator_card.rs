@@ -2,7 +2,7 @@
 //! trend and a small trend line. Its words come from `present::Card`.
 
 use crate::charts::sparkline;
-use crate::components::{ChartHost, StatusBadge};
+use crate::components::{ChartHost, ChartSpec, StatusBadge};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::scorecard::{freshness, provisional, report};
 use crate::model::{assess, Indicator};
@@ -25,7 +25,12 @@ pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>, as_of: St
     };
     let id = ind.id.clone();
     let href = move || Route::new(lang.get(), Page::Indicator(id.clone())).href();
-    let make = Callback::new(move |opts| sparkline(&ind, &opts));
+    let spec = Memo::new(move |_| {
+        let lang = lang.get();
+        ChartSpec::new(|dark| {
+            sparkline(&ind, &crate::charts::ChartOpts { lang, dark, layout: crate::charts::Layout::Page })
+        })
+    });
     view! {
         <li class="card" data-testid="indicator-card" data-id=move || card.get().id.to_string()>
             <div class="card__head">
@@ -80,7 +85,7 @@ pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>, as_of: St
             {overdue.map(|o| view! {
                 <p class="card__overdue" data-testid="card-overdue">{move || i18n::overdue_short(lang.get(), &o)}</p>
             })}
-            {has_line.then(|| view! { <div class="card__spark" aria-hidden="true"><ChartHost make lang class="chart--spark"/></div> })}
+            {has_line.then(|| view! { <div class="card__spark" aria-hidden="true"><ChartHost spec lang class="chart--spark"/></div> })}
         </li>
     }
 }

@@ -13,7 +13,7 @@ pub mod search;
 pub mod status;
 
 pub use breadcrumbs::Breadcrumbs;
-pub use chart_host::{chart_svg, ChartHost, ChartPictures, ForcedTheme};
+pub use chart_host::{chart_svg, ChartHost, ChartPictures, ChartSpec, ForcedTheme};
 pub use copy::{CopyButton, ShareButton};
 pub use indicator_card::IndicatorCard;
 pub use layout::{focus_element, Footer, Header, InPageLink};

@@ -1,8 +1,8 @@
 //! An indicator's progress chart on a page: the chart builder, its layout, and
 //! its plain-language description as the chart's accessible name.
 
-use crate::charts::{progress_chart, ChartOpts, Layout};
-use crate::components::ChartHost;
+use crate::charts::{keys, progress_chart, ChartOpts, Layout};
+use crate::components::{ChartHost, ChartSpec};
 use crate::i18n::{self, Lang};
 use crate::model::Indicator;
 use leptos::prelude::*;
@@ -16,17 +16,73 @@ pub fn ProgressChart(
     class: String,
     #[prop(optional)] layout: Layout,
 ) -> impl IntoView {
-    let describe = {
-        let ind = ind.clone();
-        Callback::new(move |lang| i18n::chart_description(lang, &ind))
-    };
-    let against = {
-        let ind = ind.clone();
-        Callback::new(move |(lang, v): (Lang, f64)| i18n::against_target(lang, &ind, v))
-    };
-    let make = Callback::new(move |opts: ChartOpts| progress_chart(&ind, &ChartOpts { layout, ..opts }));
-    // A full chart is read point by point from the keyboard; the overview's
-    // small one is part of a card that links to it.
-    let keyboard = layout == Layout::Page;
-    view! { <ChartHost make lang class describe keyboard against/> }
+    let spec = Memo::new(move |_| progress_spec(&ind, lang.get(), layout));
+    view! { <ChartHost spec lang class/> }
+}
+
+/// What an indicator's progress chart draws in `lang`. A full chart is read
+/// point by point from the keyboard; the overview's small one is part of a
+/// card that links to it.
+pub fn progress_spec(ind: &Indicator, lang: Lang, layout: Layout) -> ChartSpec {
+    let mut spec = ChartSpec::new(|dark| progress_chart(ind, &ChartOpts { lang, dark, layout }));
+    spec.describe = Some(i18n::chart_description(lang, ind));
+    spec.keyboard = layout == Layout::Page;
+    if spec.keyboard {
+        spec.against = keys::key_points(&spec.light, |item, _| item.to_string())
+            .into_iter()
+            .filter_map(|p| i18n::against_target(lang, ind, p.value).map(|words| (p.value, words)))
+            .collect();
+    }
+    spec
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// PM2.5 with a target, one value per year and a part-year value.
+    fn pm25() -> Indicator {
+        serde_json::from_value(serde_json::json!({
+            "id": "AIR-02", "area": "air", "role": "goal",
+            "name": { "zh": "细颗粒物（PM2.5）年均浓度", "en": "PM2.5 annual mean concentration" },
+            "unit": "ug_m3", "direction": "lower_better",
+            "target": { "kind": "at_most", "value": 25, "year": 2025,
+                        "wording": { "zh": "控制在25微克/立方米", "en": "kept at or below 25 μg/m³" },
+                        "origin": "plan_briefing", "source": "plan-briefing" },
+            "baseline": { "year": 2020, "value": 26, "source": "plan-text" },
+            "values": [
+                { "year": 2021, "value": 23, "source": "m21" },
+                { "year": 2022, "value": 26, "source": "m22" },
+                { "year": 2024, "value": 25.7, "source": "r24" },
+                { "year": 2024, "value": 25, "period": { "kind": "partial", "label": { "zh": "1—11月", "en": "Jan–Nov" } }, "source": "m24" }
+            ]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_page_chart_carries_the_words_of_every_point_the_keyboard_reaches() {
+        let ind = pm25();
+        for lang in [Lang::Zh, Lang::En] {
+            let spec = progress_spec(&ind, lang, Layout::Page);
+            assert!(spec.keyboard);
+            assert_eq!(spec.describe, Some(i18n::chart_description(lang, &ind)));
+            assert_ne!(spec.light, spec.dark, "the dark look has colours of its own");
+            let points = keys::key_points(&spec.light, |item, _| item.to_string());
+            assert!(points.iter().any(|p| p.value == 25.7), "the 2024 value is reachable");
+            for p in &points {
+                let carried = spec.against.iter().find(|(v, _)| *v == p.value).map(|(_, words)| words.clone());
+                assert_eq!(carried, i18n::against_target(lang, &ind, p.value), "{lang:?} {}", p.value);
+            }
+        }
+    }
+
+    #[test]
+    fn a_compact_chart_is_named_but_not_read_by_keyboard() {
+        let ind = pm25();
+        let spec = progress_spec(&ind, Lang::Zh, Layout::Compact);
+        assert!(!spec.keyboard);
+        assert!(spec.against.is_empty());
+        assert_eq!(spec.describe, Some(i18n::chart_description(Lang::Zh, &ind)));
+    }
 }
