@@ -8,7 +8,7 @@
 
 use crate::i18n::{self, Lang, Leads, SEARCH_TERMS};
 use crate::model::place::{self, Place, PLACES};
-use crate::model::Indicator;
+use crate::model::{Area, Indicator, IndicatorId, Text};
 
 /// The form every text and query is compared in.
 pub fn normalise(text: &str) -> String {
@@ -30,8 +30,31 @@ pub fn normalise(text: &str) -> String {
         .collect()
 }
 
+/// What the search reads of an indicator: its id, names and area, and the
+/// places it has figures for. The search box is given these, not the
+/// indicators, so it carries none of their figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchEntry {
+    pub id: IndicatorId,
+    pub name: Text,
+    pub area: Area,
+    /// Codes of the places with a series of their own (`model::place`).
+    pub places: Vec<String>,
+}
+
+impl From<&Indicator> for SearchEntry {
+    fn from(ind: &Indicator) -> SearchEntry {
+        SearchEntry {
+            id: ind.id.clone(),
+            name: ind.name.clone(),
+            area: ind.area,
+            places: ind.breakdown.iter().map(|s| s.place.clone()).collect(),
+        }
+    }
+}
+
 /// How well one indicator answers a query: higher is better, 0 is no match.
-fn score(ind: &Indicator, q: &str) -> u8 {
+fn score(ind: &SearchEntry, q: &str) -> u8 {
     let id = normalise(ind.id.as_str());
     let names = [normalise(&ind.name.zh), normalise(&ind.name.en)];
     if id == q {
@@ -44,7 +67,7 @@ fn score(ind: &Indicator, q: &str) -> u8 {
         return 3;
     }
     // "兰州" finds the indicators that have figures for Lanzhou.
-    let for_place = ind.breakdown.iter().filter_map(|s| place::find(&s.place)).any(|p| place_matches(p, q));
+    let for_place = ind.places.iter().filter_map(|code| place::find(code)).any(|p| place_matches(p, q));
     if for_place {
         return 2;
     }
@@ -80,12 +103,12 @@ pub fn search_places(query: &str) -> Vec<&'static Place> {
 
 /// The indicators that answer `query`, best first (stable within a rank). An
 /// empty query answers with every indicator in its order.
-pub fn search<'a>(indicators: &'a [Indicator], query: &str) -> Vec<&'a Indicator> {
+pub fn search<'a>(indicators: &'a [SearchEntry], query: &str) -> Vec<&'a SearchEntry> {
     let q = normalise(query);
     if q.is_empty() {
         return indicators.iter().collect();
     }
-    let scored: Vec<(u8, &Indicator)> = indicators.iter().map(|i| (score(i, &q), i)).collect();
+    let scored: Vec<(u8, &SearchEntry)> = indicators.iter().map(|i| (score(i, &q), i)).collect();
     // Rank by rank, each in the data's order (a pass per rank rather than a
     // sort: the site's wasm has no room to spare for a sort routine).
     (1..=5).rev().flat_map(|rank| scored.iter().filter(move |(s, _)| *s == rank).map(|(_, i)| *i)).collect()
@@ -105,8 +128,8 @@ mod tests {
         .unwrap()
     }
 
-    fn all() -> Vec<Indicator> {
-        vec![
+    fn all() -> Vec<SearchEntry> {
+        [
             ind("AIR-01", "air", "地级及以上城市空气质量优良天数比率", "Share of days with good air quality"),
             ind("AIR-02", "air", "细颗粒物（PM2.5）年均浓度", "PM2.5 annual mean concentration"),
             ind("AIR-03", "air", "可吸入颗粒物（PM10）年均浓度", "PM10 annual mean concentration"),
@@ -121,6 +144,9 @@ mod tests {
             ind("CE-05", "carbon", "单位地区生产总值二氧化碳排放降低", "Fall in CO2 emissions per unit of GDP"),
             ind("CE-01", "carbon", "非化石能源占一次能源消费比重", "Non-fossil share of primary energy consumption"),
         ]
+        .iter()
+        .map(SearchEntry::from)
+        .collect()
     }
 
     fn ids(q: &str) -> Vec<String> {
@@ -168,8 +194,11 @@ mod tests {
         assert_eq!(codes("临夏州"), ["622900"]);
         assert_eq!(codes("Gannan"), ["623000"]);
         assert!(codes("市").is_empty(), "one character names no place");
+        // An indicator with a series for Lanzhou, as the search is given it.
+        let mut pm25 = ind("AIR-02", "air", "细颗粒物（PM2.5）年均浓度", "PM2.5 annual mean concentration");
+        pm25.breakdown = vec![serde_json::from_value(json!({ "place": "620100", "values": [] })).unwrap()];
         let mut with = all();
-        with[1].breakdown = vec![serde_json::from_value(json!({ "place": "620100", "values": [] })).unwrap()];
+        with[1] = SearchEntry::from(&pm25);
         let found: Vec<String> = search(&with, "兰州").into_iter().map(|i| i.id.to_string()).collect();
         assert_eq!(found, ["AIR-02"]);
     }

@@ -6,13 +6,13 @@
 use crate::context::use_route;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::place::Place;
-use crate::model::{Area, Indicator};
-use crate::present::search::{search, search_places};
+use crate::model::Area;
+use crate::present::search::{search, search_places, SearchEntry};
 use crate::route::{Page, Query, Route};
 use leptos::prelude::*;
 
 #[component]
-pub fn IndicatorSearch(indicators: Vec<Indicator>, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+pub fn IndicatorSearch(indicators: Vec<SearchEntry>, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
     let route = use_route();
     let (query, set_query) = signal(route.get_untracked().query.q.unwrap_or_default());
     // A page woken from its rendered HTML learns its address's query after its first render.
@@ -27,7 +27,7 @@ pub fn IndicatorSearch(indicators: Vec<Indicator>, #[prop(into)] lang: Signal<La
     });
     // A place named in the query comes first: its page holds every figure for it.
     let places = Memo::new(move |_| search_places(&query.get()));
-    let href_of = move |ind: &Indicator| Route::new(lang.get(), Page::Indicator(ind.id.clone())).href();
+    let href_of = move |ind: &SearchEntry| Route::new(lang.get(), Page::Indicator(ind.id.clone())).href();
     let place_href = move |p: &Place| Route::new(lang.get(), Page::City(p.code.to_string())).href();
     // Keep the query in the address without a navigation (the page stays as it is).
     let remember = move |text: &str| {

@@ -9,6 +9,7 @@ use crate::i18n::{self, Lang, Msg};
 use crate::model::progress::PLAN_END;
 use crate::model::scorecard::provisional;
 use crate::model::{assess, Area, Indicator, OverviewFile, Reason, Role};
+use crate::present::search::SearchEntry;
 use crate::present::{not_assessable_by_reason, report_counts, AreaSummary, Card, Tally};
 use crate::route::{Page, Query, Route};
 use leptos::prelude::*;
@@ -62,7 +63,7 @@ fn OverviewBody(file: OverviewFile) -> impl IntoView {
             }).collect_view()}
         </div>
         <super::PlaceLinks/>
-        <IndicatorSearch indicators=file.indicators lang/>
+        <IndicatorSearch indicators=file.indicators.iter().map(SearchEntry::from).collect() lang/>
     }
 }
 
