@@ -91,8 +91,7 @@ fn every_chart_builds_for_every_indicator() {
                 if layout == Layout::Page {
                     every_value_is_drawn(&ind, &serde_json::to_value(progress_chart(&ind, &opts)).unwrap());
                 }
-                for chart in
-                    [progress_chart(&ind, &opts), sparkline(&ind, &opts), export_chart(&ind, &opts, "source · as of")]
+                for chart in [progress_chart(&ind, &opts), sparkline(&ind), export_chart(&ind, &opts, "source · as of")]
                 {
                     let json = serde_json::to_value(&chart).unwrap_or_else(|e| panic!("{}: {e}", ind.id));
                     let series = json["series"].as_array().unwrap_or_else(|| panic!("{}: no series", ind.id));

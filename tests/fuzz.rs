@@ -39,6 +39,7 @@ fn use_file(file: &IndicatorFile) {
         assert!(p.value.is_finite());
         assert!(judged_point_is_drawn(ind, p.value), "the judged value {} is not in the chart", p.value);
     }
+    serde_json::to_string(&sparkline(ind)).unwrap();
     for lang in [Lang::Zh, Lang::En] {
         let _ = i18n::headline_sentence(lang, ind, &a);
         let _ = i18n::status_reason(lang, &a);
@@ -50,7 +51,6 @@ fn use_file(file: &IndicatorFile) {
         for layout in [Layout::Page, Layout::Compact] {
             let opts = ChartOpts { lang, dark: false, layout };
             serde_json::to_string(&progress_chart(ind, &opts)).unwrap();
-            serde_json::to_string(&sparkline(ind, &opts)).unwrap();
         }
         let opts = ChartOpts { lang, dark: true, layout: Layout::Export };
         serde_json::to_string(&export_chart(ind, &opts, "x")).unwrap();

@@ -358,4 +358,4 @@ fn required_path(lang: Lang, ind: &Indicator, years: &[i32]) -> Option<Line> {
 
 #[cfg(test)]
 #[path = "progress_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -4,7 +4,7 @@ use serde_json::Value;
 
 /// PM2.5 as the 2026-12 release holds it: a fixture, so the tests do not
 /// change when a new release adds a year.
-fn pm25() -> Indicator {
+pub(crate) fn pm25() -> Indicator {
     serde_json::from_value(serde_json::json!({
         "id": "AIR-02", "area": "air", "role": "goal",
         "name": { "zh": "细颗粒物（PM2.5）年均浓度", "en": "PM2.5 annual mean concentration" },

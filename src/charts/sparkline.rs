@@ -4,15 +4,17 @@
 //! must still never invent a point, so gaps stay gaps here too.
 
 use super::axes::year_range;
+use super::palette;
 use super::Chart;
-use super::{palette, ChartOpts};
 use crate::model::{progress, Indicator};
 use charming::component::{Axis, Grid};
 use charming::datatype::{CompositeValue, DataPoint};
 use charming::element::{AxisType, ItemStyle, Label, LineStyle, MarkLine, MarkLineData, MarkLineVariant, Symbol};
 use charming::series::Line;
 
-pub fn sparkline(ind: &Indicator, _opts: &ChartOpts) -> Chart {
+/// The same in every language and look: it has no words, and ECharts' dark
+/// theme colours it.
+pub fn sparkline(ind: &Indicator) -> Chart {
     let years = year_range(ind);
     let points = progress::assess(ind).points;
     let data: Vec<DataPoint> = years

@@ -25,12 +25,9 @@ pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>, as_of: St
     };
     let id = ind.id.clone();
     let href = move || Route::new(lang.get(), Page::Indicator(id.clone())).href();
-    let spec = Memo::new(move |_| {
-        let lang = lang.get();
-        ChartSpec::new(|dark| {
-            sparkline(&ind, &crate::charts::ChartOpts { lang, dark, layout: crate::charts::Layout::Page })
-        })
-    });
+    // One option for both looks and every language (`sparkline`).
+    let option = serde_json::to_value(sparkline(&ind)).unwrap_or_default();
+    let spec = ChartSpec { light: option.clone(), dark: option, ..ChartSpec::default() };
     view! {
         <li class="card" data-testid="indicator-card" data-id=move || card.get().id.to_string()>
             <div class="card__head">

@@ -39,26 +39,7 @@ pub fn progress_spec(ind: &Indicator, lang: Lang, layout: Layout) -> ChartSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// PM2.5 with a target, one value per year and a part-year value.
-    fn pm25() -> Indicator {
-        serde_json::from_value(serde_json::json!({
-            "id": "AIR-02", "area": "air", "role": "goal",
-            "name": { "zh": "细颗粒物（PM2.5）年均浓度", "en": "PM2.5 annual mean concentration" },
-            "unit": "ug_m3", "direction": "lower_better",
-            "target": { "kind": "at_most", "value": 25, "year": 2025,
-                        "wording": { "zh": "控制在25微克/立方米", "en": "kept at or below 25 μg/m³" },
-                        "origin": "plan_briefing", "source": "plan-briefing" },
-            "baseline": { "year": 2020, "value": 26, "source": "plan-text" },
-            "values": [
-                { "year": 2021, "value": 23, "source": "m21" },
-                { "year": 2022, "value": 26, "source": "m22" },
-                { "year": 2024, "value": 25.7, "source": "r24" },
-                { "year": 2024, "value": 25, "period": { "kind": "partial", "label": { "zh": "1—11月", "en": "Jan–Nov" } }, "source": "m24" }
-            ]
-        }))
-        .unwrap()
-    }
+    use crate::charts::progress::tests::pm25;
 
     #[test]
     fn a_page_chart_carries_the_words_of_every_point_the_keyboard_reaches() {
