@@ -2,7 +2,7 @@
 //
 //   node bench/twiggy.mjs [--out FILE] [--note "first line"]     (after scripts/build.sh)
 //
-// Prints Markdown for the three wasm builds in dist/ (site, embed, places): each
+// Prints Markdown for the four wasm builds in dist/ (site, embed, places, islands): each
 // file's raw and brotli size (quality 11, Node's zlib, as scripts/compress.mjs
 // serves it), its 15 largest items, and every item's shallow size summed by crate.
 // bench/run.mjs imports twiggyReport() to put the "after" tables beside
@@ -56,6 +56,7 @@ export const BUILDS = [
   { label: "site", bin: "gansu-eco-dashboard" },
   { label: "embed", bin: "gansu-eco-embed" },
   { label: "places", bin: "gansu-eco-places" },
+  { label: "islands", bin: "gansu-eco-islands" },
 ];
 
 const GLUE = "wasm-bindgen glue";

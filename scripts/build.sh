@@ -38,6 +38,12 @@ cp build/dist-embed/index.html dist/embed-template.html
 trunk build places.html --release --dist build/dist-places
 cp build/dist-places/gansu-eco-places-* dist/
 cp build/dist-places/index.html dist/places-template.html
+# The overview, about and changes pages wake only their interactive parts
+# (islands.html → src/bin/islands.rs): a wasm without the pages or the data parser.
+trunk build islands.html --release --dist build/dist-islands
+cp -r build/dist-islands/gansu-eco-islands-* dist/
+if [ -d build/dist-islands/snippets ]; then cp -r build/dist-islands/snippets dist/; fi
+cp build/dist-islands/index.html dist/islands-template.html
 # Each data release as a self-describing download: CSVW metadata, datapackage.json and a ZIP.
 cargo run --quiet --features tools --bin sitegen -- package dist
 rm -rf build/chart-options

@@ -14,6 +14,8 @@ pub mod components;
 pub mod context;
 pub mod fetch;
 pub mod i18n;
+#[cfg(target_arch = "wasm32")]
+pub mod islands;
 pub mod loadable;
 pub mod model;
 pub mod navigation;
@@ -48,6 +50,13 @@ pub fn places_app(start: Start) -> impl IntoView {
 /// The pages `places_app` draws.
 pub fn is_place_page(page: &Page) -> bool {
     matches!(page, Page::Cities | Page::City(_))
+}
+
+/// The pages the islands build wakes (`islands`), once rendered. `app` still
+/// draws them: in place, from its other pages, and afresh for an address they
+/// were not rendered for.
+pub fn is_island_page(page: &Page) -> bool {
+    matches!(page, Page::Overview | Page::About | Page::Changes)
 }
 
 /// The contexts every page reads, from `start`; then, once the page is awake,

@@ -83,6 +83,14 @@ fn listen(base_path: String, draws: fn(&Page) -> bool, set_address: WriteSignal<
 }
 
 /// The pages this build draws (see `follow`).
+/// Provides the address of a page whose pieces wake on their own
+/// (`crate::islands`), like `follow`, but no link moves in place: every one is a page load.
+pub fn provide_fixed(address: ReadSignal<Address>, set_address: WriteSignal<Address>) {
+    provide_context(set_address);
+    provide_context(address);
+    provide_context(Draws(|_| false));
+}
+
 #[derive(Clone, Copy)]
 struct Draws(fn(&Page) -> bool);
 

@@ -33,7 +33,7 @@ pub fn normalise(text: &str) -> String {
 /// What the search reads of an indicator: its id, names and area, and the
 /// places it has figures for. The search box is given these, not the
 /// indicators, so it carries none of their figures.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SearchEntry {
     pub id: IndicatorId,
     pub name: Text,

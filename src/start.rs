@@ -77,8 +77,13 @@ pub const RENDERED_META: &str = "rendered-route";
 /// read have the same.
 pub const FINGERPRINT_META: &str = "data-fingerprint";
 
+/// The `<meta>` of an islands page naming the full build's script (`content`)
+/// and wasm (`data-wasm`), relative to the site root: what the page loads for an
+/// address it was not rendered for (`islands`).
+pub const FULL_APP_META: &str = "full-app";
+
 #[cfg(target_arch = "wasm32")]
-pub use browser::wake;
+pub use browser::{rendered_for, report_failure, wake};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -142,7 +147,7 @@ mod browser {
     /// Whether this page's HTML was rendered for `route`: the same page in the
     /// same language, with no query that changes its data (another release,
     /// a city's series). A query that only changes the view is applied after.
-    fn rendered_for(route: &Route, site: &Site) -> bool {
+    pub fn rendered_for(route: &Route, site: &Site) -> bool {
         let rendered = document()
             .query_selector(&format!("meta[name={RENDERED_META}]"))
             .ok()
@@ -225,7 +230,7 @@ mod browser {
     /// A panic (a hydration mismatch, a bug) stops the app but leaves the
     /// page's rendered content readable: it is reported in the console and on
     /// `<html data-app="failed">`, never as a blank page.
-    fn report_failure() {
+    pub fn report_failure() {
         std::panic::set_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("The page stays as it was rendered; its app stopped: {info}").into());
             if let Some(html) = document().document_element() {

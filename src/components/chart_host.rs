@@ -153,7 +153,7 @@ impl ChartPictures {
 /// in the dark look, the box's accessible name, and whether the keyboard reads
 /// it point by point. Plain data, with no closure over the indicator: the chart
 /// host needs none of the chart builders or the data model.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChartSpec {
     pub light: serde_json::Value,
     pub dark: serde_json::Value,

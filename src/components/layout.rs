@@ -53,7 +53,7 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
                 <a href=move || about("")>{move || lang.get().t(Msg::About)}</a>
                 <a href=move || about("#downloads") data-testid="nav-downloads">{move || lang.get().t(Msg::Downloads)}</a>
             </nav>
-            <DisplayOptions lang/>
+            {super::island::island(super::island::DISPLAY, || (), view! { <DisplayOptions lang/> })}
             <a
                 class="site-header__lang"
                 href=move || other().href()
@@ -70,7 +70,7 @@ pub fn Header(route: Memo<Route>) -> impl IntoView {
 /// The reader's display choices, two toggle buttons: larger text and high
 /// contrast (`context::Display`), kept in this browser for every page.
 #[component]
-fn DisplayOptions(lang: Signal<Lang>) -> impl IntoView {
+pub fn DisplayOptions(lang: Signal<Lang>) -> impl IntoView {
     use crate::context::Display;
     let display = use_context::<RwSignal<Display>>()?;
     // One button per choice, given the choice's field.

@@ -2,6 +2,7 @@
 //! its plain-language description as the chart's accessible name.
 
 use crate::charts::{keys, progress_chart, ChartOpts, Layout};
+use crate::components::island::{self, island};
 use crate::components::{ChartHost, ChartSpec};
 use crate::i18n::{self, Lang};
 use crate::model::Indicator;
@@ -17,7 +18,19 @@ pub fn ProgressChart(
     #[prop(optional)] layout: Layout,
 ) -> impl IntoView {
     let spec = Memo::new(move |_| progress_spec(&ind, lang.get(), layout));
-    view! { <ChartHost spec lang class/> }
+    let props = {
+        let class = class.clone();
+        move || ChartProps { spec: spec.get_untracked(), class }
+    };
+    island(island::CHART, props, view! { <ChartHost spec lang class/> })
+}
+
+/// What the islands build draws a chart from (`crate::islands`): the chart's
+/// spec in the page's language, and its box's CSS class.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct ChartProps {
+    pub spec: ChartSpec,
+    pub class: String,
 }
 
 /// What an indicator's progress chart draws in `lang`. A full chart is read

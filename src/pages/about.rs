@@ -1,6 +1,7 @@
 //! How the site judges progress, what the source tiers mean, what is missing,
 //! how to cite it, its licence and when the data was last updated.
 
+use crate::components::island::{self, island};
 use crate::components::{await_resource, focus_element, Breadcrumbs};
 use crate::context::{use_lang, use_overview, use_site_url, use_today};
 use crate::i18n::{self, Msg};
@@ -37,7 +38,6 @@ pub fn AboutPage() -> impl IntoView {
 #[component]
 fn DataFacts(file: OverviewFile) -> impl IntoView {
     let lang = use_lang();
-    let site_url = use_site_url();
     let missing: Vec<_> = file
         .indicators
         .iter()
@@ -46,7 +46,6 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
         .collect();
     let missing_count = missing.len();
     let (as_of, release) = (file.as_of.clone(), file.release.clone());
-    let today = use_today();
     let [all_csv, all_json] = whole_dataset(&release);
     // A link from another page to a section here (the header's "Downloads")
     // lands on it once the data-driven sections exist.
@@ -57,10 +56,6 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
             focus_element(id);
         }
     });
-    let citation = {
-        let (release, as_of) = (release.clone(), as_of.clone());
-        move || i18n::site_citation(lang.get(), &site_url.get(), &release, &as_of, &today.get())
-    };
     view! {
         <section id="missing" aria-labelledby="missing-heading">
             <h2 id="missing-heading">{move || i18n::missing_heading(lang.get(), missing_count)}</h2>
@@ -86,7 +81,8 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
         </section>
         <section id="cite" aria-labelledby="cite-heading">
             <h2 id="cite-heading">{move || lang.get().t(Msg::HowToCite)}</h2>
-            <p class="citation" data-testid="citation">{citation}</p>
+            {let props = CitationProps { release: release.clone(), as_of: as_of.clone() };
+             island(island::CITATION, { let props = props.clone(); move || props }, view! { <SiteCitation props/> })}
         </section>
         <section id="updated" aria-labelledby="updated-heading">
             <h2 id="updated-heading">{move || lang.get().t(Msg::LastUpdated)}</h2>
@@ -97,4 +93,20 @@ fn DataFacts(file: OverviewFile) -> impl IntoView {
             <p>{move || lang.get().t(Msg::DataFilesIntro)} " " <a href=layout::on_site(layout::RELEASES) rel="external">{layout::on_site(layout::RELEASES)}</a></p>
         </section>
     }
+}
+
+/// What the site's citation names: the release and its date. The address and
+/// the day it was read are the reader's (`context::Reader`).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct CitationProps {
+    pub release: String,
+    pub as_of: String,
+}
+
+/// How to cite the whole site (an island: the reader's address and date).
+#[component]
+pub fn SiteCitation(props: CitationProps) -> impl IntoView {
+    let (lang, site_url, today) = (use_lang(), use_site_url(), use_today());
+    let citation = move || i18n::site_citation(lang.get(), &site_url.get(), &props.release, &props.as_of, &today.get());
+    view! { <p class="citation" data-testid="citation">{citation}</p> }
 }

@@ -14,7 +14,7 @@ mod not_found;
 mod overview;
 mod places;
 
-pub use about::AboutPage;
+pub use about::{AboutPage, CitationProps, SiteCitation};
 pub use area::AreaPage;
 pub use changes::ChangesPage;
 pub use embed::EmbedPage;

@@ -3,6 +3,7 @@
 //! a search over every indicator.
 
 use crate::charts::Layout;
+use crate::components::island::{self, island};
 use crate::components::{await_resource, DataProblems, InPageLink, IndicatorSearch, ProgressChart, StatusBadge};
 use crate::context::{use_lang, use_overview};
 use crate::i18n::{self, Lang, Msg};
@@ -63,7 +64,8 @@ fn OverviewBody(file: OverviewFile) -> impl IntoView {
             }).collect_view()}
         </div>
         <super::PlaceLinks/>
-        <IndicatorSearch indicators=file.indicators.iter().map(SearchEntry::from).collect() lang/>
+        {let entries: Vec<SearchEntry> = file.indicators.iter().map(SearchEntry::from).collect();
+         island(island::SEARCH, { let entries = entries.clone(); move || entries }, view! { <IndicatorSearch indicators=entries lang/> })}
     }
 }
 

@@ -54,23 +54,38 @@ test("deep links load when opened directly and when reloaded", async () => {
 
 test("links between pages move in place; Back and Forward follow; files and new tabs are the browser's", async () => {
   const { page, problems } = await openPage(site.browser, site.server.origin, { width: 1280, height: 800 });
-  await page.goto(site.server.url(""));
-  await page.getByTestId("area-card").first().waitFor();
+  await page.goto(site.server.url("area/air/"));
+  await page.waitForFunction(() => document.documentElement.dataset.app === "hydrated");
   // A mark on the window survives only if no page load happens.
   await page.evaluate(() => { window.stayed = true; window.scrollTo(0, 400); });
+  const card = page.getByTestId("indicator-card").first().locator(".card__title");
+  const cardHref = await card.getAttribute("href");
+  await card.click();
+  await page.waitForURL(new URL(cardHref, site.server.url("")).href);
+  await page.getByTestId("indicator").waitFor();
+  assert.equal(await page.evaluate(() => window.stayed), true, "no reload");
+  assert.equal(await page.evaluate(() => window.scrollY), 0, "a new page starts at its top");
+  await page.goBack();
+  await page.waitForURL(site.server.url("area/air/"));
+  await page.getByTestId("goal-list").waitFor();
+  await page.goForward();
+  await page.waitForURL(new URL(cardHref, site.server.url("")).href);
+  assert.equal(await page.evaluate(() => window.stayed), true, "Back and Forward stay in the app");
+  // The full app draws the overview in place too; on the overview itself, whose
+  // islands alone wake (src/islands.rs), a link is a page load into the full app.
+  await page.getByTestId("lang-switch").click();
+  await page.locator(".site-header__title").click();
+  await page.getByTestId("overview-as-of").waitFor();
+  assert.equal(await page.evaluate(() => window.stayed), true, "the overview, drawn in place");
+  await page.goto(site.server.url(""));
+  await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
+  await page.evaluate(() => { window.stayed = true; });
   const area = page.getByTestId("area-card").first().locator("h3 a");
   const areaHref = await area.getAttribute("href");
   await area.click();
   await page.waitForURL(new URL(areaHref, site.server.url("")).href);
-  await page.locator("h1").waitFor();
-  assert.equal(await page.evaluate(() => window.stayed), true, "no reload");
-  assert.equal(await page.evaluate(() => window.scrollY), 0, "a new page starts at its top");
-  await page.goBack();
-  await page.waitForURL(site.server.url(""));
-  await page.getByTestId("overview-as-of").waitFor();
-  await page.goForward();
-  await page.waitForURL(new URL(areaHref, site.server.url("")).href);
-  assert.equal(await page.evaluate(() => window.stayed), true, "Back and Forward stay in the app");
+  await page.waitForFunction(() => document.documentElement.dataset.app === "hydrated");
+  assert.equal(await page.evaluate(() => window.stayed), undefined, "a page load from the overview");
   // A data file is a download, not a route: the browser fetches it.
   await page.goto(site.server.url("indicator/AIR-02/"));
   await waitForChart(page);

@@ -48,7 +48,10 @@ async function errorPanelSays(page, ...parts) {
 
 const json = (body) => () => ({ body, type: "application/json" });
 
-// Whole-file problems: the overview cannot be used; the page says which file and why.
+// Whole-file problems: the overview file cannot be used; the page says which file and why.
+// An area page shows them: it reads the overview file once awake, where the overview
+// page reads no data file (its islands wake from the page itself, src/islands.rs).
+const READS_OVERVIEW = "en/area/air/";
 const fileCases = [
   ["malformed JSON", json('{"schema_version": 1,,}'), ["not valid JSON", "line 1"]],
   ["truncated file", json(original(OVERVIEW).slice(0, 700)), ["ends too early"]],
@@ -64,13 +67,13 @@ const fileCases = [
 ];
 for (const [name, fake, parts] of fileCases) {
   test(`overview: ${name} is explained with its file name`, async (t) => {
-    await withBroken(t, OVERVIEW, fake, "en/", (page) => errorPanelSays(page, OVERVIEW, ...parts));
+    await withBroken(t, OVERVIEW, fake, READS_OVERVIEW, (page) => errorPanelSays(page, OVERVIEW, ...parts));
   });
 }
 
 test("overview: HTTP 500, then a retry that works", async (t) => {
   let failing = true;
-  await withBroken(t, OVERVIEW, () => (failing ? { status: 500, body: "boom", type: "text/plain" } : null), "en/", async (page) => {
+  await withBroken(t, OVERVIEW, () => (failing ? { status: 500, body: "boom", type: "text/plain" } : null), READS_OVERVIEW, async (page) => {
     await errorPanelSays(page, OVERVIEW, "HTTP 500");
     failing = false;
     await page.getByTestId("load-error").getByRole("button").click();
@@ -81,7 +84,7 @@ test("overview: HTTP 500, then a retry that works", async (t) => {
 
 test("overview: a response that never finishes times out, and retry recovers", async (t) => {
   let hang = true;
-  await withBroken(t, OVERVIEW, () => (hang ? { hang: true, body: '{"schema_version":' } : null), "en/", async (page) => {
+  await withBroken(t, OVERVIEW, () => (hang ? { hang: true, body: '{"schema_version":' } : null), READS_OVERVIEW, async (page) => {
     await errorPanelSays(page, OVERVIEW, "timed out");
     hang = false;
     await page.getByTestId("load-error").getByRole("button").click();

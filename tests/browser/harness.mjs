@@ -43,6 +43,15 @@ export function routePages() {
   return found;
 }
 
+/**
+ * How the page at `rel` wakes once its wasm has run (`<html data-app>`), by the
+ * wasm its HTML loads: "islands" when the islands build wakes only its
+ * interactive parts (src/islands.rs), "hydrated" when a full build wakes the whole page.
+ */
+export function wakesAs(rel) {
+  return /gansu-eco-islands-/.test(readDist(`${rel}index.html`)) ? "islands" : "hydrated";
+}
+
 /** Starts the static server on a free loopback port. */
 export async function startServer(options = {}) {
   const server = await serve({ root: DIST, at: BASE, listenPort: 0, listenHost: "127.0.0.1", ...options });

@@ -1,11 +1,11 @@
 // Every page is in its HTML (issue 11): rendered at build time by the site's own
-// views, readable with script off, then woken in place (hydrated) without a
-// mismatch, a changed word or a layout shift.
+// views, readable with script off, then woken in place (hydrated, or only its
+// islands) without a mismatch, a changed word or a layout shift.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { BASE, DIST, openPage, overview, routePages, useSite } from "./harness.mjs";
+import { BASE, DIST, openPage, overview, readDist, routePages, useSite, wakesAs } from "./harness.mjs";
 
 const site = useSite();
 
@@ -80,7 +80,7 @@ test("the rendered page and the woken page show the same words and numbers, and 
     const rendered = await mainText(still);
     await page.goto(site.server.url(rel));
     await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15000 });
-    assert.equal(await page.locator("html").getAttribute("data-app"), "hydrated", `${rel}: woken in place`);
+    assert.equal(await page.locator("html").getAttribute("data-app"), wakesAs(rel), `${rel}: woken in place`);
     // Script-only controls are hidden without script (noscript.css); compare what both show.
     // Once awake, copied addresses name the address the site is really at, not the build's.
     const woken = (await mainText(page)).replaceAll(site.server.url(""), "http://127.0.0.1:8080/gansu/");
@@ -132,7 +132,7 @@ test("nothing moves while a page wakes or a chart's picture becomes ECharts (CLS
       const { page, context } = await openPage(site.browser, site.server.origin, { width, height: 800 });
       await watchShifts(page);
       await page.goto(site.server.url(rel));
-      await page.waitForFunction(() => document.documentElement.dataset.app === "hydrated", null, { timeout: 15000 });
+      await page.waitForFunction((as) => document.documentElement.dataset.app === as, wakesAs(rel), { timeout: 15000 });
       // A reader points at the first chart: ECharts loads and takes over its box.
       const chart = page.locator("[data-testid=chart]").first();
       if (await chart.isVisible()) {
@@ -223,5 +223,50 @@ test("a chart answers a reader before the wasm has woken the page, and the wasm'
   await page.waitForTimeout(1500);
   assert.equal(await chart.locator(".chart-picture").count() > 0, true, "dark mode: the picture stays");
   assert.equal(await page.evaluate(firstPoint), null, "dark mode: not drawn in the picture's look");
+  await context.close();
+});
+
+test("the overview, about and changes pages wake only their interactive parts; another release's address loads the whole app", async () => {
+  // Which pages the islands build wakes: these six, and no other route.
+  const islands = routePages().filter((rel) => wakesAs(rel) === "islands");
+  assert.deepEqual(islands.sort(), ["", "about/", "changes/", "en/", "en/about/", "en/changes/"]);
+  const { page, problems, context } = await openPage(site.browser, site.server.origin);
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname.slice(BASE.length)));
+  for (const rel of islands) {
+    requested.length = 0;
+    await page.goto(site.server.url(rel));
+    await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15000 });
+    assert.equal(await page.locator("html").getAttribute("data-app"), "islands", rel);
+    // Its wasm is the islands build's; no data file is read: the page holds what its islands show.
+    assert.ok(requested.some((f) => /^gansu-eco-islands-.*\.wasm$/.test(f)), `${rel}: ${requested}`);
+    assert.deepEqual(requested.filter((f) => /^gansu-eco-dashboard-|^data\//.test(f)), [], `${rel}: nothing else`);
+    // The display choices wake on every page.
+    const large = page.getByTestId("large-text");
+    await large.click();
+    assert.equal(await page.locator("html").getAttribute("data-text"), "large", `${rel}: larger text`);
+    assert.equal(await large.getAttribute("aria-pressed"), "true");
+    await large.click();
+    assert.equal(await page.locator("html").getAttribute("data-text"), null);
+  }
+  // The citation names the address the site is really at, and the reader's day.
+  await page.goto(site.server.url("en/about/"));
+  await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
+  const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+  const citation = await page.getByTestId("citation").innerText();
+  assert.ok(citation.includes(site.server.url("")) && citation.includes(today), citation);
+  // An address naming another release is not the page the build rendered: the
+  // islands build hands it to the full app, which draws it afresh (as it always has).
+  const releases = JSON.parse(readDist("data/releases.json")).releases;
+  const older = releases[releases.length - 1];
+  await page.goto(site.server.url("en/"));
+  const cards = await page.getByTestId("area-card").count();
+  await page.goto(site.server.url(`en/?release=${older.release}`));
+  await page.waitForFunction(() => document.documentElement.dataset.app === "drawn", null, { timeout: 20000 });
+  await page.getByTestId("overview-as-of").waitFor();
+  assert.equal(await page.getByTestId("area-card").count(), cards, "the whole overview, drawn by the full app");
+  assert.equal(await page.locator("[data-island=search] #indicator-search").count(), 1, "with its search box");
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });

@@ -209,6 +209,25 @@ fn echarts_on_demand(html: &str) -> Result<String, String> {
     ))
 }
 
+/// The islands build's page with `<meta name="full-app">` naming the full
+/// build's script and wasm (as `full`, the full build's page, preloads them):
+/// what an islands page loads for an address it was not rendered for
+/// (`gansu_eco_dashboard::islands`).
+fn with_full_app(islands: &str, full: &str) -> Result<String, String> {
+    // The full build's files, as the attribute values that name them.
+    let file = |end: &str| {
+        full.split('"')
+            .map(|value| value.trim_start_matches("./"))
+            .find(|name| name.starts_with("gansu-eco-dashboard-") && name.ends_with(end))
+            .ok_or(format!("dist/index.html names no `gansu-eco-dashboard-…{end}`"))
+    };
+    let (js, wasm) = (file(".js")?, file("_bg.wasm")?);
+    let meta =
+        format!(r#"<meta name="{}" content="{}" data-wasm="{}">"#, start::FULL_APP_META, escape(js), escape(wasm));
+    let at = islands.find("</head>").ok_or("islands-template.html has no </head>")?;
+    Ok(format!("{}{meta}{}", &islands[..at], &islands[at..]))
+}
+
 /// The metadata of one route. `site_url` is the absolute URL of the site root.
 pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release: &str) -> PageMeta {
     let abs = |r: &Route| r.url(site_url);
@@ -232,6 +251,8 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
             vec![layout::on_site(&layout::indicator(release, id)), layout::on_site(&layout::overview(release))]
         }
         Page::City(_) => vec![layout::on_site(&layout::overview(release)), layout::on_site(&layout::sources(release))],
+        // Its islands are woken from the page itself: no data file is read.
+        page if gansu_eco_dashboard::is_island_page(page) => Vec::new(),
         _ => vec![layout::on_site(&layout::overview(release))],
     };
     PageMeta {
@@ -304,6 +325,7 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     // The embed's and the place pages' builds (see scripts/build.sh): same assets, their own wasm.
     let embed_template = read("embed-template.html")?;
     let places_template = read("places-template.html")?;
+    let islands_template = with_full_app(&read("islands-template.html")?, &template)?;
     let (release, loaded) = current_overview_loaded(dist)?;
     // The feeds write data/changes.json, which the changes page shows.
     feed::write(dist, site_url)?;
@@ -342,6 +364,7 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
         let template = match &route.page {
             Page::Embed(_) => &embed_template,
             page if gansu_eco_dashboard::is_place_page(page) => &places_template,
+            page if gansu_eco_dashboard::is_island_page(page) => &islands_template,
             _ => &template,
         };
         let mut meta = meta_for(route, &overview, site_url, &release);
@@ -380,12 +403,12 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     for (key, chart) in &charts {
         write_file(&charts_dir.join(format!("{key}.json")), chart.to_string().as_bytes())?;
     }
-    for name in ["embed-template.html", "places-template.html"] {
+    for name in ["embed-template.html", "places-template.html", "islands-template.html"] {
         std::fs::remove_file(dist.join(name)).map_err(|e| e.to_string())?;
     }
     // The same policy as the pages' <meta>, for hosts that send it as a header
     // (which can also say who may frame the embeds: `frame-ancestors`).
-    let templates = [template.as_str(), embed_template.as_str(), places_template.as_str()];
+    let templates = [template.as_str(), embed_template.as_str(), places_template.as_str(), islands_template.as_str()];
     std::fs::write(dist.join("csp.txt"), format!("{}\n", super::csp::policy(&templates))).map_err(|e| e.to_string())?;
     println!(
         "wrote {} route pages, 404.html, sitemap.xml, robots.txt, feed.xml and en/feed.xml, and each indicator page's oembed.json and qr.svg to {}",

@@ -91,13 +91,21 @@ fn every_route_has_its_title_canonical_url_and_preview_tags() {
             assert!(image.starts_with(&format!("{SITE}charts/{id}.")) && image.ends_with(".png"), "{image}");
         }
         assert_eq!(html.contains("noindex"), matches!(route.page, Page::Embed(_)));
+        // A page reads first, and preloads, the data it wakes with; the islands build's
+        // pages read none (their islands' props are in the page).
         let first_data = match &route.page {
-            Page::Indicator(id) | Page::Embed(id) => format!("data/{release}/indicators/{id}.json"),
-            _ => format!("data/{release}/overview.json"),
+            Page::Indicator(id) | Page::Embed(id) => Some(format!("data/{release}/indicators/{id}.json")),
+            page if gansu_eco_dashboard::is_island_page(page) => None,
+            _ => Some(format!("data/{release}/overview.json")),
         };
-        assert!(
-            html.contains(&format!(r#"<link rel="preload" href="{first_data}" as="fetch" crossorigin="anonymous">"#))
-        );
+        match first_data {
+            Some(file) => assert!(
+                html.contains(&format!(r#"<link rel="preload" href="{file}" as="fetch" crossorigin="anonymous">"#)),
+                "{}: preloads {file}",
+                route.href()
+            ),
+            None => assert!(!html.contains(r#"as="fetch""#), "{}: preloads no data file", route.href()),
+        }
     }
 }
 
@@ -165,4 +173,17 @@ fn a_page_has_a_report_link_only_when_the_site_is_built_with_a_report_address() 
     // The page's figures are in its body, and its chart box names its picture.
     assert!(with.contains(r#"data-testid="milestone-latest""#));
     assert!(with.contains(r#"data-chart=""#));
+}
+
+#[test]
+fn an_islands_page_names_the_full_app_it_loads_for_an_address_it_was_not_rendered_for() {
+    let full = r#"<head><link rel="modulepreload" href="./snippets/x/inline0.js"><link rel="modulepreload" href="./gansu-eco-dashboard-1a2b.js" crossorigin="anonymous"><link rel="preload" href="./gansu-eco-dashboard-1a2b_bg.wasm" as="fetch" type="application/wasm"><script type="module">import init from './gansu-eco-dashboard-1a2b.js';</script></head>"#;
+    let islands = with_full_app("<head><title>x</title></head><body></body>", full).unwrap();
+    assert_eq!(
+        islands,
+        r#"<head><title>x</title><meta name="full-app" content="gansu-eco-dashboard-1a2b.js" data-wasm="gansu-eco-dashboard-1a2b_bg.wasm"></head><body></body>"#
+    );
+    // A full build's page that names no full app's files fails the build, saying so.
+    let err = with_full_app("<head></head>", TEMPLATE).unwrap_err();
+    assert!(err.contains("gansu-eco-dashboard-"), "{err}");
 }

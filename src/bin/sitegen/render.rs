@@ -5,6 +5,7 @@
 //! Its charts' options are collected on the way (`ChartPictures`), for the build
 //! to draw as the pictures the chart boxes hold (`scripts/inline-charts.mjs`).
 
+use gansu_eco_dashboard::components::island::WriteProps;
 use gansu_eco_dashboard::components::ChartPictures;
 use gansu_eco_dashboard::fetch::{fingerprint, fingerprint_hex, AppError};
 use gansu_eco_dashboard::model::{self, layout, IndicatorFile, Loaded, OverviewFile};
@@ -12,7 +13,7 @@ use gansu_eco_dashboard::navigation::Address;
 use gansu_eco_dashboard::route::{Page, Route};
 use gansu_eco_dashboard::site::Site;
 use gansu_eco_dashboard::start::{Preloaded, Start};
-use gansu_eco_dashboard::{app, embed_app, is_place_page, places_app};
+use gansu_eco_dashboard::{app, embed_app, is_island_page, is_place_page, places_app};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use std::path::Path;
@@ -115,6 +116,9 @@ impl Build<'_> {
         let owner = Owner::new();
         let body = owner.with(|| {
             provide_context(pictures.clone());
+            if is_island_page(&route.page) {
+                provide_context(WriteProps);
+            }
             match &route.page {
                 Page::Embed(_) => embed_app(start).to_html(),
                 page if is_place_page(page) => places_app(start).to_html(),

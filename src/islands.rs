@@ -1,0 +1,165 @@
+//! The islands build's start (src/bin/islands.rs, islands.html): the overview,
+//! about and changes pages are read as the build rendered them, and only their
+//! interactive parts wake, each on its own from the props the build wrote into
+//! its wrapper (`components::island`). Nothing else of the app is in its wasm:
+//! no page views, no data files, no parser, no chart builders, no router.
+//! Every link is then a page load.
+//!
+//! An address the page was not rendered for (another release, a city's series)
+//! needs the whole app: the page then loads the site's full build (named in
+//! `<meta name="full-app">`), which draws that page afresh, as on any page.
+
+use crate::components::island::{CHART, CITATION, DISPLAY, SEARCH};
+use crate::components::progress_chart::ChartProps;
+use crate::components::{ChartHost, DisplayOptions, IndicatorSearch};
+use crate::context::{use_lang, Display, Reader, SystemDark};
+use crate::navigation::Address;
+use crate::pages::{CitationProps, SiteCitation};
+use crate::present::search::SearchEntry;
+use crate::route::Route;
+use crate::site::Site;
+use crate::start::FULL_APP_META;
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(
+    inline_js = "export function startApp(js, wasm) { return import(js).then(function (m) { return m.default({ module_or_path: wasm }); }); }"
+)]
+extern "C" {
+    #[wasm_bindgen(js_name = startApp)]
+    fn start_app(js: &str, wasm: &str) -> js_sys::Promise;
+}
+
+/// What every island reads, made once for the page and provided to each.
+#[derive(Clone)]
+struct Shared {
+    site: Site,
+    reader: Reader,
+    dark: SystemDark,
+    display: RwSignal<Display>,
+    address: (ReadSignal<Address>, WriteSignal<Address>),
+    route: Memo<Route>,
+}
+
+impl Shared {
+    /// As the build rendered the page: its address without the query, display
+    /// choices off, the build's site address and date (see `start`).
+    fn new(site: Site, here: &Address) -> Shared {
+        let meta = |name: &str| {
+            document()
+                .query_selector(&format!("meta[name={name}]"))
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("content"))
+        };
+        let reader = Reader {
+            site_url: RwSignal::new(meta("site-url").unwrap_or_else(|| site.root_url.clone())),
+            today: RwSignal::new(meta("rendered-on").unwrap_or_else(Site::today_iso)),
+        };
+        let address = signal(Address { path: here.path.clone(), ..Address::default() });
+        let base_path = site.base_path.clone();
+        let read = address.0;
+        let route = Memo::new(move |_| read.with(|a| Route::from_location(&a.path, &a.search, &base_path)));
+        Shared { site, reader, dark: SystemDark::watch(), display: RwSignal::new(Display::default()), address, route }
+    }
+
+    fn provide(&self) {
+        provide_context(self.site.clone());
+        provide_context(self.reader);
+        provide_context(self.dark);
+        provide_context(self.display);
+        crate::navigation::provide_fixed(self.address.0, self.address.1);
+        provide_context(self.route);
+    }
+
+    /// Once every island is awake: the reader's own address, date and display choices.
+    fn awake(&self) {
+        self.reader.site_url.set(self.site.root_url.clone());
+        self.reader.today.set(Site::today_iso());
+        self.address.1.set(Address::current());
+        self.display.set(Display::from_document());
+    }
+}
+
+/// Wakes this page's islands, or loads the full app for an address the page
+/// was not rendered for.
+pub fn wake() {
+    crate::start::report_failure();
+    let site = Site::from_document();
+    let here = Address::current();
+    let route = Route::from_location(&here.path, &here.search, &site.base_path);
+    let html = document().document_element();
+    if !crate::start::rendered_for(&route, &site) {
+        return full_app(&site);
+    }
+    let owner = Owner::new();
+    owner.set();
+    let shared = Shared::new(site, &here);
+    std::mem::forget(owner);
+    let islands = document().query_selector_all("[data-island]").ok();
+    for i in 0..islands.as_ref().map_or(0, |l| l.length()) {
+        let Some(el) = islands.as_ref().and_then(|l| l.item(i)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        hydrate(el, &shared);
+    }
+    shared.awake();
+    if let Some(html) = html {
+        let _ = html.set_attribute("data-app", "islands");
+    }
+}
+
+/// Wakes one island from its props.
+fn hydrate(el: web_sys::HtmlElement, shared: &Shared) {
+    fn props<T: DeserializeOwned>(el: &web_sys::HtmlElement) -> Option<T> {
+        serde_json::from_str(&el.get_attribute("data-props")?).ok()
+    }
+    let name = el.get_attribute("data-island").unwrap_or_default();
+    let shared = shared.clone();
+    let view: Box<dyn FnOnce() -> AnyView> = match name.as_str() {
+        DISPLAY => Box::new(|| view! { <DisplayOptions lang=use_lang()/> }.into_any()),
+        CHART => {
+            let Some(ChartProps { spec, class }) = props(&el) else { return missing(&name) };
+            Box::new(move || view! { <ChartHost spec=Signal::stored(spec) lang=use_lang() class/> }.into_any())
+        }
+        SEARCH => {
+            let Some(indicators) = props::<Vec<SearchEntry>>(&el) else { return missing(&name) };
+            Box::new(move || view! { <IndicatorSearch indicators lang=use_lang()/> }.into_any())
+        }
+        CITATION => {
+            let Some(props) = props::<CitationProps>(&el) else { return missing(&name) };
+            Box::new(move || view! { <SiteCitation props/> }.into_any())
+        }
+        _ => return missing(&name),
+    };
+    leptos::mount::hydrate_from(el, move || {
+        shared.provide();
+        view()
+    })
+    .forget();
+}
+
+/// An island this build does not know, or whose props do not read: it stays
+/// as rendered, and the console says which.
+fn missing(name: &str) {
+    web_sys::console::warn_1(&format!("island `{name}`: unknown, or its props do not read; left as rendered").into());
+}
+
+/// Loads the site's full build, which draws the page afresh for this address.
+fn full_app(site: &Site) {
+    let meta = document().query_selector(&format!("meta[name={FULL_APP_META}]")).ok().flatten();
+    let files = meta.and_then(|m| Some((m.get_attribute("content")?, m.get_attribute("data-wasm")?)));
+    let Some((js, wasm)) = files else {
+        return missing(FULL_APP_META);
+    };
+    let url = |file: &str| crate::context::absolute(&site.root_url, file);
+    let started = start_app(&url(&js), &url(&wasm));
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = wasm_bindgen_futures::JsFuture::from(started).await {
+            web_sys::console::error_1(&e);
+        }
+    });
+}
