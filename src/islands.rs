@@ -47,13 +47,7 @@ impl Shared {
     /// As the build rendered the page: its address without the query, display
     /// choices off, the build's site address and date (see `start`).
     fn new(site: Site, here: &Address) -> Shared {
-        let meta = |name: &str| {
-            document()
-                .query_selector(&format!("meta[name={name}]"))
-                .ok()
-                .flatten()
-                .and_then(|m| m.get_attribute("content"))
-        };
+        use crate::start::meta;
         let reader = Reader {
             site_url: RwSignal::new(meta("site-url").unwrap_or_else(|| site.root_url.clone())),
             today: RwSignal::new(meta("rendered-on").unwrap_or_else(Site::today_iso)),

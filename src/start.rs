@@ -83,7 +83,7 @@ pub const FINGERPRINT_META: &str = "data-fingerprint";
 pub const FULL_APP_META: &str = "full-app";
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{rendered_for, report_failure, wake};
+pub use browser::{meta, rendered_for, report_failure, wake};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -104,10 +104,6 @@ mod browser {
             let rendered = rendered_for(&route, &site);
             let data = preload(&site, &route, rendered).await;
             let document = document();
-            let meta = |name: &str| {
-                let selector = format!("meta[name={name}]");
-                document.query_selector(&selector).ok().flatten().and_then(|m| m.get_attribute("content"))
-            };
             // The page as rendered is the build's data: if the browser cannot read
             // the same files now, it stays readable as it is, with the reason on top.
             if let (true, Some(error)) = (rendered, data.first_error()) {
@@ -144,15 +140,17 @@ mod browser {
         });
     }
 
+    /// The `content` of the page's `<meta name="…">`, if it has one.
+    pub fn meta(name: &str) -> Option<String> {
+        let selector = format!("meta[name={name}]");
+        document().query_selector(&selector).ok().flatten().and_then(|m| m.get_attribute("content"))
+    }
+
     /// Whether this page's HTML was rendered for `route`: the same page in the
     /// same language, with no query that changes its data (another release,
     /// a city's series). A query that only changes the view is applied after.
     pub fn rendered_for(route: &Route, site: &Site) -> bool {
-        let rendered = document()
-            .query_selector(&format!("meta[name={RENDERED_META}]"))
-            .ok()
-            .flatten()
-            .and_then(|m| m.get_attribute("content"));
+        let rendered = meta(RENDERED_META);
         let same_page = rendered.is_some_and(|r| r == Route::new(route.lang, route.page.clone()).href());
         let same_data = route.query.place.is_none()
             && route.query.release.as_ref().is_none_or(|r| site.release.as_ref() == Some(r));
