@@ -1,5 +1,5 @@
 //! The islands build's start (src/bin/islands.rs, islands.html): the overview,
-//! about and changes pages are read as the build rendered them, and only their
+//! area, about and changes pages are read as the build rendered them, and only their
 //! interactive parts wake, each on its own from the props the build wrote into
 //! its wrapper (`components::island`). Nothing else of the app is in its wasm:
 //! no page views, no data files, no parser, no chart builders, no router.
@@ -9,14 +9,14 @@
 //! needs the whole app: the page then loads the site's full build (named in
 //! `<meta name="full-app">`), which draws that page afresh, as on any page.
 
-use crate::components::island::{CHART, CITATION, DISPLAY, SEARCH};
+use crate::components::island::{CHART, CITATION, DISPLAY, FILTER, SEARCH};
 use crate::components::progress_chart::ChartProps;
 use crate::components::{ChartHost, DisplayOptions, IndicatorSearch};
 use crate::context::{use_lang, Display, Reader, SystemDark};
-use crate::navigation::Address;
-use crate::pages::{CitationProps, SiteCitation};
+use crate::navigation::{Address, Draws};
+use crate::pages::{CitationProps, FilterProps, SiteCitation, StatusFilter};
 use crate::present::search::SearchEntry;
-use crate::route::Route;
+use crate::route::{Page, Route};
 use crate::site::Site;
 use crate::start::FULL_APP_META;
 use leptos::prelude::*;
@@ -40,13 +40,16 @@ struct Shared {
     dark: SystemDark,
     display: RwSignal<Display>,
     address: (ReadSignal<Address>, WriteSignal<Address>),
+    draws: Draws,
     route: Memo<Route>,
 }
 
 impl Shared {
     /// As the build rendered the page: its address without the query, display
-    /// choices off, the build's site address and date (see `start`).
-    fn new(site: Site, here: &Address) -> Shared {
+    /// choices off, the build's site address and date (see `start`). A link to
+    /// this page with another query (a filter) moves in place; any other link
+    /// is a page load.
+    fn new(site: Site, here: &Address, page: Page) -> Shared {
         use crate::start::meta;
         let reader = Reader {
             site_url: RwSignal::new(meta("site-url").unwrap_or_else(|| site.root_url.clone())),
@@ -55,8 +58,11 @@ impl Shared {
         let address = signal(Address { path: here.path.clone(), ..Address::default() });
         let base_path = site.base_path.clone();
         let read = address.0;
+        let draws = Draws::only(page);
+        crate::navigation::listen(base_path.clone(), draws.clone(), address.1);
         let route = Memo::new(move |_| read.with(|a| Route::from_location(&a.path, &a.search, &base_path)));
-        Shared { site, reader, dark: SystemDark::watch(), display: RwSignal::new(Display::default()), address, route }
+        let display = RwSignal::new(Display::default());
+        Shared { site, reader, dark: SystemDark::watch(), display, address, draws, route }
     }
 
     fn provide(&self) {
@@ -64,7 +70,7 @@ impl Shared {
         provide_context(self.reader);
         provide_context(self.dark);
         provide_context(self.display);
-        crate::navigation::provide_fixed(self.address.0, self.address.1);
+        crate::navigation::provide(self.address.0, self.address.1, self.draws.clone());
         provide_context(self.route);
     }
 
@@ -90,7 +96,7 @@ pub fn wake() {
     }
     let owner = Owner::new();
     owner.set();
-    let shared = Shared::new(site, &here);
+    let shared = Shared::new(site, &here, route.page);
     std::mem::forget(owner);
     let islands = document().query_selector_all("[data-island]").ok();
     for i in 0..islands.as_ref().map_or(0, |l| l.length()) {
@@ -126,6 +132,10 @@ fn hydrate(el: web_sys::HtmlElement, shared: &Shared) {
         CITATION => {
             let Some(props) = props::<CitationProps>(&el) else { return missing(&name) };
             Box::new(move || view! { <SiteCitation props/> }.into_any())
+        }
+        FILTER => {
+            let Some(props) = props::<FilterProps>(&el) else { return missing(&name) };
+            Box::new(move || view! { <StatusFilter props/> }.into_any())
         }
         _ => return missing(&name),
     };

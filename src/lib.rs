@@ -56,7 +56,7 @@ pub fn is_place_page(page: &Page) -> bool {
 /// draws them: in place, from its other pages, and afresh for an address they
 /// were not rendered for.
 pub fn is_island_page(page: &Page) -> bool {
-    matches!(page, Page::Overview | Page::About | Page::Changes)
+    matches!(page, Page::Overview | Page::Area(_) | Page::About | Page::Changes)
 }
 
 /// The contexts every page reads, from `start`; then, once the page is awake,
@@ -75,7 +75,7 @@ fn provide_start(start: Start) -> (context::Reader, navigation::Address) {
 fn frame(start: Start, draws: fn(&Page) -> bool, current: fn() -> AnyView) -> impl IntoView {
     let base_path = start.site.base_path.clone();
     let (reader, address) = provide_start(start);
-    let address = navigation::follow(address, &base_path, draws);
+    let address = navigation::follow(address, &base_path, navigation::Draws::pages(draws));
     provide_context(OverviewCache::new());
     let display = RwSignal::new(context::Display::default());
     provide_context(display);

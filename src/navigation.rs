@@ -11,6 +11,7 @@
 
 use crate::route::{Page, Route};
 use leptos::prelude::*;
+use std::sync::Arc;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 
@@ -39,16 +40,44 @@ impl Address {
 /// `navigate`). Called once, by `app` (or `places_app`): `draws` says which
 /// pages this build draws; a link to any other page is left to the browser,
 /// which loads that page's own HTML and build.
-pub fn follow(start: Address, base_path: &str, draws: fn(&Page) -> bool) -> ReadSignal<Address> {
+pub fn follow(start: Address, base_path: &str, draws: Draws) -> ReadSignal<Address> {
     let (address, set_address) = signal(start);
     #[cfg(target_arch = "wasm32")]
-    listen(base_path.to_string(), draws, set_address);
+    listen(base_path.to_string(), draws.clone(), set_address);
     #[cfg(not(target_arch = "wasm32"))]
     let _ = base_path;
+    provide(address, set_address, draws);
+    address
+}
+
+/// Provides the address, its setter and what this build draws, as `follow`
+/// does: for a page whose pieces wake on their own (`crate::islands`), each
+/// under its own root, once the listener is set up (`listen`).
+pub fn provide(address: ReadSignal<Address>, set_address: WriteSignal<Address>, draws: Draws) {
     provide_context(set_address);
     provide_context(address);
-    provide_context(Draws(draws));
-    address
+    provide_context(draws);
+}
+
+/// The pages a build draws in place (`follow`); a link to any other is a page load.
+#[derive(Clone)]
+pub struct Draws(Arc<dyn Fn(&Page) -> bool + Send + Sync>);
+
+impl Draws {
+    /// Every page `draws` says yes to: the full builds' pages.
+    pub fn pages(draws: fn(&Page) -> bool) -> Draws {
+        Draws(Arc::new(draws))
+    }
+
+    /// This page alone, with another query (a filter): an islands page, which
+    /// cannot draw any other.
+    pub fn only(page: Page) -> Draws {
+        Draws(Arc::new(move |p| *p == page))
+    }
+
+    fn includes(&self, page: &Page) -> bool {
+        (self.0)(page)
+    }
 }
 
 /// Sets the address to the browser's: after a page woke with the address it
@@ -63,11 +92,12 @@ pub fn to_current() {
     }
 }
 
+/// Follows clicks on links to the pages of `draws`, Back and Forward, and in-page anchors.
 #[cfg(target_arch = "wasm32")]
-fn listen(base_path: String, draws: fn(&Page) -> bool, set_address: WriteSignal<Address>) {
+pub fn listen(base_path: String, draws: Draws, set_address: WriteSignal<Address>) {
     use wasm_bindgen::closure::Closure;
     let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if let Some(href) = page_link(&ev, &base_path, draws) {
+        if let Some(href) = page_link(&ev, &base_path, &draws) {
             ev.prevent_default();
             go(&href, set_address);
         }
@@ -82,18 +112,6 @@ fn listen(base_path: String, draws: fn(&Page) -> bool, set_address: WriteSignal<
     on_history.forget();
 }
 
-/// The pages this build draws (see `follow`).
-/// Provides the address of a page whose pieces wake on their own
-/// (`crate::islands`), like `follow`, but no link moves in place: every one is a page load.
-pub fn provide_fixed(address: ReadSignal<Address>, set_address: WriteSignal<Address>) {
-    provide_context(set_address);
-    provide_context(address);
-    provide_context(Draws(|_| false));
-}
-
-#[derive(Clone, Copy)]
-struct Draws(fn(&Page) -> bool);
-
 /// The address the site shows (for what the route leaves out: the fragment).
 pub fn use_address() -> ReadSignal<Address> {
     expect_context::<ReadSignal<Address>>()
@@ -102,12 +120,12 @@ pub fn use_address() -> ReadSignal<Address> {
 /// Goes to `href` (relative to the page's `<base>`, like every link of the
 /// site): in place, or as a full page load when another build draws it.
 pub fn navigate(href: &str) {
-    let Draws(draws) = expect_context::<Draws>();
+    let draws = expect_context::<Draws>();
     let base_path = expect_context::<crate::site::Site>().base_path;
     let Ok(url) = web_sys::Url::new_with_base(href, &document().base_uri().ok().flatten().unwrap_or_default()) else {
         return;
     };
-    if draws(&Route::from_location(&url.pathname(), &url.search(), &base_path).page) {
+    if draws.includes(&Route::from_location(&url.pathname(), &url.search(), &base_path).page) {
         go(href, expect_context::<WriteSignal<Address>>());
     } else {
         let _ = window().location().set_href(&url.href());
@@ -131,7 +149,7 @@ fn go(href: &str, set_address: WriteSignal<Address>) {
 
 /// The address of a same-site page link this click should follow in place, if any.
 #[cfg(target_arch = "wasm32")]
-fn page_link(ev: &web_sys::MouseEvent, base_path: &str, draws: fn(&Page) -> bool) -> Option<String> {
+fn page_link(ev: &web_sys::MouseEvent, base_path: &str, draws: &Draws) -> Option<String> {
     if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
         return None;
     }
@@ -148,7 +166,7 @@ fn page_link(ev: &web_sys::MouseEvent, base_path: &str, draws: fn(&Page) -> bool
     if path == here.pathname().ok()? && search == here.search().ok()? && !a.hash().is_empty() {
         return None;
     }
-    if !draws(&Route::from_location(&path, &search, base_path).page) {
+    if !draws.includes(&Route::from_location(&path, &search, base_path).page) {
         return None;
     }
     Some(a.href())

@@ -39,6 +39,25 @@ impl Group {
             Group::Provisional => "provisional",
         }
     }
+
+    /// The group of a key (`key`), one of `GOAL_GROUPS`.
+    pub fn from_key(key: &str) -> Option<Group> {
+        GOAL_GROUPS.into_iter().find(|g| g.key() == key)
+    }
+}
+
+/// A group is written as its key (in an island's props).
+impl serde::Serialize for Group {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Group {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Group, D::Error> {
+        let key = String::deserialize(d)?;
+        Group::from_key(&key).ok_or_else(|| serde::de::Error::custom(format!("no group `{key}`")))
+    }
 }
 
 /// The groups of goals, in the order the site lists them; one stands for every
@@ -189,7 +208,7 @@ fn figure(lang: Lang, ind: &Indicator, o: &Observation) -> String {
 }
 
 /// Goals counted by group (status, or provisional after the target year).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Tally {
     pub goals: usize,
     pub context: usize,

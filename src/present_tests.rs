@@ -270,3 +270,17 @@ fn not_assessable_goals_are_grouped_by_reason_and_every_one_is_counted() {
     assert_eq!(GOAL_REASONS.len(), 9);
     assert!(!GOAL_REASONS.contains(&Reason::NoTarget));
 }
+
+#[test]
+fn a_group_is_written_as_its_key_and_read_back_from_it() {
+    for group in GOAL_GROUPS {
+        let written = serde_json::to_value(group).unwrap();
+        assert_eq!(written, json!(group.key()));
+        assert_eq!(serde_json::from_value::<Group>(written).unwrap(), group);
+    }
+    let tally = Tally { goals: 3, context: 1, counts: vec![(Group::Provisional, 2), (GOAL_GROUPS[0], 1)] };
+    let read: Tally = serde_json::from_str(&serde_json::to_string(&tally).unwrap()).unwrap();
+    assert_eq!(read, tally);
+    let unknown = serde_json::from_value::<Group>(json!("sideways")).unwrap_err();
+    assert!(unknown.to_string().contains("no group `sideways`"), "{unknown}");
+}

@@ -1,12 +1,16 @@
 //! One indicator as a card: name, status, latest value, target, progress,
-//! trend and a small trend line. Its words come from `present::Card`.
+//! trend and a small trend line. Its words come from `present::Card`. A goal's
+//! card carries its group (`data-group`), by which the area page's status
+//! filter narrows the list.
 
 use crate::charts::sparkline;
+use crate::components::island::{self, island};
+use crate::components::progress_chart::ChartProps;
 use crate::components::{ChartHost, ChartSpec, StatusBadge};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::scorecard::{freshness, provisional, report};
-use crate::model::{assess, Indicator};
-use crate::present::Card;
+use crate::model::{assess, Indicator, Role};
+use crate::present::{Card, Group};
 use crate::route::{Page, Route};
 use leptos::prelude::*;
 
@@ -15,6 +19,7 @@ pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>, as_of: St
     let assessment = assess(&ind);
     let provisional = provisional(&ind, &assessment, &as_of).is_some();
     let overdue = freshness(&ind, &as_of).overdue;
+    let group = (ind.role == Role::Goal).then(|| Group::of(&ind, &assessment, &as_of).key());
     let reported = report(&ind);
     // One point still gets its slot: a lone dot says "one value so far".
     let has_line = !assessment.points.is_empty();
@@ -28,8 +33,16 @@ pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>, as_of: St
     // One option for both looks and every language (`sparkline`).
     let option = serde_json::to_value(sparkline(&ind)).unwrap_or_default();
     let spec = ChartSpec { light: option.clone(), dark: option, ..ChartSpec::default() };
+    let spark = move || {
+        let class = "chart--spark";
+        let props = {
+            let spec = spec.clone();
+            move || ChartProps { spec, class: class.to_string() }
+        };
+        view! { <div class="card__spark" aria-hidden="true">{island(island::CHART, props, view! { <ChartHost spec lang class/> })}</div> }
+    };
     view! {
-        <li class="card" data-testid="indicator-card" data-id=move || card.get().id.to_string()>
+        <li class="card" data-testid="indicator-card" data-id=move || card.get().id.to_string() data-group=group>
             <div class="card__head">
                 <a class="card__title" href=href>{move || card.get().name}</a>
                 <StatusBadge status=assessment.status lang year=assessment.judged.map(|p| p.year) provisional/>
@@ -82,7 +95,7 @@ pub fn IndicatorCard(ind: Indicator, #[prop(into)] lang: Signal<Lang>, as_of: St
             {overdue.map(|o| view! {
                 <p class="card__overdue" data-testid="card-overdue">{move || i18n::overdue_short(lang.get(), &o)}</p>
             })}
-            {has_line.then(|| view! { <div class="card__spark" aria-hidden="true"><ChartHost spec lang class="chart--spark"/></div> })}
+            {has_line.then(spark)}
         </li>
     }
 }

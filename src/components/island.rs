@@ -17,6 +17,7 @@ pub const DISPLAY: &str = "display";
 pub const CHART: &str = "chart";
 pub const SEARCH: &str = "search";
 pub const CITATION: &str = "citation";
+pub const FILTER: &str = "filter";
 
 /// Provided by the build while it renders a page the islands build wakes
 /// (`is_island_page`): only such a page carries its islands' props.

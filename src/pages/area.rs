@@ -1,11 +1,12 @@
 //! One goal area: every indicator as a card, goals first, filterable by status
 //! (the filter lives in the URL), then the context figures.
 
+use crate::components::island::{self, island};
 use crate::components::{await_resource, Breadcrumbs, DataProblems, IndicatorCard};
 use crate::context::{use_lang, use_overview, use_route};
 use crate::i18n::{self, Msg};
-use crate::model::{assess, Area, Indicator, Role};
-use crate::present::{Group, Tally};
+use crate::model::{Area, Indicator, Role};
+use crate::present::Tally;
 use crate::route::{Page, Query, Route};
 use leptos::prelude::*;
 
@@ -36,29 +37,62 @@ pub fn AreaPage(area: Area) -> impl IntoView {
 #[component]
 fn AreaBody(area: Area, indicators: Vec<Indicator>, as_of: String) -> impl IntoView {
     let lang = use_lang();
+    let tally = Tally::of(&indicators, &as_of);
+    let (goal_count, context_count) = (tally.goals, tally.context);
+    let (goals, context): (Vec<Indicator>, Vec<Indicator>) = indicators.into_iter().partition(|i| i.role == Role::Goal);
+    let none = goals.is_empty();
+    let filter = FilterProps { area, tally };
+    let cards = move |list: Vec<Indicator>| {
+        let as_of = as_of.clone();
+        list.into_iter().map(move |ind| view! { <IndicatorCard ind lang as_of=as_of.clone()/> }).collect_view()
+    };
+    view! {
+        <p class="lead">{move || i18n::area_goals_line(lang.get(), goal_count, context_count)}</p>
+        {island(island::FILTER, { let f = filter.clone(); move || f }, view! { <StatusFilter props=filter/> })}
+        <section aria-labelledby="goals-heading">
+            <h2 id="goals-heading">{move || lang.get().t(Msg::Goals)}</h2>
+            {(!none).then(|| view! { <ul class="card-list" id=GOAL_LIST data-testid="goal-list">{cards(goals)}</ul> })}
+            <p class="muted" id=NO_GOALS hidden=!none>{move || lang.get().t(Msg::NoGoalsWithStatus)}</p>
+        </section>
+        {(!context.is_empty()).then(|| view! {
+            <section aria-labelledby="context-heading">
+                <h2 id="context-heading">{move || lang.get().t(Msg::ContextFigures)}</h2>
+                <p class="muted">{move || lang.get().t(Msg::ContextIntro)}</p>
+                <ul class="card-list" data-testid="context-list">{cards(context)}</ul>
+            </section>
+        })}
+    }
+}
+
+/// The list of goal cards the status filter narrows, and the line it shows when
+/// it leaves none.
+const GOAL_LIST: &str = "goal-list";
+const NO_GOALS: &str = "no-goals";
+
+/// What the status filter shows: the area's goals counted by group.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct FilterProps {
+    pub area: Area,
+    pub tally: Tally,
+}
+
+/// The area's goals by status, each a link to the page filtered to it (the
+/// filter lives in the URL, `?status=`). The page holds every goal's card; the
+/// filter hides the others (`narrow`), so a page read without script, or
+/// before it wakes, shows them all. An island (`crate::islands`).
+#[component]
+pub fn StatusFilter(props: FilterProps) -> impl IntoView {
+    let FilterProps { area, tally } = props;
+    let lang = use_lang();
     let route = use_route();
     let selected = Memo::new(move |_| route.get().query.status);
-    let tally = Tally::of(&indicators, &as_of);
-    let as_of = StoredValue::new(as_of);
-    let (goals, context): (Vec<Indicator>, Vec<Indicator>) = indicators.into_iter().partition(|i| i.role == Role::Goal);
-    let goals = StoredValue::new(goals);
-    let shown = move || {
-        goals.with_value(|all| {
-            all.iter()
-                .filter(|i| {
-                    selected.get().is_none_or(|key| as_of.with_value(|d| Group::of(i, &assess(i), d).key() == key))
-                })
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
+    Effect::new(move |_| narrow(selected.get().as_deref()));
     let filter_href = move |key: Option<&str>| {
         Route::new(lang.get(), Page::Area(area))
             .with_query(Query { status: key.map(str::to_string), ..Query::default() })
             .href()
     };
     view! {
-        <p class="lead">{move || i18n::area_goals_line(lang.get(), tally.goals, tally.context)}</p>
         <nav class="filter" aria-label=move || lang.get().t(Msg::FilterByStatus)>
             <ul>
                 <li>
@@ -80,28 +114,30 @@ fn AreaBody(area: Area, indicators: Vec<Indicator>, as_of: String) -> impl IntoV
                 }).collect_view()}
             </ul>
         </nav>
-        <section aria-labelledby="goals-heading">
-            <h2 id="goals-heading">{move || lang.get().t(Msg::Goals)}</h2>
-            {move || {
-                let shown = shown();
-                if shown.is_empty() {
-                    return view! { <p class="muted">{lang.get().t(Msg::NoGoalsWithStatus)}</p> }.into_any();
-                }
-                view! {
-                    <ul class="card-list" data-testid="goal-list">
-                        {shown.into_iter().map(|ind| view! { <IndicatorCard ind lang as_of=as_of.get_value()/> }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-        </section>
-        {(!context.is_empty()).then(|| view! {
-            <section aria-labelledby="context-heading">
-                <h2 id="context-heading">{move || lang.get().t(Msg::ContextFigures)}</h2>
-                <p class="muted">{move || lang.get().t(Msg::ContextIntro)}</p>
-                <ul class="card-list" data-testid="context-list">
-                    {context.into_iter().map(|ind| view! { <IndicatorCard ind lang as_of=as_of.get_value()/> }).collect_view()}
-                </ul>
-            </section>
-        })}
+    }
+}
+
+/// Shows only the goal cards of `group` (every card for none), and the line
+/// saying so when none is left. The list says which group it shows (`data-status`).
+fn narrow(group: Option<&str>) {
+    use wasm_bindgen::JsCast;
+    let doc = document();
+    let by_id = |id: &str| doc.get_element_by_id(id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(list) = by_id(GOAL_LIST) else { return };
+    let _ = match group {
+        Some(g) => list.set_attribute("data-status", g),
+        None => list.remove_attribute("data-status"),
+    };
+    let cards = list.children();
+    let mut shown = 0;
+    for card in (0..cards.length()).filter_map(|i| cards.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let show = group.is_none_or(|g| card.get_attribute("data-group").as_deref() == Some(g));
+        card.set_hidden(!show);
+        shown += usize::from(show);
+    }
+    // An empty list would leave a gap where the cards were.
+    list.set_hidden(shown == 0);
+    if let Some(line) = by_id(NO_GOALS) {
+        line.set_hidden(shown > 0);
     }
 }

@@ -15,7 +15,7 @@ mod overview;
 mod places;
 
 pub use about::{AboutPage, CitationProps, SiteCitation};
-pub use area::AreaPage;
+pub use area::{AreaPage, FilterProps, StatusFilter};
 pub use changes::ChangesPage;
 pub use embed::EmbedPage;
 pub use indicator::IndicatorPage;

@@ -100,26 +100,44 @@ test("the area filter shows only goals with the chosen status, and the URL keeps
   const { page } = await openPage(site.browser, site.server.origin);
   await page.goto(site.server.url("en/area/water/"));
   await waitForChart(page);
+  // The page holds every goal's card; the filter hides the others (src/pages/area.rs).
+  const list = page.getByTestId("goal-list");
+  const all = await list.getByTestId("indicator-card").count();
+  const shownCards = () => page.locator("#goal-list > [data-testid=indicator-card]:not([hidden])");
   // Every chip in turn: the data decides which statuses the area has.
   const keys = await page.locator(".filter li[class^=status--]").evaluateAll((lis) => lis.map((li) => li.className.slice(8)));
   assert.ok(keys.length > 1, `more than one status among the water goals: ${keys}`);
   let key, expected;
   for (key of keys) {
     await page.goto(site.server.url("en/area/water/"));
+    await page.waitForFunction(() => document.documentElement.dataset.app);
+    await page.evaluate(() => (window.stayed = true));
     const chip = page.locator(`.filter li.status--${key} a`);
     expected = Number(await chip.locator("strong").innerText());
     await chip.click();
     await page.waitForURL(new RegExp(`status=${key}`));
-    const cards = page.getByTestId("goal-list").getByTestId("indicator-card");
-    assert.equal(await cards.count(), expected, key);
-    for (const badge of await cards.getByTestId("status").all()) {
+    await page.locator(`#goal-list[data-status=${key}]`).waitFor({ state: "attached" });
+    assert.equal(await page.evaluate(() => window.stayed), true, `${key}: the filter changes the page in place`);
+    assert.equal(await chip.getAttribute("aria-current"), "true");
+    assert.equal(await shownCards().count(), expected, key);
+    for (const badge of await shownCards().getByTestId("status").all()) {
       const classes = await badge.getAttribute("class");
       assert.ok(classes.split(" ").includes(`status--${key}`), `${key}: ${classes}`);
     }
+    assert.equal(await list.getByTestId("indicator-card").count(), all, "the others are hidden, not gone");
+    assert.equal(await page.locator("#no-goals").isVisible(), false);
   }
   await page.reload();
-  await page.getByTestId("goal-list").waitFor();
-  assert.equal(await page.getByTestId("goal-list").getByTestId("indicator-card").count(), expected, "filter survives a reload");
+  await page.locator(`#goal-list[data-status=${key}]`).waitFor({ state: "attached" });
+  assert.equal(await shownCards().count(), expected, "filter survives a reload");
+  // Back to every status, and a status no water goal has: the page says none is left.
+  await page.locator(".filter li:first-child a").click();
+  await page.waitForFunction(() => !document.getElementById("goal-list").dataset.status);
+  assert.equal(await shownCards().count(), all, "all statuses again");
+  await page.goto(site.server.url("en/area/water/?status=no-such-status"));
+  await page.locator("#goal-list[data-status=no-such-status]").waitFor({ state: "attached" });
+  assert.equal(await shownCards().count(), 0);
+  assert.equal(await page.locator("#no-goals").isVisible(), true, "a line says no goal has that status");
   await page.context().close();
 });
 

@@ -54,10 +54,15 @@ test("deep links load when opened directly and when reloaded", async () => {
 
 test("links between pages move in place; Back and Forward follow; files and new tabs are the browser's", async () => {
   const { page, problems } = await openPage(site.browser, site.server.origin, { width: 1280, height: 800 });
-  await page.goto(site.server.url("area/air/"));
+  // The full app wakes an indicator page, and draws the area and indicator pages in place.
+  await page.goto(site.server.url("indicator/AIR-02/"));
   await page.waitForFunction(() => document.documentElement.dataset.app === "hydrated");
   // A mark on the window survives only if no page load happens.
-  await page.evaluate(() => { window.stayed = true; window.scrollTo(0, 400); });
+  await page.evaluate(() => { window.stayed = true; });
+  await page.locator(".breadcrumbs a").nth(1).click();
+  await page.waitForURL(site.server.url("area/air/"));
+  await page.getByTestId("goal-list").waitFor();
+  await page.evaluate(() => window.scrollTo(0, 400));
   const card = page.getByTestId("indicator-card").first().locator(".card__title");
   const cardHref = await card.getAttribute("href");
   await card.click();
@@ -84,7 +89,7 @@ test("links between pages move in place; Back and Forward follow; files and new 
   const areaHref = await area.getAttribute("href");
   await area.click();
   await page.waitForURL(new URL(areaHref, site.server.url("")).href);
-  await page.waitForFunction(() => document.documentElement.dataset.app === "hydrated");
+  await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
   assert.equal(await page.evaluate(() => window.stayed), undefined, "a page load from the overview");
   // A data file is a download, not a route: the browser fetches it.
   await page.goto(site.server.url("indicator/AIR-02/"));

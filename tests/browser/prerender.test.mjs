@@ -226,10 +226,12 @@ test("a chart answers a reader before the wasm has woken the page, and the wasm'
   await context.close();
 });
 
-test("the overview, about and changes pages wake only their interactive parts; another release's address loads the whole app", async () => {
-  // Which pages the islands build wakes: these six, and no other route.
+test("the overview, area, about and changes pages wake only their interactive parts; another release's address loads the whole app", async () => {
+  // Which pages the islands build wakes: these, in both languages, and no other route.
+  const areas = [...new Set(overview().indicators.map((i) => i.area))];
+  const expected = ["", "en/"].flatMap((p) => [p, `${p}about/`, `${p}changes/`, ...areas.map((a) => `${p}area/${a}/`)]);
   const islands = routePages().filter((rel) => wakesAs(rel) === "islands");
-  assert.deepEqual(islands.sort(), ["", "about/", "changes/", "en/", "en/about/", "en/changes/"]);
+  assert.deepEqual(islands.sort(), expected.sort());
   const { page, problems, context } = await openPage(site.browser, site.server.origin);
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname.slice(BASE.length)));

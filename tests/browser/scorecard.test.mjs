@@ -70,8 +70,8 @@ test("after 2025 the overview splits goals into met, missed and provisional, and
   assert.deepEqual(sums, totals, "the overview's counts are the areas' counts added up");
   // The provisional chip filters to exactly the provisional goals.
   await page.goto(site.server.url("en/area/air/?status=provisional"));
-  await page.getByTestId("goal-list").waitFor();
-  const shown = await page.locator("[data-testid=goal-list] [data-testid=status]").evaluateAll((bs) =>
+  await page.locator("#goal-list[data-status=provisional]").waitFor({ state: "attached" });
+  const shown = await page.locator("[data-testid=goal-list] > :not([hidden]) [data-testid=status]").evaluateAll((bs) =>
     bs.map((b) => b.classList.contains("status--provisional") && b.textContent.includes("Provisional: ")),
   );
   assert.ok(shown.length > 0 && shown.every(Boolean), `only provisional goals, in English: ${shown}`);
