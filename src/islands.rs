@@ -9,12 +9,15 @@
 //! needs the whole app: the page then loads the site's full build (named in
 //! `<meta name="full-app">`), which draws that page afresh, as on any page.
 
-use crate::components::island::{CHART, CITATION, DISPLAY, FILTER, SEARCH};
+use crate::components::island::{ADDRESS, CHART, CITATION, DISPLAY, FILTER, REPORT, SEARCH, SHARE, VIEWS};
 use crate::components::progress_chart::ChartProps;
 use crate::components::{ChartHost, DisplayOptions, IndicatorSearch};
 use crate::context::{use_lang, Display, Reader, SystemDark};
 use crate::navigation::{Address, Draws};
-use crate::pages::{CitationProps, FilterProps, SiteCitation, StatusFilter};
+use crate::pages::{
+    AddressProps, CitationProps, FilterProps, PrintedAddress, ReportProblem, ReportProps, SharePanel, ShareProps,
+    SiteCitation, StatusFilter, ViewTabs,
+};
 use crate::present::search::SearchEntry;
 use crate::route::{Page, Route};
 use crate::site::Site;
@@ -136,6 +139,19 @@ fn hydrate(el: web_sys::HtmlElement, shared: &Shared) {
         FILTER => {
             let Some(props) = props::<FilterProps>(&el) else { return missing(&name) };
             Box::new(move || view! { <StatusFilter props/> }.into_any())
+        }
+        VIEWS => Box::new(|| view! { <ViewTabs/> }.into_any()),
+        SHARE => {
+            let Some(props) = props::<ShareProps>(&el) else { return missing(&name) };
+            Box::new(move || view! { <SharePanel props/> }.into_any())
+        }
+        ADDRESS => {
+            let Some(props) = props::<AddressProps>(&el) else { return missing(&name) };
+            Box::new(move || view! { <PrintedAddress props/> }.into_any())
+        }
+        REPORT => {
+            let Some(props) = props::<ReportProps>(&el) else { return missing(&name) };
+            Box::new(move || view! { <ReportProblem props/> }.into_any())
         }
         _ => return missing(&name),
     };

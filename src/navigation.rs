@@ -97,7 +97,10 @@ pub fn to_current() {
 pub fn listen(base_path: String, draws: Draws, set_address: WriteSignal<Address>) {
     use wasm_bindgen::closure::Closure;
     let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if let Some(href) = page_link(&ev, &base_path, &draws) {
+        if let Some(id) = in_page_target(&ev) {
+            ev.prevent_default();
+            crate::components::focus_element(&id);
+        } else if let Some(href) = page_link(&ev, &base_path, &draws) {
             ev.prevent_default();
             go(&href, set_address);
         }
@@ -170,6 +173,26 @@ fn page_link(ev: &web_sys::MouseEvent, base_path: &str, draws: &Draws) -> Option
         return None;
     }
     Some(a.href())
+}
+
+/// The element of this page a click on a link to it should move to, when the
+/// link names the page without the query the page is showing: an `InPageLink`
+/// as the build rendered it, on a page that is only partly woken
+/// (`crate::islands`). Followed as it stands, it would leave the query (a
+/// view, a filter) behind; instead the element gets the focus, and the address
+/// stays as it is.
+#[cfg(target_arch = "wasm32")]
+fn in_page_target(ev: &web_sys::MouseEvent) -> Option<String> {
+    if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+        return None;
+    }
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let a = target.closest("a[href]").ok()??.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
+    let here = window().location();
+    let same_page = a.origin() == here.origin().ok()? && a.pathname() == here.pathname().ok()?;
+    let id = a.hash().strip_prefix('#')?.to_string();
+    let on_page = document().get_element_by_id(&id).is_some();
+    (same_page && a.search() != here.search().ok()? && on_page).then_some(id)
 }
 
 /// Data files, pictures and feeds live under the site too; only pages are routed.

@@ -3,7 +3,7 @@
 //! is tested natively and identical wherever it is shown.
 
 use crate::i18n::{self, Lang};
-use crate::model::{layout, Indicator, IndicatorFile, IndicatorId};
+use crate::model::{layout, IndicatorFile, IndicatorId, Text};
 use crate::route::{Page, Query, Route};
 
 /// Escapes text for an HTML attribute value or text node (the embed snippet,
@@ -69,10 +69,10 @@ pub const EMBED_WIDTH: u32 = 640;
 /// right if the content ever needs more. The label names the chart, not its
 /// status: a live embed's status changes with new data, and the host page's
 /// copy would go stale.
-pub fn embed_snippet(root: &str, lang: Lang, ind: &Indicator, query: Query) -> String {
-    let name = lang.pick(&ind.name);
+pub fn embed_snippet(root: &str, lang: Lang, id: &IndicatorId, name: &Text, query: Query) -> String {
+    let name = lang.pick(name);
     let site = lang.t(i18n::Msg::SiteShortTitle);
-    let url = embed_url(root, lang, &ind.id, query);
+    let url = embed_url(root, lang, id, query);
     format!(
         "<div style=\"container-type:inline-size;max-width:1200px\">\
          <iframe src=\"{}\" title=\"{}\" aria-label=\"{}\" loading=\"lazy\" scrolling=\"no\" \
@@ -118,12 +118,35 @@ pub fn whole_dataset(release: &str) -> [String; 2] {
 /// figures, to the address the site was built with (`--report-url`): a
 /// `mailto:` address gets a subject and body; a web address (an issue
 /// tracker's "new issue" page) gets `title` and `body` parameters.
-pub fn report_link(to: &str, lang: Lang, file: &IndicatorFile, page_url: &str) -> String {
-    let (subject, body) = i18n::problem_report(lang, &file.indicator, &file.release, page_url);
+pub fn report_link(to: &str, lang: Lang, about: &ReportAbout, page_url: &str) -> String {
+    let (subject, body) = i18n::problem_report(lang, about, page_url);
     let (subject, body) = (crate::route::encode(&subject), crate::route::encode(&body));
     match to.strip_prefix("mailto:") {
         Some(address) => format!("mailto:{address}?subject={subject}&body={body}"),
         None => format!("{to}{}title={subject}&body={body}", if to.contains('?') { '&' } else { '?' }),
+    }
+}
+
+/// What a problem report names (`report_link`): the indicator, the release
+/// and its latest figure in the page's language.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ReportAbout {
+    pub id: IndicatorId,
+    pub name: String,
+    pub release: String,
+    /// The latest figure's year and words.
+    pub latest: Option<(i32, String)>,
+}
+
+impl ReportAbout {
+    pub fn of(lang: Lang, file: &IndicatorFile) -> ReportAbout {
+        let ind = &file.indicator;
+        ReportAbout {
+            id: ind.id.clone(),
+            name: lang.pick(&ind.name).to_string(),
+            release: file.release.clone(),
+            latest: ind.latest_observation().map(|o| (o.year, i18n::observation_text(lang, ind, o))),
+        }
     }
 }
 
@@ -155,6 +178,7 @@ pub fn feed_path(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Indicator;
     use crate::route::Theme;
 
     fn ind() -> Indicator {
@@ -169,7 +193,7 @@ mod tests {
     #[test]
     fn the_snippet_is_a_lazy_titled_iframe_and_the_resize_script() {
         let q = Query { theme: Some(Theme::Dark), release: Some("2026-11-28".into()), ..Query::default() };
-        let s = embed_snippet("https://example.org/gansu/", Lang::En, &ind(), q);
+        let s = embed_snippet("https://example.org/gansu/", Lang::En, &ind().id, &ind().name, q);
         assert!(
             s.starts_with(
                 "<div style=\"container-type:inline-size;max-width:1200px\"><iframe src=\"https://example.org/gansu/en/embed/AIR-02/?theme=dark&amp;release=2026-11-28\""
@@ -181,7 +205,7 @@ mod tests {
         assert!(s.contains("aria-label=\"PM2.5 &lt;annual&gt;: Chart\""), "no status that would go stale: {s}");
         assert!(s.contains("loading=\"lazy\""));
         assert!(s.ends_with("<script src=\"https://example.org/gansu/embed.js\" async></script>"));
-        let zh = embed_snippet("https://example.org/", Lang::Zh, &ind(), Query::default());
+        let zh = embed_snippet("https://example.org/", Lang::Zh, &ind().id, &ind().name, Query::default());
         assert!(zh.contains("src=\"https://example.org/embed/AIR-02/\""), "{zh}");
         assert!(zh.contains("细颗粒物&quot;PM2.5&quot;"), "quotes in names cannot break the attribute");
     }
@@ -207,23 +231,29 @@ mod tests {
             indicator: ind(),
             sources: Default::default(),
         };
-        let mail = report_link("mailto:data@e.org", Lang::En, &file, "https://e.org/en/indicator/AIR-02/");
+        let mail = report_link(
+            "mailto:data@e.org",
+            Lang::En,
+            &ReportAbout::of(Lang::En, &file),
+            "https://e.org/en/indicator/AIR-02/",
+        );
         assert!(
             mail.starts_with("mailto:data@e.org?subject=Data%20problem%3A%20AIR-02%20PM2.5%20%3Cannual%3E&body="),
             "{mail}"
         );
         assert!(mail.contains("Data%20release%3A%202026-12-04"), "{mail}");
         assert!(mail.contains("Page%3A%20https%3A%2F%2Fe.org%2Fen%2Findicator%2FAIR-02%2F"), "{mail}");
-        let issue = report_link("https://git.e.org/x/issues/new?labels=data", Lang::Zh, &file, "u");
+        let zh = ReportAbout::of(Lang::Zh, &file);
+        let issue = report_link("https://git.e.org/x/issues/new?labels=data", Lang::Zh, &zh, "u");
         assert!(issue.starts_with("https://git.e.org/x/issues/new?labels=data&title=%E6%95%B0"), "{issue}");
-        assert!(report_link("https://git.e.org/new", Lang::Zh, &file, "u").starts_with("https://git.e.org/new?title="));
+        assert!(report_link("https://git.e.org/new", Lang::Zh, &zh, "u").starts_with("https://git.e.org/new?title="));
     }
 
     #[test]
     fn citations_in_both_languages() {
         let c = i18n::indicator_citation(
             Lang::En,
-            &ind(),
+            &ind().name,
             "https://e.org/en/indicator/AIR-02/",
             "2026-11-28",
             "2026-12-01",
@@ -232,8 +262,13 @@ mod tests {
             c,
             "“PM2.5 <annual>”. Gansu 14th Five-Year Eco-Environmental Plan: progress on its goals, data release 2026-11-28. https://e.org/en/indicator/AIR-02/. Accessed 1 Dec 2026."
         );
-        let z =
-            i18n::indicator_citation(Lang::Zh, &ind(), "https://e.org/indicator/AIR-02/", "2026-11-28", "2026-12-01");
+        let z = i18n::indicator_citation(
+            Lang::Zh,
+            &ind().name,
+            "https://e.org/indicator/AIR-02/",
+            "2026-11-28",
+            "2026-12-01",
+        );
         assert!(z.contains("数据版本2026-11-28") && z.ends_with("访问日期：2026年12月1日。"));
     }
 }

@@ -103,15 +103,14 @@ fn init(el: &web_sys::HtmlElement, option: &serde_json::Value, dark: bool) -> Re
     Ok(Hosted { instance, series_key: series_key(option), dark, observer, _on_resize: on_resize })
 }
 
-/// Renders `chart` to a standalone SVG document of the given size, without
+/// Renders a chart's option to a standalone SVG document of the given size, without
 /// touching the page (for downloads). Loads ECharts first if no chart has yet.
-pub async fn chart_svg(chart: &Chart, width: u32, height: u32, dark: bool) -> Result<String, String> {
+pub async fn chart_svg(option: &serde_json::Value, width: u32, height: u32, dark: bool) -> Result<String, String> {
     wasm_bindgen_futures::JsFuture::from(load_echarts()).await.map_err(|e| format!("{e:?}"))?;
-    let option = serde_json::to_value(chart).map_err(|e| e.to_string())?;
     let theme = if dark { JsValue::from_str("dark") } else { JsValue::NULL };
     let opts = to_js(&serde_json::json!({ "renderer": "svg", "ssr": true, "width": width, "height": height }))?;
     let instance = echarts_init_offscreen(&JsValue::NULL, &theme, &opts).map_err(|e| format!("{e:?}"))?;
-    let drawn = instance.set_option(&to_js(&option)?, true).map_err(|e| format!("{e:?}"));
+    let drawn = instance.set_option(&to_js(option)?, true).map_err(|e| format!("{e:?}"));
     let svg = drawn.map(|()| instance.render_to_svg_string());
     instance.dispose();
     svg

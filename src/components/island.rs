@@ -18,6 +18,10 @@ pub const CHART: &str = "chart";
 pub const SEARCH: &str = "search";
 pub const CITATION: &str = "citation";
 pub const FILTER: &str = "filter";
+pub const VIEWS: &str = "views";
+pub const SHARE: &str = "share";
+pub const ADDRESS: &str = "address";
+pub const REPORT: &str = "report";
 
 /// Provided by the build while it renders a page the islands build wakes
 /// (`is_island_page`): only such a page carries its islands' props.

@@ -3,7 +3,7 @@
 use super::labels::*;
 use super::{value, with_unit, Lang};
 use crate::model::progress::{level_margin, BASE_YEAR, PLAN_START};
-use crate::model::{Indicator, Observation, Target, TargetKind, Tier};
+use crate::model::{Indicator, Observation, Target, TargetKind, Text, Tier};
 
 /// "≤ 25 μg/m³ by 2025" / "2025年 ≤ 25 μg/m³".
 pub fn target_phrase(lang: Lang, ind: &Indicator, t: &Target) -> String {
@@ -183,8 +183,8 @@ pub fn chart_summary(lang: Lang, ind: &Indicator) -> String {
 }
 
 /// A ready citation of one indicator, with its permalink and the data release.
-pub fn indicator_citation(lang: Lang, ind: &Indicator, permalink: &str, release: &str, accessed: &str) -> String {
-    let name = lang.pick(&ind.name);
+pub fn indicator_citation(lang: Lang, name: &Text, permalink: &str, release: &str, accessed: &str) -> String {
+    let name = lang.pick(name);
     let site = lang.t(super::Msg::SiteTitle);
     let accessed = super::date(lang, accessed);
     match lang {
@@ -268,15 +268,13 @@ pub fn goal_count_label(lang: Lang, n: usize) -> String {
 /// A prefilled report of a problem with an indicator's figures: (subject, body).
 /// The body names what the reader saw — indicator, data release, latest figure,
 /// page — and leaves room for what is wrong.
-pub fn problem_report(lang: Lang, ind: &Indicator, release: &str, page_url: &str) -> (String, String) {
-    let name = lang.pick(&ind.name);
-    let latest = ind.latest_observation().map(|o| (o.year, observation_text(lang, ind, o)));
+pub fn problem_report(lang: Lang, about: &crate::share::ReportAbout, page_url: &str) -> (String, String) {
+    let crate::share::ReportAbout { id, name, release, latest } = about;
     let latest = match (lang, latest) {
         (_, None) => lang.of("暂无", "none yet").to_string(),
         (Lang::Zh, Some((year, figure))) => format!("{year}年 {figure}"),
         (Lang::En, Some((year, figure))) => format!("{figure} ({year})"),
     };
-    let id = &ind.id;
     match lang {
         Lang::Zh => (
             format!("数据问题：{id} {name}"),

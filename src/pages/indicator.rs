@@ -4,8 +4,9 @@
 //! site has an address for it) a link to report a problem with a figure.
 
 use super::indicator_parts::{DataTable, NoteList, PlanWording, SourceList};
-use super::indicator_share::SharePanel;
+use super::indicator_share::{SharePanel, ShareProps};
 use super::indicator_status::{FreshnessNote, ReportedProgress};
+use crate::components::island::{self, island};
 use crate::components::{await_found, Breadcrumbs, ProgressChart, StatusBadge};
 use crate::context::{absolute, use_lang, use_route, use_site, use_site_url};
 use crate::fetch;
@@ -58,6 +59,12 @@ fn IndicatorView(file: IndicatorFile) -> impl IntoView {
         let a = a.clone();
         move || i18n::status_reason(lang.get(), &a)
     };
+    // What the page's islands are drawn from (`crate::islands`), in its language.
+    let page_lang = lang.get_untracked();
+    let share = ShareProps::of(page_lang, &file);
+    let address = AddressProps { id: ind.id.clone(), release: file.release.clone(), as_of: file.as_of.clone() };
+    let ReportUrl(report_url) = expect_context::<ReportUrl>();
+    let report = report_url.map(|to| ReportProps { to, about: share::ReportAbout::of(page_lang, &file) });
     view! {
         {move || view! { <Breadcrumbs lang trail=trail()/> }}
         <article class="indicator" data-testid="indicator" data-id=id>
@@ -79,50 +86,64 @@ fn IndicatorView(file: IndicatorFile) -> impl IntoView {
             <FreshnessNote ind=ind.clone() as_of=file.as_of.clone()/>
             <ChartOrTable ind=ind.clone() sources=file.sources.clone()/>
             <super::Breakdown id=ind.id.clone()/>
-            <SharePanel file=file.clone()/>
+            {island(island::SHARE, { let props = share.clone(); move || props }, view! { <SharePanel props=share/> })}
             <PlanWording ind=ind.clone()/>
             <NoteList ind=ind.clone()/>
             <SourceList ind sources=file.sources.clone()/>
-            <PrintedAddress file=file.clone()/>
-            <ReportProblem file/>
+            {island(island::ADDRESS, { let props = address.clone(); move || props }, view! { <PrintedAddress props=address/> })}
+            {report.map(|props| island(island::REPORT, { let props = props.clone(); move || props }, view! { <ReportProblem props/> }))}
         </article>
     }
 }
 
+/// What the printed address names: the page, its release and the data's date.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct AddressProps {
+    pub id: IndicatorId,
+    pub release: String,
+    pub as_of: String,
+}
+
 /// On paper only (style/print.css): the page's permanent address and the data
-/// release it shows, which a printed sheet cannot link to.
+/// release it shows, which a printed sheet cannot link to. An island: the
+/// address is the reader's.
 #[component]
-fn PrintedAddress(file: IndicatorFile) -> impl IntoView {
+pub fn PrintedAddress(props: AddressProps) -> impl IntoView {
     let lang = use_lang();
     let site_url = use_site_url();
-    let id = file.indicator.id.clone();
+    let AddressProps { id, release, as_of } = props;
     let line = move || {
         let lang = lang.get();
         let url = absolute(&site_url.get(), &Route::new(lang, Page::Indicator(id.clone())).href());
-        i18n::printed_address(lang, &url, &file.release, &file.as_of)
+        i18n::printed_address(lang, &url, &release, &as_of)
     };
     view! { <p class="print-only" data-testid="printed-address">{line}</p> }
 }
 
+/// Where a problem report goes (`--report-url`) and what it names.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct ReportProps {
+    pub to: String,
+    pub about: share::ReportAbout,
+}
+
 /// A link that opens a prefilled report of a problem with this indicator's
-/// figures, when the site was built with an address for reports.
+/// figures, when the site was built with an address for reports. An island:
+/// the report names the page at the reader's address.
 #[component]
-fn ReportProblem(file: IndicatorFile) -> impl IntoView {
+pub fn ReportProblem(props: ReportProps) -> impl IntoView {
     let lang = use_lang();
     let site_url = use_site_url();
-    let ReportUrl(report_url) = expect_context::<ReportUrl>();
-    report_url.map(|to| {
-        let id = file.indicator.id.clone();
-        let href = move || {
-            let page = absolute(&site_url.get(), &Route::new(lang.get(), Page::Indicator(id.clone())).href());
-            share::report_link(&to, lang.get(), &file, &page)
-        };
-        view! {
-            <p class="report-problem">
-                <a href=href data-testid="report-problem">{move || lang.get().t(Msg::ReportProblem)}</a>
-            </p>
-        }
-    })
+    let ReportProps { to, about } = props;
+    let href = move || {
+        let page = absolute(&site_url.get(), &Route::new(lang.get(), Page::Indicator(about.id.clone())).href());
+        share::report_link(&to, lang.get(), &about, &page)
+    };
+    view! {
+        <p class="report-problem">
+            <a href=href data-testid="report-problem">{move || lang.get().t(Msg::ReportProblem)}</a>
+        </p>
+    }
 }
 
 /// Baseline (year) → latest (year) → target (year), and the distance left.
@@ -199,39 +220,65 @@ fn HowComputed(ind: Indicator, a: Assessment) -> impl IntoView {
     })
 }
 
-/// Chart and table as two views of the same values; the choice is in the URL.
+/// Chart and table as two views of the same values, both in the page: the
+/// choice is in the URL (`?view=table`), and the tabs show the one it names.
 #[component]
 fn ChartOrTable(
     ind: Indicator,
     sources: std::collections::BTreeMap<crate::model::SourceKey, crate::model::Source>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let route = use_route();
-    let table = Memo::new(move |_| route.get().query.table);
-    let href = move |table: bool| route.get().with_query(Query { table, ..Query::default() }).href();
     let summary = {
         let ind = ind.clone();
         move || i18n::chart_summary(lang.get(), &ind)
     };
     view! {
         <section class="views" aria-label=move || lang.get().t(Msg::Views)>
-            <nav class="tabs">
-                <a href=move || href(false) data-noscroll="" aria-current=move || (!table.get()).then_some("page") data-testid="tab-chart">
-                    {move || lang.get().t(Msg::Chart)}
-                </a>
-                <a href=move || href(true) data-noscroll="" aria-current=move || table.get().then_some("page") data-testid="tab-table">
-                    {move || lang.get().t(Msg::DataTable)}
-                </a>
-            </nav>
+            {island(island::VIEWS, || (), view! { <ViewTabs/> })}
             <p class="chart-summary" data-testid="chart-summary">{summary}</p>
             // Both views are in the page, the other one hidden: a page read
             // without script shows both (noscript.css), and a switch redraws nothing.
-            <figure class="indicator__chart view" hidden=move || table.get()>
+            <figure class="indicator__chart view" id=CHART_VIEW>
                 <ProgressChart ind=ind.clone() lang class="chart--large"/>
             </figure>
-            <div class="view" hidden=move || !table.get()>
+            <div class="view" id=TABLE_VIEW hidden=true>
                 <DataTable ind sources/>
             </div>
         </section>
+    }
+}
+
+const CHART_VIEW: &str = "view-chart";
+const TABLE_VIEW: &str = "view-table";
+
+/// The tabs between the chart and the table: links to this page without and
+/// with `?view=table`, and the view the address names shown (`show_view`). An
+/// island (`crate::islands`).
+#[component]
+pub fn ViewTabs() -> impl IntoView {
+    let lang = use_lang();
+    let route = use_route();
+    let table = Memo::new(move |_| route.get().query.table);
+    Effect::new(move |_| show_view(table.get()));
+    let href = move |table: bool| route.get().with_query(Query { table, ..Query::default() }).href();
+    view! {
+        <nav class="tabs">
+            <a href=move || href(false) data-noscroll="" aria-current=move || (!table.get()).then_some("page") data-testid="tab-chart">
+                {move || lang.get().t(Msg::Chart)}
+            </a>
+            <a href=move || href(true) data-noscroll="" aria-current=move || table.get().then_some("page") data-testid="tab-table">
+                {move || lang.get().t(Msg::DataTable)}
+            </a>
+        </nav>
+    }
+}
+
+/// Shows the table view, or the chart view, and hides the other.
+fn show_view(table: bool) {
+    use wasm_bindgen::JsCast;
+    for (id, hidden) in [(CHART_VIEW, table), (TABLE_VIEW, !table)] {
+        if let Some(view) = document().get_element_by_id(id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            view.set_hidden(hidden);
+        }
     }
 }

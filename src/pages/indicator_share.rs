@@ -1,26 +1,50 @@
 //! The journalist's panel of an indicator page: embed code with its options,
-//! downloads (picture and data), code to load the data, and a citation.
+//! downloads (picture and data), code to load the data, and a citation. An
+//! island (`crate::islands`): it is drawn from `ShareProps` alone.
 
 use crate::charts::export::{EXPORT_HEIGHT, EXPORT_WIDTH};
 use crate::charts::{export_chart, ChartOpts, Layout};
 use crate::components::{chart_svg, download, CopyButton, ShareButton};
 use crate::context::{absolute, use_lang, use_site_url, use_today};
 use crate::i18n::{self, Lang, Msg};
-use crate::model::IndicatorFile;
+use crate::model::{IndicatorFile, IndicatorId, Text};
 use crate::route::{Page, Query, Route, Theme};
 use crate::share::{self, Downloads};
 use leptos::prelude::*;
 
+/// What the panel shows: the indicator's id and names, the release, and the
+/// option of the chart its picture downloads draw (in the page's language).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct ShareProps {
+    pub id: IndicatorId,
+    pub name: Text,
+    pub release: String,
+    pub picture: serde_json::Value,
+}
+
+impl ShareProps {
+    pub fn of(lang: Lang, file: &IndicatorFile) -> ShareProps {
+        let footer = i18n::embed_source_line(lang, file);
+        let chart = export_chart(&file.indicator, &ChartOpts { lang, dark: false, layout: Layout::Export }, &footer);
+        ShareProps {
+            id: file.indicator.id.clone(),
+            name: file.indicator.name.clone(),
+            release: file.release.clone(),
+            picture: serde_json::to_value(chart).unwrap_or_default(),
+        }
+    }
+}
+
 #[component]
-pub fn SharePanel(file: IndicatorFile) -> impl IntoView {
+pub fn SharePanel(props: ShareProps) -> impl IntoView {
     let lang = use_lang();
     view! {
         <section class="share" aria-labelledby="share-heading" data-testid="share">
             <h2 id="share-heading">{move || lang.get().t(Msg::ShareAndDownload)}</h2>
-            <EmbedCode file=file.clone()/>
-            <DownloadList file=file.clone()/>
-            <CiteBox file=file.clone()/>
-            <SharePage file/>
+            <EmbedCode props=props.clone()/>
+            <DownloadList props=props.clone()/>
+            <CiteBox props=props.clone()/>
+            <SharePage props/>
         </section>
     }
 }
@@ -28,10 +52,10 @@ pub fn SharePanel(file: IndicatorFile) -> impl IntoView {
 /// The page's link for a phone's share sheet (or the clipboard), and its QR
 /// code for WeChat, which has no share link of its own.
 #[component]
-fn SharePage(file: IndicatorFile) -> impl IntoView {
+fn SharePage(props: ShareProps) -> impl IntoView {
     let lang = use_lang();
     let site_url = use_site_url();
-    let (id, name) = (file.indicator.id, file.indicator.name);
+    let ShareProps { id, name, .. } = props;
     let qr = {
         let id = id.clone();
         move || share::qr_code(lang.get(), &id)
@@ -55,15 +79,14 @@ fn SharePage(file: IndicatorFile) -> impl IntoView {
 }
 
 #[component]
-fn EmbedCode(file: IndicatorFile) -> impl IntoView {
+fn EmbedCode(props: ShareProps) -> impl IntoView {
     let lang = use_lang();
     let site_url = use_site_url();
     let (embed_lang, set_embed_lang) = signal(lang.get_untracked());
     let (theme, set_theme) = signal(None::<Theme>);
     let (table, set_table) = signal(false);
     let (pinned, set_pinned) = signal(false);
-    let release = file.release.clone();
-    let ind = file.indicator.clone();
+    let ShareProps { id, name, release, .. } = props;
     let snippet = Memo::new(move |_| {
         let query = Query {
             theme: theme.get(),
@@ -72,7 +95,7 @@ fn EmbedCode(file: IndicatorFile) -> impl IntoView {
             ..Query::default()
         };
         let l = embed_lang.get();
-        share::embed_snippet(&site_url.get(), l, &ind, query)
+        share::embed_snippet(&site_url.get(), l, &id, &name, query)
     });
     let choice = |label: Msg, on: Signal<bool>, set: Callback<()>| {
         view! {
@@ -116,20 +139,18 @@ fn EmbedCode(file: IndicatorFile) -> impl IntoView {
 }
 
 #[component]
-fn DownloadList(file: IndicatorFile) -> impl IntoView {
+fn DownloadList(props: ShareProps) -> impl IntoView {
     let lang = use_lang();
     let site_url = use_site_url();
-    let d = Downloads::new(&file.release, &file.indicator.id);
+    let ShareProps { id, release, picture: option, .. } = props;
+    let d = Downloads::new(&release, &id);
     let csv_path = d.csv.clone();
-    let id = file.indicator.id.to_string();
+    let option = StoredValue::new(option);
     let picture = move |png: bool| {
-        let lang = lang.get_untracked();
-        let dark = false;
-        let footer = i18n::embed_source_line(lang, &file);
-        let chart = export_chart(&file.indicator, &ChartOpts { lang, dark, layout: Layout::Export }, &footer);
-        let name = format!("{id}-{}.{}", file.release, if png { "png" } else { "svg" });
+        let name = format!("{id}-{release}.{}", if png { "png" } else { "svg" });
+        let option = option.get_value();
         leptos::task::spawn_local(async move {
-            let svg = chart_svg(&chart, EXPORT_WIDTH, EXPORT_HEIGHT, dark).await;
+            let svg = chart_svg(&option, EXPORT_WIDTH, EXPORT_HEIGHT, false).await;
             let saved = svg.map_err(|e| e.into()).and_then(|svg| {
                 if png {
                     download::save_svg_as_png(&name, &svg, EXPORT_WIDTH, EXPORT_HEIGHT, 2)
@@ -168,12 +189,13 @@ fn DownloadList(file: IndicatorFile) -> impl IntoView {
 }
 
 #[component]
-fn CiteBox(file: IndicatorFile) -> impl IntoView {
+fn CiteBox(props: ShareProps) -> impl IntoView {
     let lang = use_lang();
     let (site_url, today) = (use_site_url(), use_today());
+    let ShareProps { id, name, release, .. } = props;
     let cite = StoredValue::new(move |l: Lang| {
-        let permalink = absolute(&site_url.get(), &Route::new(l, Page::Indicator(file.indicator.id.clone())).href());
-        i18n::indicator_citation(l, &file.indicator, &permalink, &file.release, &today.get())
+        let permalink = absolute(&site_url.get(), &Route::new(l, Page::Indicator(id.clone())).href());
+        i18n::indicator_citation(l, &name, &permalink, &release, &today.get())
     });
     // The page's language first; each citation with its own copy button.
     let one = move |l: Lang| {

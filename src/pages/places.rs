@@ -447,7 +447,7 @@ fn CitySeries(
     let site_url = use_site_url();
     let snippet = {
         let mine = mine.clone();
-        Signal::derive(move || share::embed_snippet(&site_url.get(), lang, &mine, query.clone()))
+        Signal::derive(move || share::embed_snippet(&site_url.get(), lang, &mine.id, &mine.name, query.clone()))
     };
     let scope = series.scope.as_ref().map(|s| i18n::paren(lang, "", lang.pick(&s.label)));
     let figures = {

@@ -27,7 +27,7 @@ pub fn response(site_url: &str, lang: Lang, ind: &Indicator) -> Value {
         "title": lang.pick(&ind.name),
         "provider_name": lang.t(Msg::SiteShortTitle),
         "provider_url": site_url,
-        "html": share::embed_snippet(site_url, lang, ind, Query::default()),
+        "html": share::embed_snippet(site_url, lang, &ind.id, &ind.name, Query::default()),
         "width": EMBED_WIDTH,
         "height": embed_height(lang).at(EMBED_WIDTH),
         "thumbnail_url": format!("{site_url}charts/{}.{}.png", ind.id, lang.short()),
