@@ -19,7 +19,7 @@ use crate::pages::{
     SiteCitation, StatusFilter, ViewTabs,
 };
 use crate::present::search::SearchEntry;
-use crate::route::{Page, Route};
+use crate::route::Route;
 use crate::site::Site;
 use crate::start::FULL_APP_META;
 use leptos::prelude::*;
@@ -52,7 +52,7 @@ impl Shared {
     /// choices off, the build's site address and date (see `start`). A link to
     /// this page with another query (a filter) moves in place; any other link
     /// is a page load.
-    fn new(site: Site, here: &Address, page: Page) -> Shared {
+    fn new(site: Site, here: &Address, route: &Route) -> Shared {
         use crate::start::meta;
         let reader = Reader {
             site_url: RwSignal::new(meta("site-url").unwrap_or_else(|| site.root_url.clone())),
@@ -61,7 +61,7 @@ impl Shared {
         let address = signal(Address { path: here.path.clone(), ..Address::default() });
         let base_path = site.base_path.clone();
         let read = address.0;
-        let draws = Draws::only(page);
+        let draws = Draws::only(route);
         crate::navigation::listen(base_path.clone(), draws.clone(), address.1);
         let route = Memo::new(move |_| read.with(|a| Route::from_location(&a.path, &a.search, &base_path)));
         let display = RwSignal::new(Display::default());
@@ -99,7 +99,7 @@ pub fn wake() {
     }
     let owner = Owner::new();
     owner.set();
-    let shared = Shared::new(site, &here, route.page);
+    let shared = Shared::new(site, &here, &route);
     std::mem::forget(owner);
     let islands = document().query_selector_all("[data-island]").ok();
     for i in 0..islands.as_ref().map_or(0, |l| l.length()) {
@@ -110,6 +110,11 @@ pub fn wake() {
         hydrate(el, &shared);
     }
     shared.awake();
+    // A link from another page to a section of this one (the header's "Downloads")
+    // lands on it: the browser has scrolled there; the reader's focus goes too.
+    if let Some(id) = here.hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+        crate::components::focus_element(id);
+    }
     if let Some(html) = html {
         let _ = html.set_attribute("data-app", "islands");
     }

@@ -61,22 +61,23 @@ pub fn provide(address: ReadSignal<Address>, set_address: WriteSignal<Address>, 
 
 /// The pages a build draws in place (`follow`); a link to any other is a page load.
 #[derive(Clone)]
-pub struct Draws(Arc<dyn Fn(&Page) -> bool + Send + Sync>);
+pub struct Draws(Arc<dyn Fn(&Route) -> bool + Send + Sync>);
 
 impl Draws {
-    /// Every page `draws` says yes to: the full builds' pages.
+    /// Every page `draws` says yes to, in either language: the full builds' pages.
     pub fn pages(draws: fn(&Page) -> bool) -> Draws {
-        Draws(Arc::new(draws))
+        Draws(Arc::new(move |route| draws(&route.page)))
     }
 
-    /// This page alone, with another query (a filter): an islands page, which
-    /// cannot draw any other.
-    pub fn only(page: Page) -> Draws {
-        Draws(Arc::new(move |p| *p == page))
+    /// This page alone, in its language, with another query (a filter, a
+    /// view): an islands page, which cannot draw any other.
+    pub fn only(here: &Route) -> Draws {
+        let (lang, page) = (here.lang, here.page.clone());
+        Draws(Arc::new(move |route| route.lang == lang && route.page == page))
     }
 
-    fn includes(&self, page: &Page) -> bool {
-        (self.0)(page)
+    fn includes(&self, route: &Route) -> bool {
+        (self.0)(route)
     }
 }
 
@@ -128,7 +129,7 @@ pub fn navigate(href: &str) {
     let Ok(url) = web_sys::Url::new_with_base(href, &document().base_uri().ok().flatten().unwrap_or_default()) else {
         return;
     };
-    if draws.includes(&Route::from_location(&url.pathname(), &url.search(), &base_path).page) {
+    if draws.includes(&Route::from_location(&url.pathname(), &url.search(), &base_path)) {
         go(href, expect_context::<WriteSignal<Address>>());
     } else {
         let _ = window().location().set_href(&url.href());
@@ -169,7 +170,7 @@ fn page_link(ev: &web_sys::MouseEvent, base_path: &str, draws: &Draws) -> Option
     if path == here.pathname().ok()? && search == here.search().ok()? && !a.hash().is_empty() {
         return None;
     }
-    if !draws.includes(&Route::from_location(&path, &search, base_path).page) {
+    if !draws.includes(&Route::from_location(&path, &search, base_path)) {
         return None;
     }
     Some(a.href())

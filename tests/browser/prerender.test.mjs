@@ -99,7 +99,7 @@ test("the rendered page and the woken page show the same words and numbers, and 
 test("an address the page was not rendered for is drawn afresh, and a view in the query applies once awake", async () => {
   const { page, problems, context } = await openPage(site.browser, site.server.origin);
   await page.goto(site.server.url("indicator/AIR-02/?view=table"));
-  await page.waitForFunction(() => document.documentElement.dataset.app === "hydrated");
+  await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
   await page.locator(".views table").waitFor({ state: "visible" });
   assert.equal(await page.locator(".indicator__chart").isVisible(), false, "the chart's view is hidden");
   // A host's 404 page answers at any path: the app draws the page the address names.
@@ -202,7 +202,7 @@ test("a chart answers a reader before the wasm has woken the page, and the wasm'
     assert.equal(await page.locator("html").getAttribute("data-app"), null, `${rel}: before the wasm woke`);
     // The wasm wakes, and its chart host draws the chart in its place: one chart in the box.
     release();
-    await page.waitForFunction(() => document.documentElement.dataset.app === "hydrated", null, { timeout: 15000 });
+    await page.waitForFunction((woken) => document.documentElement.dataset.app === woken, wakesAs(rel), { timeout: 15000 });
     await page.mouse.move(point.x + 2, point.y);
     await page.waitForSelector("[data-testid=chart][data-rendered=true]", { timeout: 15000 });
     assert.equal(await chart.locator(":scope > div > svg").count(), 1, `${rel}: one drawing in the box`);
@@ -226,16 +226,21 @@ test("a chart answers a reader before the wasm has woken the page, and the wasm'
   await context.close();
 });
 
-test("the overview, area, about and changes pages wake only their interactive parts; another release's address loads the whole app", async () => {
-  // Which pages the islands build wakes: these, in both languages, and no other route.
+test("the overview, area, indicator, about and changes pages wake only their interactive parts; another release's address loads the whole app", async () => {
+  // Which pages the islands build wakes: these, in both languages, and no other route
+  // (the cities' pages have their own build, the embeds theirs).
   const areas = [...new Set(overview().indicators.map((i) => i.area))];
-  const expected = ["", "en/"].flatMap((p) => [p, `${p}about/`, `${p}changes/`, ...areas.map((a) => `${p}area/${a}/`)]);
+  const ids = overview().indicators.map((i) => i.id);
+  const kinds = (p) => [p, `${p}about/`, `${p}changes/`, ...areas.map((a) => `${p}area/${a}/`), ...ids.map((id) => `${p}indicator/${id}/`)];
+  const expected = ["", "en/"].flatMap(kinds);
   const islands = routePages().filter((rel) => wakesAs(rel) === "islands");
   assert.deepEqual(islands.sort(), expected.sort());
   const { page, problems, context } = await openPage(site.browser, site.server.origin);
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname.slice(BASE.length)));
-  for (const rel of islands) {
+  // Each kind of page in both languages.
+  const sample = ["", "en/"].flatMap((p) => [p, `${p}about/`, `${p}changes/`, `${p}area/${areas[0]}/`, `${p}indicator/${ids[0]}/`]);
+  for (const rel of sample) {
     requested.length = 0;
     await page.goto(site.server.url(rel));
     await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15000 });

@@ -19,7 +19,7 @@ test("every indicator page links to a prefilled problem report (both languages)"
     await page.goto(site.server.url(rel));
     // The rendered link names the build's address (--site-url); once awake, the
     // page's real one (context::Reader), which is what this server's address is.
-    await page.waitForFunction(() => document.documentElement.dataset.app === "hydrated", null, { timeout: 15000 });
+    await page.waitForFunction(() => document.documentElement.dataset.app === "islands", null, { timeout: 15000 });
     const href = await page.getByTestId("report-problem").getAttribute("href");
     const url = new URL(href);
     assert.equal(`${url.protocol}${url.pathname}`, TO, href);

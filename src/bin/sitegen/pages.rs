@@ -247,9 +247,6 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
     let image = ind.map(|i| format!("{site_url}charts/{}.{code}.png", i.id));
     let preloads = match &route.page {
         Page::Embed(id) => vec![layout::on_site(&layout::indicator(release, id))],
-        Page::Indicator(id) => {
-            vec![layout::on_site(&layout::indicator(release, id)), layout::on_site(&layout::overview(release))]
-        }
         Page::City(_) => vec![layout::on_site(&layout::overview(release)), layout::on_site(&layout::sources(release))],
         // Its islands are woken from the page itself: no data file is read.
         page if gansu_eco_dashboard::is_island_page(page) => Vec::new(),

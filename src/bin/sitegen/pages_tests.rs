@@ -94,8 +94,8 @@ fn every_route_has_its_title_canonical_url_and_preview_tags() {
         // A page reads first, and preloads, the data it wakes with; the islands build's
         // pages read none (their islands' props are in the page).
         let first_data = match &route.page {
-            Page::Indicator(id) | Page::Embed(id) => Some(format!("data/{release}/indicators/{id}.json")),
             page if gansu_eco_dashboard::is_island_page(page) => None,
+            Page::Embed(id) => Some(format!("data/{release}/indicators/{id}.json")),
             _ => Some(format!("data/{release}/overview.json")),
         };
         match first_data {
