@@ -63,6 +63,13 @@ test("with script off, every route in both languages shows its content, and ever
   assert.deepEqual([...new Set(broken)], [], "links to missing pages");
 });
 
+/** A `YYYY-MM-DD` day as the pages write it, in Chinese and in English (i18n::date). */
+const spelled = (iso) => {
+  const [y, m, d] = iso.split("-").map(Number);
+  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1];
+  return [`${y}年${m}月${d}日`, `${d} ${month} ${y}`];
+};
+
 /** Visible words of the page's main content, as a reader sees them. */
 const mainText = (page) => page.locator("main").first().innerText();
 
@@ -83,7 +90,10 @@ test("the rendered page and the woken page show the same words and numbers, and 
     assert.equal(await page.locator("html").getAttribute("data-app"), wakesAs(rel), `${rel}: woken in place`);
     // Script-only controls are hidden without script (noscript.css); compare what both show.
     // Once awake, copied addresses name the address the site is really at, not the build's.
-    const woken = (await mainText(page)).replaceAll(site.server.url(""), "http://127.0.0.1:8080/gansu/");
+    let woken = (await mainText(page)).replaceAll(site.server.url(""), "http://127.0.0.1:8080/gansu/");
+    // ... and the reader's day (a citation's access date), not the build's: compare as of the build's.
+    const [today, built] = await page.evaluate(() => [new Date().toISOString().slice(0, 10), document.querySelector("meta[name=rendered-on]")?.content]);
+    if (built) spelled(today).forEach((day, i) => (woken = woken.replaceAll(day, spelled(built)[i])));
     const words = (t) => t.split(/\s+/).filter(Boolean);
     const missing = words(rendered).filter((w) => !woken.includes(w));
     assert.deepEqual(missing, [], `${rel}: words of the rendered page missing once woken`);
@@ -259,9 +269,16 @@ test("the overview, area, indicator, about and changes pages wake only their int
   // The citation names the address the site is really at, and the reader's day.
   await page.goto(site.server.url("en/about/"));
   await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
-  const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+  // The day as the English citation writes it ("6 Dec 2026"), in UTC like the page's
+  // clock (Site::today_iso). Not the ISO date: that is also the release's name on a
+  // site built today, which made an earlier version of this check pass by coincidence.
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.getUTCMonth()];
+    return `Accessed ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}.`;
+  });
   const citation = await page.getByTestId("citation").innerText();
-  assert.ok(citation.includes(site.server.url("")) && citation.includes(today), citation);
+  assert.ok(citation.includes(site.server.url("")) && citation.includes(today), `${today} in: ${citation}`);
   // An address naming another release is not the page the build rendered: the
   // islands build hands it to the full app, which draws it afresh (as it always has).
   const releases = JSON.parse(readDist("data/releases.json")).releases;
