@@ -122,44 +122,36 @@ pub fn wake() {
 
 /// Wakes one island from its props.
 fn hydrate(el: web_sys::HtmlElement, shared: &Shared) {
-    fn props<T: DeserializeOwned>(el: &web_sys::HtmlElement) -> Option<T> {
-        serde_json::from_str(&el.get_attribute("data-props")?).ok()
+    type Draw = Box<dyn FnOnce() -> AnyView>;
+    /// The island drawn from the props in its wrapper, if they read.
+    fn with<P: DeserializeOwned + 'static, V: IntoView + 'static>(
+        el: &web_sys::HtmlElement,
+        draw: impl FnOnce(P) -> V + 'static,
+    ) -> Option<Draw> {
+        let props: P = serde_json::from_str(&el.get_attribute("data-props")?).ok()?;
+        Some(Box::new(move || draw(props).into_any()))
+    }
+    fn plain<V: IntoView + 'static>(draw: impl FnOnce() -> V + 'static) -> Option<Draw> {
+        Some(Box::new(move || draw().into_any()))
     }
     let name = el.get_attribute("data-island").unwrap_or_default();
-    let shared = shared.clone();
-    let view: Box<dyn FnOnce() -> AnyView> = match name.as_str() {
-        DISPLAY => Box::new(|| view! { <DisplayOptions lang=use_lang()/> }.into_any()),
-        CHART => {
-            let Some(ChartProps { spec, class }) = props(&el) else { return missing(&name) };
-            Box::new(move || view! { <ChartHost spec=Signal::stored(spec) lang=use_lang() class/> }.into_any())
-        }
-        SEARCH => {
-            let Some(indicators) = props::<Vec<SearchEntry>>(&el) else { return missing(&name) };
-            Box::new(move || view! { <IndicatorSearch indicators lang=use_lang()/> }.into_any())
-        }
-        CITATION => {
-            let Some(props) = props::<CitationProps>(&el) else { return missing(&name) };
-            Box::new(move || view! { <SiteCitation props/> }.into_any())
-        }
-        FILTER => {
-            let Some(props) = props::<FilterProps>(&el) else { return missing(&name) };
-            Box::new(move || view! { <StatusFilter props/> }.into_any())
-        }
-        VIEWS => Box::new(|| view! { <ViewTabs/> }.into_any()),
-        SHARE => {
-            let Some(props) = props::<ShareProps>(&el) else { return missing(&name) };
-            Box::new(move || view! { <SharePanel props/> }.into_any())
-        }
-        ADDRESS => {
-            let Some(props) = props::<AddressProps>(&el) else { return missing(&name) };
-            Box::new(move || view! { <PrintedAddress props/> }.into_any())
-        }
-        REPORT => {
-            let Some(props) = props::<ReportProps>(&el) else { return missing(&name) };
-            Box::new(move || view! { <ReportProblem props/> }.into_any())
-        }
-        _ => return missing(&name),
+    let view = match name.as_str() {
+        DISPLAY => plain(|| view! { <DisplayOptions lang=use_lang()/> }),
+        CHART => with(
+            &el,
+            |ChartProps { spec, class }| view! { <ChartHost spec=Signal::stored(spec) lang=use_lang() class/> },
+        ),
+        SEARCH => with(&el, |indicators: Vec<SearchEntry>| view! { <IndicatorSearch indicators lang=use_lang()/> }),
+        CITATION => with(&el, |props: CitationProps| view! { <SiteCitation props/> }),
+        FILTER => with(&el, |props: FilterProps| view! { <StatusFilter props/> }),
+        VIEWS => plain(|| view! { <ViewTabs/> }),
+        SHARE => with(&el, |props: ShareProps| view! { <SharePanel props/> }),
+        ADDRESS => with(&el, |props: AddressProps| view! { <PrintedAddress props/> }),
+        REPORT => with(&el, |props: ReportProps| view! { <ReportProblem props/> }),
+        _ => None,
     };
+    let Some(view) = view else { return missing(&name) };
+    let shared = shared.clone();
     leptos::mount::hydrate_from(el, move || {
         shared.provide();
         view()
