@@ -1,22 +1,26 @@
-//! The islands build's start (src/bin/islands.rs, islands.html): the overview,
-//! area, about and changes pages are read as the build rendered them, and only their
+//! The islands build's start (src/bin/islands.rs, islands.html): every site
+//! page (`is_island_page`) is read as the build rendered it, and only its
 //! interactive parts wake, each on its own from the props the build wrote into
 //! its wrapper (`components::island`). Nothing else of the app is in its wasm:
 //! no page views, no data files, no parser, no chart builders, no router.
-//! Every link is then a page load.
+//! A link to the same page with another query (a filter, a comparison) moves
+//! in place; any other link is a page load.
 //!
-//! An address the page was not rendered for (another release, a city's series)
-//! needs the whole app: the page then loads the site's full build (named in
-//! `<meta name="full-app">`), which draws that page afresh, as on any page.
+//! An address the page was not rendered for (another release) needs the whole
+//! app: the page then loads its full build (named in `<meta name="full-app">`:
+//! the site's, or the cities' for their pages), which draws that page afresh.
 
-use crate::components::island::{ADDRESS, CHART, CITATION, DISPLAY, FILTER, REPORT, SEARCH, SHARE, VIEWS};
+use crate::components::island::{
+    ADDRESS, CHART, CITATION, COMPARE, DISPLAY, FILTER, REPORT, SEARCH, SERIES_EMBED, SHARE, SORT, VIEWS,
+};
 use crate::components::progress_chart::ChartProps;
 use crate::components::{ChartHost, DisplayOptions, IndicatorSearch};
 use crate::context::{use_lang, Display, Reader, SystemDark};
 use crate::navigation::{Address, Draws};
 use crate::pages::{
-    AddressProps, CitationProps, FilterProps, PrintedAddress, ReportProblem, ReportProps, SharePanel, ShareProps,
-    SiteCitation, StatusFilter, ViewTabs,
+    AddressProps, Choice, CitationProps, ComparisonChoice, FilterProps, PrintedAddress, ReportProblem, ReportProps,
+    SeriesEmbedCode, SeriesEmbedProps, SharePanel, ShareProps, SiteCitation, SortButtons, SortProps, StatusFilter,
+    ViewTabs,
 };
 use crate::present::search::SearchEntry;
 use crate::route::Route;
@@ -148,6 +152,9 @@ fn hydrate(el: web_sys::HtmlElement, shared: &Shared) {
         SHARE => with(&el, |props: ShareProps| view! { <SharePanel props/> }),
         ADDRESS => with(&el, |props: AddressProps| view! { <PrintedAddress props/> }),
         REPORT => with(&el, |props: ReportProps| view! { <ReportProblem props/> }),
+        COMPARE => with(&el, |choices: Vec<Choice>| view! { <ComparisonChoice choices/> }),
+        SORT => with(&el, |props: SortProps| view! { <SortButtons props/> }),
+        SERIES_EMBED => with(&el, |props: SeriesEmbedProps| view! { <SeriesEmbedCode props/> }),
         _ => None,
     };
     let Some(view) = view else { return missing(&name) };

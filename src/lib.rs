@@ -53,10 +53,20 @@ pub fn is_place_page(page: &Page) -> bool {
 }
 
 /// The pages the islands build wakes (`islands`), once rendered: every page
-/// `app` draws. `app` itself now draws them only for an address they were not
-/// rendered for (another release, a host's 404 page), and then in place from there.
+/// `app` and `places_app` draw. Those two now draw them only for an address
+/// they were not rendered for (another release, a host's 404 page), and then
+/// in place from there.
 pub fn is_island_page(page: &Page) -> bool {
-    matches!(page, Page::Overview | Page::Area(_) | Page::Indicator(_) | Page::About | Page::Changes)
+    matches!(
+        page,
+        Page::Overview
+            | Page::Area(_)
+            | Page::Indicator(_)
+            | Page::About
+            | Page::Changes
+            | Page::Cities
+            | Page::City(_)
+    )
 }
 
 /// The contexts every page reads, from `start`; then, once the page is awake,

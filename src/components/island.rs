@@ -22,6 +22,9 @@ pub const VIEWS: &str = "views";
 pub const SHARE: &str = "share";
 pub const ADDRESS: &str = "address";
 pub const REPORT: &str = "report";
+pub const COMPARE: &str = "compare";
+pub const SORT: &str = "sort";
+pub const SERIES_EMBED: &str = "series-embed";
 
 /// Provided by the build while it renders a page the islands build wakes
 /// (`is_island_page`): only such a page carries its islands' props.

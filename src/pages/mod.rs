@@ -22,4 +22,7 @@ pub use indicator::{AddressProps, IndicatorPage, PrintedAddress, ReportProblem, 
 pub use indicator_share::{SharePanel, ShareProps};
 pub use not_found::NotFoundPage;
 pub use overview::OverviewPage;
-pub use places::{city_series_keys, Breakdown, CitiesPage, CityPage, PlaceLinks};
+pub use places::{
+    city_series_keys, Breakdown, Choice, CitiesPage, CityPage, ComparisonChoice, PlaceLinks, SeriesEmbedCode,
+    SeriesEmbedProps, SortButtons, SortProps,
+};

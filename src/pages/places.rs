@@ -4,19 +4,23 @@
 //! `CityPage` shows one place: every figure the data holds for it, each series
 //! charted beside the province, and what is missing for it.
 //!
-//! Both read the overview file, whose indicators carry their city breakdowns;
-//! the city page also reads each series' own file, for the figures' notes and
-//! sources. These pages are rebuilt when the language changes
-//! (`CurrentPage`), so their words are plain text, not reactive closures: the
-//! site's wasm stays small.
+//! Both are drawn from the overview file, whose indicators carry their city
+//! breakdowns; the city page also from each series' own file, for the figures'
+//! notes and sources. The build renders them; in the browser only their
+//! islands wake (the comparison's choice and sort buttons, each series' chart
+//! and embed code), and the places' full build (`places_app`) draws them only
+//! for an address they were not rendered for. That build rebuilds a page when
+//! the language changes (`PlacePage`), so their words are plain text, not
+//! reactive closures.
 
 use super::indicator_parts::SourceEntry;
+use crate::components::island::{self, island};
 use crate::components::{await_found, await_resource, Breadcrumbs, CopyButton, DataProblems, ProgressChart};
 use crate::context::{use_lang, use_overview, use_route, use_site, use_site_url};
 use crate::fetch;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::place::{self, in_year_order, Place, PLACES};
-use crate::model::{layout, Direction, Indicator, Observation, PlaceSeries, Text};
+use crate::model::{layout, Direction, Indicator, IndicatorId, Observation, PlaceSeries, Text};
 use crate::route::{Page, Query, Route};
 use crate::share;
 use leptos::prelude::*;
@@ -124,87 +128,161 @@ fn rows_for(ind: &Indicator, year: i32) -> Vec<Row> {
     rows
 }
 
-/// The rows in `order`: by place (the codes' order), or by value either way with
-/// the places without a figure last. A pass per pick, not a sort: the site's
-/// wasm carries no sort routine for these rows.
-fn ordered(mut rows: Vec<Row>, order: Order) -> Vec<Row> {
-    if order == Order::Place {
-        return rows;
+/// Where each of these figures stands in `order` (0 first): by value either
+/// way, those without a figure last, ties and the missing in the places' order.
+/// The build writes each row's place in both orders into the page, so the sort
+/// buttons only move rows (`sort_rows`).
+fn positions(values: &[Option<f64>], order: Order) -> Vec<usize> {
+    let mut by: Vec<usize> = (0..values.len()).collect();
+    by.sort_by(|a, b| match (values[*a], values[*b]) {
+        (Some(x), Some(y)) if order == Order::ValueUp => x.total_cmp(&y),
+        (Some(x), Some(y)) if order == Order::ValueDown => y.total_cmp(&x),
+        (x, y) if order != Order::Place => x.is_none().cmp(&y.is_none()),
+        _ => std::cmp::Ordering::Equal,
+    });
+    let mut at = vec![0; values.len()];
+    for (position, row) in by.into_iter().enumerate() {
+        at[row] = position;
     }
-    let value = |r: &Row| r.figure().and_then(|o| o.value);
-    let mut out = Vec::with_capacity(rows.len());
-    loop {
-        let mut best: Option<(usize, f64)> = None;
-        for (i, v) in rows.iter().enumerate().filter_map(|(i, r)| Some((i, value(r)?))) {
-            let better = match best {
-                None => true,
-                Some((_, b)) if order == Order::ValueUp => v < b,
-                Some((_, b)) => v > b,
-            };
-            if better {
-                best = Some((i, v));
-            }
-        }
-        match best {
-            Some((i, _)) => out.push(rows.remove(i)),
-            None => break,
-        }
-    }
-    out.extend(rows);
-    out
+    at
 }
 
+/// The attribute a table row carries its place in `order` in.
+fn position_attribute(order: Order) -> &'static str {
+    match order {
+        Order::Place => "data-rank",
+        Order::ValueUp => "data-up",
+        Order::ValueDown => "data-down",
+    }
+}
+
+/// One indicator the comparison can show, with the years it can show it for.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Choice {
+    pub id: IndicatorId,
+    /// Its name in the page's language.
+    pub name: String,
+    /// Oldest first.
+    pub years: Vec<i32>,
+}
+
+/// The comparison the address asks for (`?indicator=`, `?year=`): that
+/// indicator, else the first; that year if it has figures, else its newest.
+fn chosen_in(choices: &[Choice], query: &Query) -> Option<(IndicatorId, i32)> {
+    let pick = query.indicator.as_ref().and_then(|id| choices.iter().find(|c| &c.id == id)).or(choices.first())?;
+    let year = query.year.filter(|y| pick.years.contains(y)).or(pick.years.last().copied())?;
+    Some((pick.id.clone(), year))
+}
+
+/// Every indicator's comparison for every year is in the page, each its own
+/// section; the indicator chips (`ComparisonChoice`, an island) show the one
+/// the address asks for and hide the others. A page read without script shows
+/// them all (style/noscript.css), each under its own heading.
 #[component]
 fn Comparison(indicators: Vec<Indicator>, lang: Lang) -> impl IntoView {
-    let route = use_route();
     if indicators.is_empty() {
         return view! { <p class="muted">{i18n::no_city_figures(lang)}</p> }.into_any();
     }
-    // The compared indicator and year live in the address, so a comparison can be shared.
-    let chosen = Memo::new({
-        let all = indicators.clone();
-        move |_| {
-            let query = route.get().query;
-            let ind = query.indicator.and_then(|id| all.iter().find(|i| i.id == id)).unwrap_or(&all[0]).clone();
-            let years = years_of(&ind);
-            let year = query.year.filter(|y| years.contains(y)).or(years.last().copied()).unwrap_or_default();
-            (ind, year)
-        }
-    });
-    let link = move |ind: &Indicator, year: Option<i32>| {
-        let query = Query { indicator: Some(ind.id.clone()), year, ..Query::default() };
-        Route::new(lang, Page::Cities).with_query(query).href()
-    };
-    let chips = indicators
+    let choices: Vec<Choice> = indicators
         .iter()
-        .map(|ind| {
-            let id = ind.id.clone();
-            view! {
-                <li><a href=link(ind, None) data-noscroll="" aria-current=move || (chosen.get().0.id == id).then_some("true")>
-                    {lang.pick(&ind.name).to_string()}
-                </a></li>
-            }
+        .map(|ind| Choice { id: ind.id.clone(), name: lang.pick(&ind.name).to_string(), years: years_of(ind) })
+        .collect();
+    // As the build renders it: the address without its query.
+    let first = chosen_in(&choices, &Query::default());
+    let sections = indicators
+        .into_iter()
+        .flat_map(|ind| {
+            let first = first.clone();
+            years_of(&ind).into_iter().map(move |year| {
+                let shown = first.as_ref() == Some(&(ind.id.clone(), year));
+                view! { <ComparisonOf ind=ind.clone() year shown lang/> }
+            })
         })
         .collect_view();
     view! {
-        <nav class="filter" aria-label=i18n::pick_indicator(lang)><ul>{chips}</ul></nav>
-        {move || {
-            let (ind, year) = chosen.get();
-            let rows = rows_for(&ind, year);
-            let with = PLACES.iter().filter(|p| rows.iter().any(|r| r.place == *p && r.figure().is_some())).count();
-            let years = years_of(&ind).into_iter().map(|y| view! {
-                <li><a href=link(&ind, Some(y)) data-noscroll="" aria-current=(y == year).then_some("true")>{y}</a></li>
-            }).collect_view();
-            view! {
-                <nav class="filter filter--years" aria-label=i18n::pick_year(lang)><ul>{years}</ul></nav>
-                <h2 data-testid="comparison-heading">{format!("{} · {year}", lang.pick(&ind.name))}</h2>
-                <p data-testid="coverage">{i18n::coverage_line(lang, with, year)}</p>
-                <TileGrid ind=ind.clone() year rows=rows.clone() lang/>
-                <ComparisonTable ind rows year lang/>
-            }
-        }}
+        {island(island::COMPARE, { let c = choices.clone(); move || c }, view! { <ComparisonChoice choices/> })}
+        {sections}
     }
     .into_any()
+}
+
+/// A link to the comparison of `id` (in its newest year, or `year`).
+fn comparison_href(lang: Lang, id: &IndicatorId, year: Option<i32>) -> String {
+    let query = Query { indicator: Some(id.clone()), year, ..Query::default() };
+    Route::new(lang, Page::Cities).with_query(query).href()
+}
+
+/// The indicators to compare, each a link to its comparison (the choice lives
+/// in the address, so a comparison can be shared); shows the section the
+/// address asks for and hides the others (`show_comparison`). An island.
+#[component]
+pub fn ComparisonChoice(choices: Vec<Choice>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let route = use_route();
+    let chosen = Memo::new({
+        let choices = choices.clone();
+        move |_| chosen_in(&choices, &route.get().query)
+    });
+    Effect::new(move |_| {
+        if let Some((id, year)) = chosen.get() {
+            show_comparison(&id, year);
+        }
+    });
+    let chips = choices
+        .into_iter()
+        .map(|c| {
+            let id = c.id.clone();
+            let current = move || chosen.with(|x| x.as_ref().is_some_and(|(i, _)| *i == id)).then_some("true");
+            view! {
+                <li><a href=comparison_href(lang, &c.id, None) data-noscroll="" aria-current=current>{c.name}</a></li>
+            }
+        })
+        .collect_view();
+    view! { <nav class="filter" aria-label=i18n::pick_indicator(lang)><ul>{chips}</ul></nav> }
+}
+
+/// The class of each comparison's section, which names its indicator and year.
+const COMPARISON: &str = "comparison";
+
+/// Shows the comparison of `id` in `year` and hides every other.
+fn show_comparison(id: &IndicatorId, year: i32) {
+    use wasm_bindgen::JsCast;
+    let Ok(sections) = document().query_selector_all(&format!("section.{COMPARISON}")) else { return };
+    let (id, year) = (id.to_string(), year.to_string());
+    for el in (0..sections.length()).filter_map(|i| sections.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let this = el.get_attribute("data-indicator").as_deref() == Some(&id)
+            && el.get_attribute("data-year").as_deref() == Some(&year);
+        el.set_hidden(!this);
+    }
+}
+
+/// One indicator's comparison in one year: its years, the tile grid and the table.
+#[component]
+fn ComparisonOf(ind: Indicator, year: i32, shown: bool, lang: Lang) -> impl IntoView {
+    let rows = rows_for(&ind, year);
+    let with = PLACES.iter().filter(|p| rows.iter().any(|r| r.place == *p && r.figure().is_some())).count();
+    let years = years_of(&ind)
+        .into_iter()
+        .map(|y| {
+            view! {
+                <li><a href=comparison_href(lang, &ind.id, Some(y)) data-noscroll="" aria-current=(y == year).then_some("true")>{y}</a></li>
+            }
+        })
+        .collect_view();
+    // Ids unique in the page, which holds every comparison.
+    let tag = format!("{}-{year}", ind.id);
+    let heading_id = format!("comparison-{tag}");
+    let heading = format!("{} · {year}", lang.pick(&ind.name));
+    let (id, labelled_by) = (ind.id.to_string(), heading_id.clone());
+    view! {
+        <section class=COMPARISON data-indicator=id data-year=year hidden=!shown aria-labelledby=labelled_by>
+            <nav class="filter filter--years" aria-label=i18n::pick_year(lang)><ul>{years}</ul></nav>
+            <h2 id=heading_id data-testid="comparison-heading">{heading}</h2>
+            <p data-testid="coverage">{i18n::coverage_line(lang, with, year)}</p>
+            <TileGrid ind=ind.clone() year rows=rows.clone() tag=tag.clone() lang/>
+            <ComparisonTable ind rows year tag lang/>
+        </section>
+    }
 }
 
 /// What a reader must know about a figure besides its number: its period and scope.
@@ -220,7 +298,7 @@ fn qualifiers(lang: Lang, row: &Row) -> String {
 }
 
 #[component]
-fn TileGrid(ind: Indicator, year: i32, rows: Vec<Row>, lang: Lang) -> impl IntoView {
+fn TileGrid(ind: Indicator, year: i32, rows: Vec<Row>, tag: String, lang: Lang) -> impl IntoView {
     let unit = i18n::unit_symbol(lang, ind.unit);
     let tiles = PLACES
         .iter()
@@ -269,8 +347,8 @@ fn TileGrid(ind: Indicator, year: i32, rows: Vec<Row>, lang: Lang) -> impl IntoV
         })
         .collect_view();
     view! {
-        <section aria-labelledby="grid-heading">
-            <h3 id="grid-heading">{i18n::grid_heading(lang)}</h3>
+        <section aria-labelledby=format!("grid-{tag}")>
+            <h3 id=format!("grid-{tag}")>{i18n::grid_heading(lang)}</h3>
             <ol class="tile-grid" data-testid="tile-grid">{tiles}</ol>
             <p class="muted tile-legend">
                 {format!("{} {unit}", lang.t(Msg::Value))} " · ◐ " {lang.t(Msg::PartialYear)} " · ◇ "
@@ -282,8 +360,7 @@ fn TileGrid(ind: Indicator, year: i32, rows: Vec<Row>, lang: Lang) -> impl IntoV
 }
 
 #[component]
-fn ComparisonTable(ind: Indicator, rows: Vec<Row>, year: i32, lang: Lang) -> impl IntoView {
-    let (order, set_order) = signal(Order::Place);
+fn ComparisonTable(ind: Indicator, rows: Vec<Row>, year: i32, tag: String, lang: Lang) -> impl IntoView {
     let headline = ind.headline_basis.as_ref();
     let province = ind
         .values
@@ -292,44 +369,32 @@ fn ComparisonTable(ind: Indicator, rows: Vec<Row>, year: i32, lang: Lang) -> imp
         .find(|o| o.year == year && o.is_headline_full_year() && o.basis_or(headline) == headline)
         .map(|o| i18n::observation_text(lang, &ind, o));
     let unit = ind.unit;
-    let button = move |o: Order, text: &'static str| {
-        view! {
-            <button type="button" class="button" aria-pressed=move || (order.get() == o).to_string()
-                data-testid="sort" on:click=move |_| set_order.set(o)>{text}</button>
-        }
-    };
-    // The better end first is what a reader usually wants; both are offered.
-    let (first, second) = match ind.direction {
-        Direction::LowerBetter => ((Order::ValueUp, true), (Order::ValueDown, false)),
-        _ => ((Order::ValueDown, false), (Order::ValueUp, true)),
-    };
-    let body = move || {
-        ordered(rows.clone(), order.get())
-            .into_iter()
-            .map(|r| {
-                let figure = r.figure().and_then(|o| {
-                    Some(format!("{}{}", i18n::bound_prefix(lang, o.bound), i18n::with_unit(lang, unit, o.value?)))
-                });
-                let value = r.figure().and_then(|o| o.value).map(|v| v.to_string());
-                let missing = figure.is_none();
-                view! {
-                    <tr data-testid="comparison-row" data-place=r.place.code data-missing=r.figure().is_none().then_some("") data-value=value>
-                        <th scope="row"><a href=city_href(lang, r.place.code)>{i18n::place_name(lang, r.place)}</a></th>
-                        <td class="nowrap" class:muted=missing>{figure.unwrap_or_else(|| i18n::no_figure(lang).to_string())}</td>
-                        <td>{qualifiers(lang, &r)}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
+    let sort = SortProps { lower_better: ind.direction == Direction::LowerBetter };
+    // In the places' order, each row with its place in the others: the sort buttons move them.
+    let values: Vec<Option<f64>> = rows.iter().map(|r| r.figure().and_then(|o| o.value)).collect();
+    let (up, down) = (positions(&values, Order::ValueUp), positions(&values, Order::ValueDown));
+    let body = rows
+        .iter()
+        .enumerate()
+        .map(|(rank, r)| {
+            let figure = r.figure().and_then(|o| {
+                Some(format!("{}{}", i18n::bound_prefix(lang, o.bound), i18n::with_unit(lang, unit, o.value?)))
+            });
+            let value = r.figure().and_then(|o| o.value).map(|v| v.to_string());
+            let missing = figure.is_none();
+            view! {
+                <tr data-testid="comparison-row" data-place=r.place.code data-missing=missing.then_some("") data-value=value data-rank=rank data-up=up[rank] data-down=down[rank]>
+                    <th scope="row"><a href=city_href(lang, r.place.code)>{i18n::place_name(lang, r.place)}</a></th>
+                    <td class="nowrap" class:muted=missing>{figure.unwrap_or_else(|| i18n::no_figure(lang).to_string())}</td>
+                    <td>{qualifiers(lang, r)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
-        <section aria-labelledby="table-heading">
-            <h3 id="table-heading">{i18n::table_heading(lang)}</h3>
-            <div class="sort-buttons" role="group" aria-label=i18n::table_heading(lang)>
-                {button(Order::Place, i18n::sort_by_place(lang))}
-                {button(first.0, i18n::sort_by_value(lang, first.1))}
-                {button(second.0, i18n::sort_by_value(lang, second.1))}
-            </div>
+        <section aria-labelledby=format!("table-{tag}")>
+            <h3 id=format!("table-{tag}")>{i18n::table_heading(lang)}</h3>
+            {island(island::SORT, move || sort, view! { <SortButtons props=sort/> })}
             <div class="table-scroll">
                 <table class="data-table" data-testid="comparison-table">
                     <thead>
@@ -352,6 +417,64 @@ fn ComparisonTable(ind: Indicator, rows: Vec<Row>, year: i32, lang: Lang) -> imp
                 </table>
             </div>
         </section>
+    }
+}
+
+/// What the sort buttons of a comparison's table need: which end is better.
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
+pub struct SortProps {
+    pub lower_better: bool,
+}
+
+/// Orders the rows of the table beside them: by place, or by value either way
+/// (the better end first), places without a figure last. An island: the rows
+/// are the page's, moved in place (`sort_rows`).
+#[component]
+pub fn SortButtons(props: SortProps) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let (order, set_order) = signal(Order::Place);
+    let group = NodeRef::<leptos::html::Div>::new();
+    let button = move |o: Order, text: &'static str| {
+        let pick = move |_| {
+            set_order.set(o);
+            if let Some(el) = group.get_untracked() {
+                sort_rows(&el, o);
+            }
+        };
+        view! {
+            <button type="button" class="button" aria-pressed=move || (order.get() == o).to_string()
+                data-testid="sort" on:click=pick>{text}</button>
+        }
+    };
+    // The better end first is what a reader usually wants; both are offered.
+    let (first, second) = match props.lower_better {
+        true => ((Order::ValueUp, true), (Order::ValueDown, false)),
+        false => ((Order::ValueDown, false), (Order::ValueUp, true)),
+    };
+    view! {
+        <div class="sort-buttons" role="group" aria-label=i18n::table_heading(lang) node_ref=group>
+            {button(Order::Place, i18n::sort_by_place(lang))}
+            {button(first.0, i18n::sort_by_value(lang, first.1))}
+            {button(second.0, i18n::sort_by_value(lang, second.1))}
+        </div>
+    }
+}
+
+/// Puts the rows of the table in the section of `buttons` in `order`, each at
+/// the place the build wrote into it (`positions`).
+fn sort_rows(buttons: &web_sys::Element, order: Order) {
+    let body = buttons.closest("section").ok().flatten().and_then(|s| s.query_selector("tbody").ok().flatten());
+    let Some(body) = body else { return };
+    let cells = body.children();
+    let mut slots = vec![None; cells.length() as usize];
+    for row in (0..cells.length()).filter_map(|i| cells.item(i)) {
+        let at = row.get_attribute(position_attribute(order)).and_then(|p| p.parse::<usize>().ok());
+        if let Some(slot) = at.and_then(|at| slots.get_mut(at)) {
+            *slot = Some(row);
+        }
+    }
+    for row in slots.into_iter().flatten() {
+        let _ = body.append_child(&row);
     }
 }
 
@@ -443,12 +566,7 @@ fn CitySeries(
     let latest = series.latest().map(|o| i18n::latest_for_place(lang, &i18n::observation_text(lang, &mine, o), o.year));
     let heading_id = format!("series-{}-{}", ind.id, key.replace('.', "-"));
     let labelled_by = heading_id.clone();
-    let query = Query { place: Some(key.clone()), ..Query::default() };
-    let site_url = use_site_url();
-    let snippet = {
-        let mine = mine.clone();
-        Signal::derive(move || share::embed_snippet(&site_url.get(), lang, &mine.id, &mine.name, query.clone()))
-    };
+    let embed = SeriesEmbedProps { id: mine.id.clone(), name: mine.name.clone(), series: key.clone() };
     let scope = series.scope.as_ref().map(|s| i18n::paren(lang, "", lang.pick(&s.label)));
     let figures = {
         let (mine, key, id) = (mine.clone(), key.clone(), ind.id.clone());
@@ -476,12 +594,37 @@ fn CitySeries(
             <ProgressChart ind=mine lang class="chart"/>
             {figures}
             <p><a href=Route::new(lang, Page::Indicator(ind.id.clone())).href()>{i18n::province_and_sources(lang)}</a></p>
-            <details class="city-series__embed">
-                <summary>{i18n::embed_this_chart(lang)}</summary>
-                <pre class="code" data-testid="city-embed-code"><code>{snippet}</code></pre>
-                <CopyButton text=snippet label=Msg::Copy lang/>
-            </details>
+            {island(island::SERIES_EMBED, { let e = embed.clone(); move || e }, view! { <SeriesEmbedCode props=embed/> })}
         </section>
+    }
+}
+
+/// What a place's series' embed code is made of: the series as an indicator
+/// of its own (`Indicator::for_place`) and its key (`?place=`).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct SeriesEmbedProps {
+    pub id: IndicatorId,
+    pub name: Text,
+    pub series: String,
+}
+
+/// The code that embeds a place's series, with a button that copies it. It
+/// names the address the site is at for its reader (`use_site_url`). An island.
+#[component]
+pub fn SeriesEmbedCode(props: SeriesEmbedProps) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let site_url = use_site_url();
+    let SeriesEmbedProps { id, name, series } = props;
+    let snippet = Signal::derive(move || {
+        let query = Query { place: Some(series.clone()), ..Query::default() };
+        share::embed_snippet(&site_url.get(), lang, &id, &name, query)
+    });
+    view! {
+        <details class="city-series__embed">
+            <summary>{i18n::embed_this_chart(lang)}</summary>
+            <pre class="code" data-testid="city-embed-code"><code>{snippet}</code></pre>
+            <CopyButton text=snippet label=Msg::Copy lang/>
+        </details>
     }
 }
 
@@ -582,5 +725,40 @@ pub fn PlaceLinks() -> impl IntoView {
             <ul class="chips">{links}</ul>
             <p><a href=move || Route::new(lang.get(), Page::Cities).href()>{move || i18n::compare_cities(lang.get())}</a></p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choices() -> Vec<Choice> {
+        let choice = |id: &str, years: &[i32]| Choice { id: id.into(), name: id.into(), years: years.to_vec() };
+        vec![choice("AIR-01", &[2020, 2024, 2025]), choice("WAT-01", &[2022, 2023])]
+    }
+
+    #[test]
+    fn rows_are_placed_by_value_either_way_with_the_missing_last_and_ties_in_the_places_order() {
+        let values = [Some(3.0), None, Some(1.0), Some(3.0), None];
+        assert_eq!(positions(&values, Order::ValueUp), vec![1, 3, 0, 2, 4]);
+        assert_eq!(positions(&values, Order::ValueDown), vec![0, 3, 2, 1, 4]);
+        assert_eq!(positions(&values, Order::Place), vec![0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn the_address_picks_the_comparison_else_the_first_indicator_in_its_newest_year() {
+        let query = |indicator: Option<&str>, year: Option<i32>| Query {
+            indicator: indicator.map(IndicatorId::from),
+            year,
+            ..Query::default()
+        };
+        let pick = |q: Query| chosen_in(&choices(), &q).map(|(id, y)| (id.to_string(), y));
+        assert_eq!(pick(query(None, None)), Some(("AIR-01".into(), 2025)));
+        assert_eq!(pick(query(Some("WAT-01"), None)), Some(("WAT-01".into(), 2023)));
+        assert_eq!(pick(query(Some("WAT-01"), Some(2022))), Some(("WAT-01".into(), 2022)));
+        // A year the indicator has no figure for is its newest; an unknown indicator the first.
+        assert_eq!(pick(query(Some("WAT-01"), Some(2025))), Some(("WAT-01".into(), 2023)));
+        assert_eq!(pick(query(Some("XXX-99"), Some(2020))), Some(("AIR-01".into(), 2020)));
+        assert_eq!(chosen_in(&[], &Query::default()), None);
     }
 }

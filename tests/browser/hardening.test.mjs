@@ -53,16 +53,15 @@ async function panelSays(page, ...parts) {
 
 const json = (body) => () => ({ body, type: "application/json" });
 
-// Whole-file problems: the overview file cannot be used; the page says which file and why.
-// A city's page shows them: it reads the overview file once awake, where the overview,
-// area, indicator, about and changes pages read no data file (their islands wake from
-// the page itself, src/islands.rs).
-const READS_OVERVIEW = "en/city/620100/";
-// An address the pages were not rendered for (another release) is drawn by the full
-// app, which reads the current release's files: the one page that still reads them
-// on the site's own pages. An embed reads its indicator's file.
+// The site's pages read no data file: their islands wake from the page itself
+// (src/islands.rs). An address the pages were not rendered for (another release) is
+// drawn by a full build, which reads the current release's files: the one kind of
+// site page that still reads them. An embed reads its indicator's file.
 const older = JSON.parse(original("data/releases.json")).releases.find((r) => r.release !== release).release;
 const drawnByApp = (rel) => `${rel}?release=${older}`;
+// Whole-file problems: the overview file cannot be used; the page says which file and
+// why. A city's page drawn by the cities' build shows them (the site's build, below).
+const READS_OVERVIEW = drawnByApp("en/city/620100/");
 const READS_DETAIL = "en/embed/AIR-02/";
 const fileCases = [
   ["malformed JSON", json('{"schema_version": 1,,}'), ["not valid JSON", "line 1"]],

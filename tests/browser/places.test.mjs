@@ -68,10 +68,15 @@ test("the comparison grid shows all 14 places, marks the missing ones, and its t
   const { page, context } = await openPage(site.browser, site.server.origin, { width: 360, height: 800 });
   const ind = overview().indicators.find((i) => i.id === "AIR-01");
   const years = [...new Set(ind.breakdown.flatMap((s) => s.values.map((v) => v.year)))].sort();
+  // The page holds every comparison; once awake, only the one the address asks for shows.
+  const shown = page.locator("section.comparison:not([hidden])");
   for (const year of [years[0], years.at(-1)]) {
     await page.goto(site.server.url(`cities/?indicator=AIR-01&year=${year}`));
-    await page.getByTestId("tile-grid").waitFor();
-    const tiles = await page.getByTestId("tile").evaluateAll((ts) =>
+    await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
+    assert.equal(await shown.count(), 1, `${year}: one comparison shown`);
+    assert.deepEqual([await shown.getAttribute("data-indicator"), await shown.getAttribute("data-year")], ["AIR-01", String(year)]);
+    assert.match(await shown.getByTestId("comparison-heading").innerText(), new RegExp(` · ${year}$`));
+    const tiles = await shown.getByTestId("tile").evaluateAll((ts) =>
       ts.map((t) => ({ place: t.dataset.place, missing: t.dataset.missing !== undefined, label: t.querySelector("a").getAttribute("aria-label") })),
     );
     assert.deepEqual(tiles.map((t) => t.place).sort(), CODES, `${year}: all 14 places are tiles`);
@@ -83,10 +88,10 @@ test("the comparison grid shows all 14 places, marks the missing ones, and its t
     // Part-year figures are flagged on their tile.
     const partial = ind.breakdown.filter((s) => s.values.some((v) => v.year === year && v.period));
     for (const s of partial) {
-      const flags = await page.locator(`[data-testid=tile][data-place="${s.place}"] .tile__flag`).allTextContents();
+      const flags = await shown.locator(`[data-testid=tile][data-place="${s.place}"] .tile__flag`).allTextContents();
       assert.ok(flags.includes("◐"), `${year} ${s.place}: its part-year figure is flagged`);
     }
-    const rows = await page.getByTestId("comparison-row").count();
+    const rows = await shown.getByTestId("comparison-row").count();
     assert.ok(rows >= 14, `${year}: the table has a row for every place (${rows})`);
   }
   await page.screenshot({ path: screenshotPath("cities-360"), fullPage: true });
@@ -95,18 +100,36 @@ test("the comparison grid shows all 14 places, marks the missing ones, and its t
 
   // Sorting: by value (best first for good-air days: high to low), missing places last.
   const values = () =>
-    page.getByTestId("comparison-row").evaluateAll((rs) => rs.map((r) => (r.dataset.value === undefined ? null : Number(r.dataset.value))));
-  await page.getByTestId("sort").nth(1).click();
+    shown.getByTestId("comparison-row").evaluateAll((rs) => rs.map((r) => (r.dataset.value === undefined ? null : Number(r.dataset.value))));
+  const sort = shown.getByTestId("sort");
+  await sort.nth(1).click();
+  assert.equal(await sort.nth(1).getAttribute("aria-pressed"), "true");
   const down = await values();
   const present = down.filter((v) => v !== null);
   assert.deepEqual(present, [...present].sort((a, b) => b - a), `high to low: ${down}`);
   assert.ok(down.indexOf(null) === -1 || down.slice(down.indexOf(null)).every((v) => v === null), "missing places stay last");
-  await page.getByTestId("sort").nth(2).click();
+  await sort.nth(2).click();
   const up = (await values()).filter((v) => v !== null);
   assert.deepEqual(up, [...up].sort((a, b) => a - b), `low to high: ${up}`);
-  await page.getByTestId("sort").nth(0).click();
-  const places = await page.getByTestId("comparison-row").evaluateAll((rs) => rs.map((r) => r.dataset.place));
+  await sort.nth(0).click();
+  const places = await shown.getByTestId("comparison-row").evaluateAll((rs) => rs.map((r) => r.dataset.place));
   assert.deepEqual([...new Set(places)], CODES, "by place: in the order of their codes");
+
+  // Another indicator: the page changes in place (nothing reloads), in its newest year.
+  await page.evaluate(() => (window.__stayed = true));
+  const water = overview().indicators.find((i) => i.id === "WAT-01");
+  const newest = Math.max(...water.breakdown.flatMap((s) => s.values.map((v) => v.year)));
+  const chip = page.locator("nav.filter:not(.filter--years) a[href*='indicator=WAT-01']");
+  await chip.click();
+  await page.waitForURL(/indicator=WAT-01/);
+  await page.waitForFunction(() => document.querySelector("section.comparison:not([hidden])")?.dataset.indicator === "WAT-01");
+  assert.equal(await page.evaluate(() => window.__stayed), true, "moved in place");
+  assert.equal(await chip.getAttribute("aria-current"), "true");
+  assert.equal(await shown.count(), 1);
+  assert.equal(await shown.getAttribute("data-year"), String(newest), "its newest year");
+  // Back returns to the comparison before.
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("section.comparison:not([hidden])")?.dataset.indicator === "AIR-01");
   await context.close();
 });
 
@@ -127,6 +150,8 @@ test("the overview, indicator pages and search lead to the places", async () => 
 
   for (const [q, code] of [["兰州", "620100"], ["Lanzhou", "620100"], ["linxia", "622900"]]) {
     await page.goto(site.server.url(`?q=${encodeURIComponent(q)}`));
+    // Before the search wakes, its list is every indicator (what a page read without script shows).
+    await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
     const first = page.locator("[data-testid=search-results] li").first();
     await first.waitFor();
     assert.match(await first.locator("a").getAttribute("href"), new RegExp(`city/${code}/`), `${q} finds the place first`);

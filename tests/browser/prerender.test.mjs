@@ -42,6 +42,15 @@ test("with script off, every route in both languages shows its content, and ever
       assert.equal(await page.locator("[data-testid=search-results] li").count(), overview().indicators.length, `${where}: every indicator listed`);
     } else if (kind === "area") {
       assert.ok((await page.locator("[data-testid=indicator-card], .card").count()) > 0, `${where}: its indicators`);
+    } else if (kind === "cities") {
+      // Every indicator's comparison in every year it has figures for, each under its
+      // heading: the script shows the one the address asks for.
+      const years = (i) => new Set(i.breakdown.flatMap((s) => s.values.map((v) => v.year))).size;
+      const expected = overview().indicators.filter((i) => i.breakdown?.length).reduce((n, i) => n + years(i), 0);
+      const sections = page.locator("section.comparison");
+      assert.equal(await sections.count(), expected, `${where}: every comparison`);
+      assert.ok(await sections.last().isVisible(), `${where}: the comparisons the script hides are shown`);
+      assert.equal(await sections.last().getByTestId("comparison-row").count() >= 14, true, `${where}: with its table`);
     } else if (kind === "city") {
       assert.ok((await page.getByTestId("city-lead").innerText()).length > 0, `${where}: the city's lead`);
     } else if (kind === "about") {
@@ -83,7 +92,8 @@ test("the rendered page and the woken page show the same words and numbers, and 
   for (const rel of sample.flatMap((r) => [r, `en/${r}`])) {
     await still.goto(site.server.url(rel));
     // Without script the view behind the other tab shows too; the woken page hides it.
-    await still.evaluate(() => document.querySelectorAll(".views .view[hidden]").forEach((v) => v.remove()));
+    // So does every comparison of the cities' page but the one the address asks for.
+    await still.evaluate(() => document.querySelectorAll(".views .view[hidden], section.comparison[hidden]").forEach((v) => v.remove()));
     const rendered = await mainText(still);
     await page.goto(site.server.url(rel));
     await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15000 });
@@ -236,12 +246,14 @@ test("a chart answers a reader before the wasm has woken the page, and the wasm'
   await context.close();
 });
 
-test("the overview, area, indicator, about and changes pages wake only their interactive parts; another release's address loads the whole app", async () => {
+test("every site page wakes only its interactive parts; another release's address loads the whole app", async () => {
   // Which pages the islands build wakes: these, in both languages, and no other route
-  // (the cities' pages have their own build, the embeds theirs).
+  // (the embeds have their own build).
   const areas = [...new Set(overview().indicators.map((i) => i.area))];
   const ids = overview().indicators.map((i) => i.id);
-  const kinds = (p) => [p, `${p}about/`, `${p}changes/`, ...areas.map((a) => `${p}area/${a}/`), ...ids.map((id) => `${p}indicator/${id}/`)];
+  const cities = routePages().filter((rel) => /^city\/\d{6}\/$/.test(rel));
+  assert.equal(cities.length, 14, `the 14 cities and prefectures: ${cities}`);
+  const kinds = (p) => [p, `${p}about/`, `${p}changes/`, `${p}cities/`, ...cities.map((c) => `${p}${c}`), ...areas.map((a) => `${p}area/${a}/`), ...ids.map((id) => `${p}indicator/${id}/`)];
   const expected = ["", "en/"].flatMap(kinds);
   const islands = routePages().filter((rel) => wakesAs(rel) === "islands");
   assert.deepEqual(islands.sort(), expected.sort());
@@ -249,7 +261,7 @@ test("the overview, area, indicator, about and changes pages wake only their int
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname.slice(BASE.length)));
   // Each kind of page in both languages.
-  const sample = ["", "en/"].flatMap((p) => [p, `${p}about/`, `${p}changes/`, `${p}area/${areas[0]}/`, `${p}indicator/${ids[0]}/`]);
+  const sample = ["", "en/"].flatMap((p) => [p, `${p}about/`, `${p}changes/`, `${p}area/${areas[0]}/`, `${p}indicator/${ids[0]}/`, `${p}cities/`, `${p}${cities[0]}`]);
   for (const rel of sample) {
     requested.length = 0;
     await page.goto(site.server.url(rel));
@@ -257,7 +269,7 @@ test("the overview, area, indicator, about and changes pages wake only their int
     assert.equal(await page.locator("html").getAttribute("data-app"), "islands", rel);
     // Its wasm is the islands build's; no data file is read: the page holds what its islands show.
     assert.ok(requested.some((f) => /^gansu-eco-islands-.*\.wasm$/.test(f)), `${rel}: ${requested}`);
-    assert.deepEqual(requested.filter((f) => /^gansu-eco-dashboard-|^data\//.test(f)), [], `${rel}: nothing else`);
+    assert.deepEqual(requested.filter((f) => /^gansu-eco-(dashboard|places)-|^data\//.test(f)), [], `${rel}: nothing else`);
     // The display choices wake on every page.
     const large = page.getByTestId("large-text");
     await large.click();
@@ -290,6 +302,12 @@ test("the overview, area, indicator, about and changes pages wake only their int
   await page.getByTestId("overview-as-of").waitFor();
   assert.equal(await page.getByTestId("area-card").count(), cards, "the whole overview, drawn by the full app");
   assert.equal(await page.locator("[data-island=search] #indicator-search").count(), 1, "with its search box");
+  // So is a city's page, by the cities' build.
+  requested.length = 0;
+  await page.goto(site.server.url(`en/city/620100/?release=${older.release}`));
+  await page.waitForFunction(() => document.documentElement.dataset.app === "drawn", null, { timeout: 20000 });
+  await page.getByTestId("city-lead").waitFor();
+  assert.ok(requested.some((f) => /^gansu-eco-places-.*\.wasm$/.test(f)), `the cities' build: ${requested}`);
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();

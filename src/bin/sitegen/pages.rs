@@ -218,8 +218,8 @@ fn with_full_app(islands: &str, full: &str) -> Result<String, String> {
     let file = |end: &str| {
         full.split('"')
             .map(|value| value.trim_start_matches("./"))
-            .find(|name| name.starts_with("gansu-eco-dashboard-") && name.ends_with(end))
-            .ok_or(format!("dist/index.html names no `gansu-eco-dashboard-…{end}`"))
+            .find(|name| name.starts_with("gansu-eco-") && name.ends_with(end))
+            .ok_or(format!("the full build's page names no `gansu-eco-…{end}`"))
     };
     let (js, wasm) = (file(".js")?, file("_bg.wasm")?);
     let meta =
@@ -247,7 +247,6 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
     let image = ind.map(|i| format!("{site_url}charts/{}.{code}.png", i.id));
     let preloads = match &route.page {
         Page::Embed(id) => vec![layout::on_site(&layout::indicator(release, id))],
-        Page::City(_) => vec![layout::on_site(&layout::overview(release)), layout::on_site(&layout::sources(release))],
         // Its islands are woken from the page itself: no data file is read.
         page if gansu_eco_dashboard::is_island_page(page) => Vec::new(),
         _ => vec![layout::on_site(&layout::overview(release))],
@@ -322,7 +321,9 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     // The embed's and the place pages' builds (see scripts/build.sh): same assets, their own wasm.
     let embed_template = read("embed-template.html")?;
     let places_template = read("places-template.html")?;
+    // An islands page names the full build that draws an address it was not rendered for.
     let islands_template = with_full_app(&read("islands-template.html")?, &template)?;
+    let places_islands_template = with_full_app(&read("islands-template.html")?, &places_template)?;
     let (release, loaded) = current_overview_loaded(dist)?;
     // The feeds write data/changes.json, which the changes page shows.
     feed::write(dist, site_url)?;
@@ -360,7 +361,7 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     for route in &routes {
         let template = match &route.page {
             Page::Embed(_) => &embed_template,
-            page if gansu_eco_dashboard::is_place_page(page) => &places_template,
+            page if gansu_eco_dashboard::is_place_page(page) => &places_islands_template,
             page if gansu_eco_dashboard::is_island_page(page) => &islands_template,
             _ => &template,
         };

@@ -185,5 +185,5 @@ fn an_islands_page_names_the_full_app_it_loads_for_an_address_it_was_not_rendere
     );
     // A full build's page that names no full app's files fails the build, saying so.
     let err = with_full_app("<head></head>", TEMPLATE).unwrap_err();
-    assert!(err.contains("gansu-eco-dashboard-"), "{err}");
+    assert!(err.contains("gansu-eco-…"), "{err}");
 }
