@@ -3,12 +3,7 @@
 // files, filters, search, tabs, accessibility (axe-core) and small screens.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { indicatorFile, openPage, overview, routePages, screenshotPath, scrollThrough, settled, useSite, waitForChart, wakesAs } from "./harness.mjs";
-
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+import { axe, indicatorFile, openPage, overview, screenshotPath, scrollThrough, settled, useSite, waitForChart } from "./harness.mjs";
 const AREAS = ["air", "water", "soil", "waste", "carbon", "ecology", "governance"];
 
 const site = useSite();
@@ -224,17 +219,7 @@ test("pages fit a 360 px phone without sideways scrolling", async () => {
   await page.context().close();
 });
 
-/** Every axe-core violation, at any impact, of WCAG 2.0–2.2 A/AA and best practice. */
-async function axe(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-    const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-  });
-}
-
-test("axe-core finds no violation at any impact on every kind of page, both languages, light, dark and high contrast", async () => {
+test("axe-core finds no violation at any impact on every kind of page, both languages, light, dark and high contrast (every page: axe-pages.test.mjs)", async () => {
   const sample = [
     "", "?q=PM2.5", "about/", "changes/", "cities/", "city/620100/", ...AREAS.map((a) => `area/${a}/`),
     "indicator/AIR-01/", "indicator/AIR-02/?view=table", "indicator/WAT-01/", "indicator/CE-02/", "indicator/SOIL-02/",
@@ -254,28 +239,6 @@ test("axe-core finds no violation at any impact on every kind of page, both lang
         assert.equal(await page.evaluate(() => document.documentElement.dataset.contrast), "high", rel);
       }
       assert.deepEqual(await axe(page), [], `${rel} (${mode})`);
-    }
-    await context.close();
-  }
-});
-
-test("axe-core finds no violation on any page of the site, each page in one of the four modes in turn", async () => {
-  // Every route on disk (both languages, every indicator, city and embed), each
-  // scanned once: the kinds above are scanned in all four modes and scrolled
-  // through; this covers the rest, the charts drawn that are on screen.
-  const routes = routePages();
-  assert.ok(routes.length > 300, `${routes.length} pages found`);
-  const modes = [["light", false], ["dark", false], ["light", true], ["dark", true]];
-  for (const [m, [colorScheme, highContrast]] of modes.entries()) {
-    const { page, context } = await openPage(site.browser, site.server.origin, { colorScheme });
-    if (highContrast) await context.addInitScript(() => localStorage.setItem("gansu-display-contrast", "high"));
-    for (const rel of routes.filter((_, i) => i % modes.length === m)) {
-      await page.goto(site.server.url(rel));
-      await page.locator("h1").first().waitFor();
-      await settled(page);
-      // Each page's HTML is the page; the browser wakes it in place, never redraws it.
-      assert.equal(await page.locator("html").getAttribute("data-app"), wakesAs(rel), `${rel}: woken`);
-      assert.deepEqual(await axe(page), [], `${rel} (${colorScheme}${highContrast ? ", high contrast" : ""})`);
     }
     await context.close();
   }

@@ -4,6 +4,7 @@
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { serve } from "../../scripts/serve.mjs";
 
@@ -169,4 +170,14 @@ export async function scrollThrough(page) {
     );
   }
   await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** Every axe-core violation, at any impact, of WCAG 2.0–2.2 A/AA and best practice. */
+export async function axe(page) {
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8"));
+  return page.evaluate(async () => {
+    const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
 }
