@@ -25,7 +25,7 @@ use crate::pages::{
 use crate::present::search::SearchEntry;
 use crate::route::Route;
 use crate::site::Site;
-use crate::start::FULL_APP_META;
+use crate::start::{next_task, FULL_APP_META};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
@@ -113,12 +113,12 @@ pub fn wake() {
     // with many parts wakes. The first slice does not share the task that
     // compiled and started the wasm.
     wasm_bindgen_futures::spawn_local(async move {
-        crate::start::next_task().await;
+        next_task().await;
         let mut began = js_sys::Date::now();
         for el in islands {
             hydrate(el, &shared);
             if js_sys::Date::now() - began >= SLICE_MS {
-                crate::start::next_task().await;
+                next_task().await;
                 began = js_sys::Date::now();
             }
         }
