@@ -1,20 +1,21 @@
-//! The islands build's start (src/bin/islands.rs, islands.html): every site
-//! page (`is_island_page`) is read as the build rendered it, and only its
-//! interactive parts wake, each on its own from the props the build wrote into
+//! The islands build's start (src/bin/islands.rs, islands.html): every page
+//! (`is_island_page`: the site's and the embeds') is read as the build rendered
+//! it, and only its interactive parts wake, each on its own from the props the build wrote into
 //! its wrapper (`components::island`). Nothing else of the app is in its wasm:
 //! no page views, no data files, no parser, no chart builders, no router.
 //! A link to the same page with another query (a filter, a comparison) moves
 //! in place; any other link is a page load.
 //!
-//! An address the page was not rendered for (another release) needs the whole
-//! app: the page then loads its full build (named in `<meta name="full-app">`:
-//! the site's, or the cities' for their pages), which draws that page afresh.
+//! An address the page was not rendered for (another release; for an embed, also
+//! its table or a city's series) needs the whole app: the page then loads its
+//! full build (named in `<meta name="full-app">`: the site's, the cities' for
+//! their pages, the embed's for embeds), which draws that page afresh.
 
 use crate::components::island::{
     ADDRESS, CHART, CITATION, COMPARE, DISPLAY, FILTER, REPORT, SEARCH, SERIES_EMBED, SHARE, SORT, VIEWS,
 };
 use crate::components::progress_chart::ChartProps;
-use crate::components::{ChartHost, DisplayOptions, IndicatorSearch};
+use crate::components::{ChartHost, DisplayOptions, ForcedTheme, IndicatorSearch};
 use crate::context::{use_lang, Display, Reader, SystemDark};
 use crate::navigation::{Address, Draws};
 use crate::pages::{
@@ -23,7 +24,7 @@ use crate::pages::{
     ViewTabs,
 };
 use crate::present::search::SearchEntry;
-use crate::route::Route;
+use crate::route::{Page, Route};
 use crate::site::Site;
 use crate::start::{next_task, FULL_APP_META};
 use leptos::prelude::*;
@@ -49,6 +50,8 @@ struct Shared {
     address: (ReadSignal<Address>, WriteSignal<Address>),
     draws: Draws,
     route: Memo<Route>,
+    /// The theme an embed's address fixes.
+    theme: Option<ForcedTheme>,
 }
 
 impl Shared {
@@ -67,9 +70,10 @@ impl Shared {
         let read = address.0;
         let draws = Draws::only(route);
         crate::navigation::listen(base_path.clone(), draws.clone(), address.1);
-        let route = Memo::new(move |_| read.with(|a| Route::from_location(&a.path, &a.search, &base_path)));
         let display = RwSignal::new(Display::default());
-        Shared { site, reader, dark: SystemDark::watch(), display, address, draws, route }
+        let theme = crate::pages::forced_theme(route);
+        let route = Memo::new(move |_| read.with(|a| Route::from_location(&a.path, &a.search, &base_path)));
+        Shared { site, reader, dark: SystemDark::watch(), display, address, draws, route, theme }
     }
 
     fn provide(&self) {
@@ -79,6 +83,9 @@ impl Shared {
         provide_context(self.display);
         crate::navigation::provide(self.address.0, self.address.1, self.draws.clone());
         provide_context(self.route);
+        if let Some(theme) = self.theme {
+            provide_context(theme);
+        }
     }
 
     /// Once every island is awake: the reader's own address, date and display choices.
@@ -127,6 +134,10 @@ pub fn wake() {
         // lands on it: the browser has scrolled there; the reader's focus goes too.
         if let Some(id) = here.hash.strip_prefix('#').filter(|id| !id.is_empty()) {
             crate::components::focus_element(id);
+        }
+        // An embed tells the page it sits in its height, as the embed's build does.
+        if let (Page::Embed(id), Some(main)) = (&route.page, document().query_selector("main").ok().flatten()) {
+            crate::pages::post_heights(main.unchecked_ref(), id.to_string());
         }
         if let Some(html) = html {
             let _ = html.set_attribute("data-app", "islands");

@@ -53,13 +53,14 @@ pub fn is_place_page(page: &Page) -> bool {
 }
 
 /// The pages the islands build wakes (`islands`), once rendered: every page
-/// `app` and `places_app` draw. Those two now draw them only for an address
-/// they were not rendered for (another release, a host's 404 page), and then
-/// in place from there.
+/// `app`, `places_app` and `embed_app` draw. Those three now draw them only for
+/// an address they were not rendered for (another release, a host's 404 page,
+/// an embed's table or a city's series), and then in place from there.
 pub fn is_island_page(page: &Page) -> bool {
     matches!(
         page,
         Page::Overview
+            | Page::Embed(_)
             | Page::Area(_)
             | Page::Indicator(_)
             | Page::About

@@ -21,10 +21,9 @@ pub fn EmbedPage(id: IndicatorId) -> impl IntoView {
     let route = use_route();
     let site = use_site();
     let query = route.get_untracked().query;
-    if let Some(theme) = query.theme {
-        provide_context(ForcedTheme(theme == Theme::Dark));
+    if let Some(theme) = forced_theme(&route.get_untracked()) {
+        provide_context(theme);
     }
-    mark_document(query.theme);
     let detail = {
         let (id, release, place) = (id.clone(), query.release.clone(), query.place.clone());
         let ready = crate::start::use_preloaded().with_value(|p| p.indicator(&id, place.as_deref()));
@@ -113,25 +112,28 @@ fn EmbedBody(file: IndicatorFile, root: NodeRef<Main>) -> impl IntoView {
     }
 }
 
-/// Lets the page's CSS know it is an embed (no margins) and which theme it
-/// forces. (The build writes the first into the embed's template.)
-fn mark_document(theme: Option<Theme>) {
-    if cfg!(not(target_arch = "wasm32")) {
-        return;
-    }
-    if let Some(html) = document().document_element() {
-        let _ = html.set_attribute("data-embed", "");
-        match theme {
-            Some(Theme::Dark) => drop(html.set_attribute("data-theme", "dark")),
-            Some(Theme::Light) => drop(html.set_attribute("data-theme", "light")),
-            None => {}
-        }
+/// The theme an embed's address fixes (`?theme=dark|light`): its chart is drawn
+/// in it whatever the reader's system says. (The page's CSS gets it from the
+/// embed's inline script, which sets `<html data-theme>` before the first paint.)
+pub fn forced_theme(route: &Route) -> Option<ForcedTheme> {
+    match route.page {
+        Page::Embed(_) => route.query.theme.map(|theme| ForcedTheme(theme == Theme::Dark)),
+        _ => None,
     }
 }
 
-/// Sends `{"datawrapper-height": {"<id>": px}}` to the host page whenever the
-/// embed's height changes, when it is inside an iframe.
+/// Tells the host page the embed's height once `root` is drawn (`post_heights`).
 fn post_height_on_resize(root: NodeRef<Main>, key: String) {
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            post_heights(&el, key.clone());
+        }
+    });
+}
+
+/// Sends `{"datawrapper-height": {"<key>": px}}` to the host page whenever
+/// `el`'s height changes, when the page is inside an iframe.
+pub fn post_heights(el: &web_sys::HtmlElement, key: String) {
     if cfg!(not(target_arch = "wasm32")) {
         return;
     }
@@ -140,22 +142,18 @@ fn post_height_on_resize(root: NodeRef<Main>, key: String) {
     if parent == window {
         return;
     }
-    Effect::new(move |_| {
-        let Some(el) = root.get() else { return };
-        let (parent, key) = (parent.clone(), key.clone());
-        let target = el.clone();
-        let send = Closure::<dyn FnMut()>::new(move || {
-            let height = f64::from(target.offset_height());
-            let inner = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&inner, &JsValue::from_str(&key), &JsValue::from_f64(height));
-            let message = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&message, &JsValue::from_str("datawrapper-height"), &inner);
-            let _ = parent.post_message(&message, "*");
-        });
-        if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
-            observer.observe(&el);
-        }
-        // Observer and callback live as long as the embed, which is the page.
-        send.forget();
+    let target = el.clone();
+    let send = Closure::<dyn FnMut()>::new(move || {
+        let height = f64::from(target.offset_height());
+        let inner = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&inner, &JsValue::from_str(&key), &JsValue::from_f64(height));
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str("datawrapper-height"), &inner);
+        let _ = parent.post_message(&message, "*");
     });
+    if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
+        observer.observe(el);
+    }
+    // Observer and callback live as long as the embed, which is the page.
+    send.forget();
 }

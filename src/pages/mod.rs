@@ -19,7 +19,7 @@ pub use about::{AboutPage, CitationProps, SiteCitation};
 pub use area::{AreaPage, FilterProps, StatusFilter};
 pub use changes::ChangesPage;
 pub use cities::{Choice, CitiesPage, ComparisonChoice, SortButtons, SortProps};
-pub use embed::EmbedPage;
+pub use embed::{forced_theme, post_heights, EmbedPage};
 pub use indicator::{AddressProps, IndicatorPage, PrintedAddress, ReportProblem, ReportProps, ViewTabs};
 pub use indicator_share::{SharePanel, ShareProps};
 pub use not_found::NotFoundPage;

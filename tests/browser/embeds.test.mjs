@@ -82,7 +82,7 @@ test("a newsroom page with embeds at 320, 640 and 1000 px does not shift while t
   const before = await page.locator("iframe").evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect().height));
   for (let i = 0; i < frames.length; i++) {
     // Loaded: the embed's page has woken (its chart shows the build's picture until a reader reaches for it).
-    await page.frameLocator("iframe").nth(i).locator("html[data-app=hydrated]").waitFor({ state: "attached", timeout: 20000 });
+    await page.frameLocator("iframe").nth(i).locator("html[data-app=islands]").waitFor({ state: "attached", timeout: 20000 });
   }
   await page.waitForFunction((n) => window.heights.length >= n, frames.length);
   // Two frames later, anything the messages changed has been laid out.

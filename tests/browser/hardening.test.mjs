@@ -53,16 +53,18 @@ async function panelSays(page, ...parts) {
 
 const json = (body) => () => ({ body, type: "application/json" });
 
-// The site's pages read no data file: their islands wake from the page itself
-// (src/islands.rs). An address the pages were not rendered for (another release) is
-// drawn by a full build, which reads the current release's files: the one kind of
-// site page that still reads them. An embed reads its indicator's file.
+// The site's pages and the embeds read no data file: their islands wake from the page
+// itself (src/islands.rs). An address the pages were not rendered for (another release;
+// an embed's table) is drawn by a full build, which reads the files: the one kind of
+// page that still reads them.
 const older = JSON.parse(original("data/releases.json")).releases.find((r) => r.release !== release).release;
 const drawnByApp = (rel) => `${rel}?release=${older}`;
 // Whole-file problems: the overview file cannot be used; the page says which file and
 // why. A city's page drawn by the cities' build shows them (the site's build, below).
 const READS_OVERVIEW = drawnByApp("en/city/620100/");
-const READS_DETAIL = "en/embed/AIR-02/";
+// An embed's table: the embed's build draws it from the current release's indicator file.
+const EMBED = "en/embed/AIR-02/";
+const READS_DETAIL = `${EMBED}?view=table`;
 const fileCases = [
   ["malformed JSON", json('{"schema_version": 1,,}'), ["not valid JSON", "line 1"]],
   ["truncated file", json(original(OVERVIEW).slice(0, 700)), ["ends too early"]],
@@ -138,7 +140,7 @@ test("indicator file: a source key not in its registry is named with the field",
   const file = JSON.parse(original(DETAIL));
   file.indicator.values[1].source = "nope";
   await withBroken(t, DETAIL, json(JSON.stringify(file)), READS_DETAIL, (page) =>
-    errorPanelSays(page, DETAIL, "indicator AIR-02", "values[1].source", 'source "nope" is not in the source registry'),
+    panelSays(page, DETAIL, "indicator AIR-02", "values[1].source", 'source "nope" is not in the source registry'),
   );
 });
 
@@ -146,10 +148,10 @@ test("indicator file: a wrong type is named with the field", async (t) => {
   const file = JSON.parse(original(DETAIL));
   file.indicator.baseline.year = "2020年";
   // An embed names the file and the indicator, not the field (src/model/files.rs: the
-  // path would cost its wasm 5 KB); the full app names the field. Its page is drawn,
+  // path would cost its wasm 5 KB); the full app names the field. Both pages are drawn,
   // not rendered, so the panel takes the page's place.
   await withBroken(t, DETAIL, json(JSON.stringify(file)), READS_DETAIL, (page) =>
-    errorPanelSays(page, DETAIL, "indicator AIR-02", "invalid type"),
+    panelSays(page, DETAIL, "indicator AIR-02", "invalid type"),
   );
   await withBroken(t, DETAIL, json(JSON.stringify(file)), drawnByApp("en/indicator/AIR-02/"), (page) =>
     panelSays(page, DETAIL, "indicator AIR-02", "baseline.year", "invalid type"),
@@ -159,10 +161,10 @@ test("indicator file: a wrong type is named with the field", async (t) => {
 test("indicator file: HTTP 500 with retry", async (t) => {
   let failing = true;
   await withBroken(t, DETAIL, () => (failing ? { status: 500, body: "" } : null), READS_DETAIL, async (page) => {
-    await errorPanelSays(page, DETAIL, "HTTP 500");
+    await panelSays(page, DETAIL, "HTTP 500");
     failing = false;
     await page.getByTestId("load-error").getByRole("button").click();
-    await waitForChart(page);
+    await page.getByTestId("data-table").waitFor();
   });
 });
 
@@ -243,8 +245,8 @@ test("every page works under the Content-Security-Policy with no violation", asy
 
 test("a data update behind long-cache headers never mixes releases", async (t) => {
   // Release files are immutable and cached for a year; HTML is revalidated. A new
-  // release arrives: the new HTML names it, and the page reads only it. (An embed: a
-  // site page of the islands build reads no data file, src/islands.rs.)
+  // release arrives: the new HTML names it, and the page reads only it. (An embed's
+  // table: a page of the islands build reads no data file, src/islands.rs.)
   const next = "2099-01-01";
   let updated = false;
   const newer = JSON.parse(original(DETAIL));
@@ -259,8 +261,8 @@ test("a data update behind long-cache headers never mixes releases", async (t) =
       asked.push(rel);
       if (rel === `data/${next}/indicators/AIR-02.json`) return { body: JSON.stringify(newer) };
       if (rel === `data/${next}/overview.json`) return { body: JSON.stringify(newOverview) };
-      if (updated && rel === READS_DETAIL) {
-        return { type: "text/html", body: original(`${READS_DETAIL}index.html`).replaceAll(release, next) };
+      if (updated && rel === EMBED) {
+        return { type: "text/html", body: original(`${EMBED}index.html`).replaceAll(release, next) };
       }
       return null;
     },
@@ -269,12 +271,12 @@ test("a data update behind long-cache headers never mixes releases", async (t) =
   const { page, context } = await openPage(browser, server.origin);
   t.after(() => context.close());
   await page.goto(server.url(READS_DETAIL));
-  await waitForChart(page);
+  await page.getByTestId("data-table").waitFor();
   assert.match(await page.getByTestId("sentence").innerText(), /In 2024/);
   updated = true;
   asked.length = 0;
   await page.reload();
-  await waitForChart(page);
+  await page.getByTestId("data-table").waitFor();
   assert.match(await page.getByTestId("sentence").innerText(), /In 2025, PM2\.5 annual mean concentration was 24\.2/);
   const data = asked.filter((r) => r.startsWith("data/"));
   assert.ok(data.length > 0 && data.every((r) => r.startsWith(`data/${next}/`)), `only the new release was read: ${data}`);

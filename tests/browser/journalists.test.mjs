@@ -51,7 +51,7 @@ test("two embeds on another origin render, report their height and resize", asyn
   for (const i of [0, 1]) {
     const frame = page.frameLocator("iframe").nth(i);
     // Woken: its chart shows the build's picture until a reader reaches for it.
-    await frame.locator("html[data-app=hydrated]").waitFor({ state: "attached", timeout: 15000 });
+    await frame.locator("html[data-app=islands]").waitFor({ state: "attached", timeout: 15000 });
     assert.equal(await frame.locator("[data-testid=chart] .chart-picture:visible").count(), 1, "one picture (a phone's or a desktop's)");
     assert.ok((await frame.locator(".embed__title").innerText()).length > 0);
   }

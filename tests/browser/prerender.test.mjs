@@ -246,14 +246,14 @@ test("a chart answers a reader before the wasm has woken the page, and the wasm'
   await context.close();
 });
 
-test("every site page wakes only its interactive parts; another release's address loads the whole app", async () => {
-  // Which pages the islands build wakes: these, in both languages, and no other route
-  // (the embeds have their own build).
+test("every page wakes only its interactive parts; another release's address loads the whole app", async () => {
+  // Which pages the islands build wakes: every route, in both languages (an embed too;
+  // its own build draws only the addresses its page was not rendered for).
   const areas = [...new Set(overview().indicators.map((i) => i.area))];
   const ids = overview().indicators.map((i) => i.id);
   const cities = routePages().filter((rel) => /^city\/\d{6}\/$/.test(rel));
   assert.equal(cities.length, 14, `the 14 cities and prefectures: ${cities}`);
-  const kinds = (p) => [p, `${p}about/`, `${p}changes/`, `${p}cities/`, ...cities.map((c) => `${p}${c}`), ...areas.map((a) => `${p}area/${a}/`), ...ids.map((id) => `${p}indicator/${id}/`)];
+  const kinds = (p) => [p, `${p}about/`, `${p}changes/`, `${p}cities/`, ...cities.map((c) => `${p}${c}`), ...areas.map((a) => `${p}area/${a}/`), ...ids.map((id) => `${p}indicator/${id}/`), ...ids.map((id) => `${p}embed/${id}/`)];
   const expected = ["", "en/"].flatMap(kinds);
   const islands = routePages().filter((rel) => wakesAs(rel) === "islands");
   assert.deepEqual(islands.sort(), expected.sort());
@@ -308,6 +308,16 @@ test("every site page wakes only its interactive parts; another release's addres
   await page.waitForFunction(() => document.documentElement.dataset.app === "drawn", null, { timeout: 20000 });
   await page.getByTestId("city-lead").waitFor();
   assert.ok(requested.some((f) => /^gansu-eco-places-.*\.wasm$/.test(f)), `the cities' build: ${requested}`);
+  // An embed's chart wakes from its page too; its table is drawn by the embed's own build.
+  requested.length = 0;
+  await page.goto(site.server.url("en/embed/AIR-02/"));
+  await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
+  assert.deepEqual(requested.filter((f) => /^gansu-eco-(dashboard|places|embed)-|^data\//.test(f)), [], `an embed: ${requested}`);
+  requested.length = 0;
+  await page.goto(site.server.url("en/embed/AIR-02/?view=table"));
+  await page.waitForFunction(() => document.documentElement.dataset.app === "drawn", null, { timeout: 20000 });
+  await page.getByTestId("data-table").waitFor();
+  assert.ok(requested.some((f) => /^gansu-eco-embed-.*\.wasm$/.test(f)), `the embed's build: ${requested}`);
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();

@@ -228,6 +228,20 @@ fn with_full_app(islands: &str, full: &str) -> Result<String, String> {
     Ok(format!("{}{meta}{}", &islands[..at], &islands[at..]))
 }
 
+/// `page` (a trunk build's page) loading `other`'s wasm instead of its own:
+/// trunk writes the script that starts a build's wasm, and the links that
+/// preload it, last in `<head>`.
+fn with_wasm_of(page: &str, other: &str) -> Result<String, String> {
+    const START: &str = r#"<script type="module">"#;
+    let loader = |html: &str, name: &str| {
+        let from = html.find(START).ok_or(format!("{name}: no `{START}` that starts its wasm"))?;
+        let to = html[from..].find("</head>").ok_or(format!("{name}: no </head>"))? + from;
+        Ok::<_, String>(from..to)
+    };
+    let (mine, theirs) = (loader(page, "embed-template.html")?, loader(other, "islands-template.html")?);
+    Ok(format!("{}{}{}", &page[..mine.start], &other[theirs], &page[mine.end..]))
+}
+
 /// The metadata of one route. `site_url` is the absolute URL of the site root.
 pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release: &str) -> PageMeta {
     let abs = |r: &Route| r.url(site_url);
@@ -246,7 +260,6 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
     let ind = id.as_ref().and_then(|id| overview.indicators.iter().find(|i| &i.id == id));
     let image = ind.map(|i| format!("{site_url}charts/{}.{code}.png", i.id));
     let preloads = match &route.page {
-        Page::Embed(id) => vec![layout::on_site(&layout::indicator(release, id))],
         // Its islands are woken from the page itself: no data file is read.
         page if gansu_eco_dashboard::is_island_page(page) => Vec::new(),
         _ => vec![layout::on_site(&layout::overview(release))],
@@ -322,8 +335,11 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     let embed_template = read("embed-template.html")?;
     let places_template = read("places-template.html")?;
     // An islands page names the full build that draws an address it was not rendered for.
-    let islands_template = with_full_app(&read("islands-template.html")?, &template)?;
-    let places_islands_template = with_full_app(&read("islands-template.html")?, &places_template)?;
+    let islands = read("islands-template.html")?;
+    let islands_template = with_full_app(&islands, &template)?;
+    let places_islands_template = with_full_app(&islands, &places_template)?;
+    // An embed keeps its own page (its stylesheet, its script) but wakes with the islands' wasm.
+    let embed_islands_template = with_full_app(&with_wasm_of(&embed_template, &islands)?, &embed_template)?;
     let (release, loaded) = current_overview_loaded(dist)?;
     // The feeds write data/changes.json, which the changes page shows.
     feed::write(dist, site_url)?;
@@ -360,7 +376,7 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     };
     for route in &routes {
         let template = match &route.page {
-            Page::Embed(_) => &embed_template,
+            Page::Embed(_) => &embed_islands_template,
             page if gansu_eco_dashboard::is_place_page(page) => &places_islands_template,
             page if gansu_eco_dashboard::is_island_page(page) => &islands_template,
             _ => &template,
@@ -406,7 +422,13 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     }
     // The same policy as the pages' <meta>, for hosts that send it as a header
     // (which can also say who may frame the embeds: `frame-ancestors`).
-    let templates = [template.as_str(), embed_template.as_str(), places_template.as_str(), islands_template.as_str()];
+    let templates = [
+        template.as_str(),
+        embed_template.as_str(),
+        places_template.as_str(),
+        islands_template.as_str(),
+        embed_islands_template.as_str(),
+    ];
     std::fs::write(dist.join("csp.txt"), format!("{}\n", super::csp::policy(&templates))).map_err(|e| e.to_string())?;
     println!(
         "wrote {} route pages, 404.html, sitemap.xml, robots.txt, feed.xml and en/feed.xml, and each indicator page's oembed.json and qr.svg to {}",

@@ -95,7 +95,6 @@ fn every_route_has_its_title_canonical_url_and_preview_tags() {
         // pages read none (their islands' props are in the page).
         let first_data = match &route.page {
             page if gansu_eco_dashboard::is_island_page(page) => None,
-            Page::Embed(id) => Some(format!("data/{release}/indicators/{id}.json")),
             _ => Some(format!("data/{release}/overview.json")),
         };
         match first_data {
@@ -186,4 +185,18 @@ fn an_islands_page_names_the_full_app_it_loads_for_an_address_it_was_not_rendere
     // A full build's page that names no full app's files fails the build, saying so.
     let err = with_full_app("<head></head>", TEMPLATE).unwrap_err();
     assert!(err.contains("gansu-eco-…"), "{err}");
+}
+
+#[test]
+fn an_embed_keeps_its_own_page_but_wakes_with_the_islands_wasm() {
+    let embed = r#"<head><script>embed();</script><style>.embed{}</style><script type="module">import init from './gansu-eco-embed-9f.js';</script><link rel="modulepreload" href="./gansu-eco-embed-9f.js"><link rel="preload" href="./gansu-eco-embed-9f_bg.wasm" as="fetch" type="application/wasm"></head><body></body>"#;
+    let islands = r#"<head><script>islands();</script><style>.site{}</style><script type="module">import init from './gansu-eco-islands-3c.js';</script><link rel="modulepreload" href="./gansu-eco-islands-3c.js"><link rel="preload" href="./gansu-eco-islands-3c_bg.wasm" as="fetch" type="application/wasm"></head><body></body>"#;
+    let page = with_full_app(&with_wasm_of(embed, islands).unwrap(), embed).unwrap();
+    assert_eq!(
+        page,
+        r#"<head><script>embed();</script><style>.embed{}</style><script type="module">import init from './gansu-eco-islands-3c.js';</script><link rel="modulepreload" href="./gansu-eco-islands-3c.js"><link rel="preload" href="./gansu-eco-islands-3c_bg.wasm" as="fetch" type="application/wasm"><meta name="full-app" content="gansu-eco-embed-9f.js" data-wasm="gansu-eco-embed-9f_bg.wasm"></head><body></body>"#
+    );
+    // A page whose wasm is not started where trunk starts it fails the build, saying so.
+    let err = with_wasm_of("<head></head>", islands).unwrap_err();
+    assert!(err.contains("starts its wasm"), "{err}");
 }
