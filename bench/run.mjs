@@ -305,7 +305,7 @@ const size = (path) => {
 const top = readdirSync(DIST);
 const lever = (label, path) => ({ label, ...size(path) });
 const siteWasm = lever("wasm, site build (the full app: only for an address the pages were not rendered for)", join(DIST, top.find((f) => /^gansu-eco-dashboard-.*_bg\.wasm$/.test(f))));
-const islandsWasm = lever("wasm, islands build (every site page)", join(DIST, top.find((f) => /^gansu-eco-islands-.*_bg\.wasm$/.test(f))));
+const islandsWasm = lever("wasm, islands build (every page, embeds too)", join(DIST, top.find((f) => /^gansu-eco-islands-.*_bg\.wasm$/.test(f))));
 const placesWasm = lever("wasm, places build (the cities' full build: only for an address they were not rendered for)", join(DIST, top.find((f) => /^gansu-eco-places-.*_bg\.wasm$/.test(f))));
 const levers = [
   lever("ECharts, full build (echarts.min.js 5.6.0)", join(ROOT, "node_modules/echarts/dist/echarts.min.js")),
@@ -313,7 +313,7 @@ const levers = [
   siteWasm,
   islandsWasm,
   placesWasm,
-  lever("wasm, embed build", join(DIST, top.find((f) => /^gansu-eco-embed-.*_bg\.wasm$/.test(f)))),
+  lever("wasm, embed build (the embed's full build: only for its table, another release, a city's series)", join(DIST, top.find((f) => /^gansu-eco-embed-.*_bg\.wasm$/.test(f)))),
   lever("data: the overview (every indicator, no notes)", join(DIST, `data/${release}/overview.json`)),
   lever("data: one indicator in full (AIR-02)", join(DIST, `data/${release}/indicators/AIR-02.json`)),
   lever("data: the whole dataset in one file", join(DIST, `data/${release}/gansu-eco-indicators.json`)),
@@ -359,7 +359,7 @@ target("Bytes before the first chart ≤ 60 KB", ours, (k) => stats[k]?.beforeCh
 target("First load ≤ 400 KB (overview; area and indicator pages are held to it too)", ["overview", "area", "indicator"], (k) => stats[k]?.bytes, (v) => `${kb(v)} KB`, (v) => v <= 400 * 1024);
 target("First load ≤ 300 KB (embed)", ["embed"], (k) => stats[k]?.bytes, (v) => `${kb(v)} KB`, (v) => v <= 300 * 1024);
 // The site's pages load the islands build's wasm; for an address they were not rendered for, a full build's (the site's or the cities').
-nameOf["islands wasm"] = "islands build (every site page)";
+nameOf["islands wasm"] = "islands build (every page, embeds too)";
 nameOf["site wasm"] = "full app (another release's address only)";
 nameOf["places wasm"] = "places build (the cities' pages at another release's address only)";
 const wasmOf = { "islands wasm": islandsWasm, "site wasm": siteWasm, "places wasm": placesWasm };
