@@ -228,18 +228,19 @@ fn with_full_app(islands: &str, full: &str) -> Result<String, String> {
     Ok(format!("{}{meta}{}", &islands[..at], &islands[at..]))
 }
 
-/// `page` (a trunk build's page) loading `other`'s wasm instead of its own:
+/// The embed build's page loading the islands build's wasm instead of its own:
 /// trunk writes the script that starts a build's wasm, and the links that
-/// preload it, last in `<head>`.
-fn with_wasm_of(page: &str, other: &str) -> Result<String, String> {
+/// preload it, last in `<head>`; the rest of the page (its stylesheet, its
+/// inline script) stays the embed's.
+fn embed_with_islands_wasm(embed: &str, islands: &str) -> Result<String, String> {
     const START: &str = r#"<script type="module">"#;
     let loader = |html: &str, name: &str| {
         let from = html.find(START).ok_or(format!("{name}: no `{START}` that starts its wasm"))?;
         let to = html[from..].find("</head>").ok_or(format!("{name}: no </head>"))? + from;
         Ok::<_, String>(from..to)
     };
-    let (mine, theirs) = (loader(page, "embed-template.html")?, loader(other, "islands-template.html")?);
-    Ok(format!("{}{}{}", &page[..mine.start], &other[theirs], &page[mine.end..]))
+    let (own, theirs) = (loader(embed, "embed-template.html")?, loader(islands, "islands-template.html")?);
+    Ok(format!("{}{}{}", &embed[..own.start], &islands[theirs], &embed[own.end..]))
 }
 
 /// The metadata of one route. `site_url` is the absolute URL of the site root.
@@ -339,7 +340,7 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     let islands_template = with_full_app(&islands, &template)?;
     let places_islands_template = with_full_app(&islands, &places_template)?;
     // An embed keeps its own page (its stylesheet, its script) but wakes with the islands' wasm.
-    let embed_islands_template = with_full_app(&with_wasm_of(&embed_template, &islands)?, &embed_template)?;
+    let embed_islands_template = with_full_app(&embed_with_islands_wasm(&embed_template, &islands)?, &embed_template)?;
     let (release, loaded) = current_overview_loaded(dist)?;
     // The feeds write data/changes.json, which the changes page shows.
     feed::write(dist, site_url)?;

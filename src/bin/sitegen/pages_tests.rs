@@ -191,12 +191,12 @@ fn an_islands_page_names_the_full_app_it_loads_for_an_address_it_was_not_rendere
 fn an_embed_keeps_its_own_page_but_wakes_with_the_islands_wasm() {
     let embed = r#"<head><script>embed();</script><style>.embed{}</style><script type="module">import init from './gansu-eco-embed-9f.js';</script><link rel="modulepreload" href="./gansu-eco-embed-9f.js"><link rel="preload" href="./gansu-eco-embed-9f_bg.wasm" as="fetch" type="application/wasm"></head><body></body>"#;
     let islands = r#"<head><script>islands();</script><style>.site{}</style><script type="module">import init from './gansu-eco-islands-3c.js';</script><link rel="modulepreload" href="./gansu-eco-islands-3c.js"><link rel="preload" href="./gansu-eco-islands-3c_bg.wasm" as="fetch" type="application/wasm"></head><body></body>"#;
-    let page = with_full_app(&with_wasm_of(embed, islands).unwrap(), embed).unwrap();
+    let page = with_full_app(&embed_with_islands_wasm(embed, islands).unwrap(), embed).unwrap();
     assert_eq!(
         page,
         r#"<head><script>embed();</script><style>.embed{}</style><script type="module">import init from './gansu-eco-islands-3c.js';</script><link rel="modulepreload" href="./gansu-eco-islands-3c.js"><link rel="preload" href="./gansu-eco-islands-3c_bg.wasm" as="fetch" type="application/wasm"><meta name="full-app" content="gansu-eco-embed-9f.js" data-wasm="gansu-eco-embed-9f_bg.wasm"></head><body></body>"#
     );
     // A page whose wasm is not started where trunk starts it fails the build, saying so.
-    let err = with_wasm_of("<head></head>", islands).unwrap_err();
+    let err = embed_with_islands_wasm("<head></head>", islands).unwrap_err();
     assert!(err.contains("starts its wasm"), "{err}");
 }
