@@ -132,8 +132,9 @@ test("a missing data file shows which file failed and why, with a retry", async 
   const failing = await startServer({ intercept: (rel) => (broken && rel === missing ? { status: 500, body: "boom", type: "text/plain" } : null) });
   t.after(() => failing.close());
   const { page } = await openPage(site.browser, failing.origin);
-  // An embed reads its indicator's file (an indicator page reads none: src/islands.rs).
-  await page.goto(failing.url("en/embed/AIR-02/"));
+  // An embed's table reads its indicator's file: the embed's own build draws it (a page
+  // the islands build wakes reads none: src/islands.rs).
+  await page.goto(failing.url("en/embed/AIR-02/?view=table"));
   const panel = page.getByTestId("load-error");
   await panel.waitFor();
   const text = await panel.innerText();
@@ -142,7 +143,7 @@ test("a missing data file shows which file failed and why, with a retry", async 
   await page.screenshot({ path: screenshotPath("error-missing-file"), fullPage: true });
   broken = false;
   await panel.getByRole("button").click();
-  await waitForChart(page);
+  await page.getByTestId("data-table").waitFor();
   await page.context().close();
 });
 
