@@ -5,9 +5,10 @@
 //   node scripts/render-charts.mjs build/chart-options dist/charts
 //
 // The PNG is drawn by resvg's WebAssembly build from the Noto Sans CJK fonts
-// (and two fallbacks) read once into memory. (resvg's native Node build reads a font from its file
-// for each text it shapes: about 50 ms a text with these 19 MB files, 1.5 s a
-// chart, 4 minutes a build; this draws the same bytes in about 0.13 s a chart.)
+// (and two fallbacks) read once into memory. (resvg's native Node build reads
+// a font from its file for each text it shapes: about 50 ms a text with these
+// 19 MB files, 1.5 s a chart, 4 minutes a build; this draws the same bytes in
+// about 0.13 s a chart.)
 import { drawSvg } from "./echarts-svg.mjs";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
 import { execFileSync } from "node:child_process";

@@ -1,8 +1,9 @@
 //! The islands build's start (src/bin/islands.rs, islands.html): every page
 //! (`is_island_page`: the site's and the embeds') is read as the build
 //! rendered it, and only its interactive parts wake, each on its own from the
-//! props the build wrote into its wrapper (`components::island`). Nothing else of the app is in its wasm:
-//! no page views, no data files, no parser, no chart builders, no router.
+//! props the build wrote into its wrapper (`components::island`). Nothing
+//! else of the app is in its wasm: no page views, no data files, no parser, no
+//! chart builders, no router.
 //! A link to the same page with another query (a filter, a comparison) moves
 //! in place; any other link is a page load.
 //!
