@@ -2,9 +2,10 @@
 //
 //   node bench/twiggy.mjs [--out FILE] [--note "first line"]     (after scripts/build.sh)
 //
-// Prints Markdown for the four wasm builds in dist/ (site, embed, places, islands): each
-// file's raw and brotli size (quality 11, Node's zlib, as scripts/compress.mjs
-// serves it), its 15 largest items, and every item's shallow size summed by crate.
+// Prints Markdown for the two wasm builds in dist/ (the site's, which is the islands
+// build, and the embed's): each file's raw and brotli size (quality 11, Node's zlib,
+// as scripts/compress.mjs serves it), its 15 largest items, and every item's shallow
+// size summed by crate.
 // bench/run.mjs imports twiggyReport() to put the "after" tables beside
 // bench/TWIGGY-BEFORE.md in bench/REPORT.md.
 //
@@ -52,11 +53,12 @@ import { brotliCompressSync, constants } from "node:zlib";
 const ROOT = join(import.meta.dirname, "..");
 const TWIGGY = existsSync("/root/.cargo/bin/twiggy") ? "/root/.cargo/bin/twiggy" : "twiggy";
 
+// The two builds the site ships, each with the build it replaced in bench/TWIGGY-BEFORE.md
+// (`before`): the site's wasm was the whole app (`gansu-eco-dashboard`), drawn in the
+// browser; it is now the islands build, which wakes pages the build rendered.
 export const BUILDS = [
-  { label: "site", bin: "gansu-eco-dashboard" },
-  { label: "embed", bin: "gansu-eco-embed" },
-  { label: "places", bin: "gansu-eco-places" },
-  { label: "islands", bin: "gansu-eco-islands" },
+  { label: "site", bin: "gansu-eco-islands", before: "gansu-eco-dashboard" },
+  { label: "embed", bin: "gansu-eco-embed", before: "gansu-eco-embed" },
 ];
 
 const GLUE = "wasm-bindgen glue";
@@ -157,14 +159,14 @@ function locate(bin) {
 }
 
 /**
- * Measures the three builds. Returns { markdown, data }: data holds, per build,
+ * Measures the builds the site ships. Returns { markdown, data }: data holds, per build,
  * the sizes and every group's bytes, so a later run can be set beside it.
  */
 export function twiggyReport() {
   const twiggy = execFileSync(TWIGGY, ["--version"]).toString().trim();
   const data = [];
   const lines = [];
-  for (const { label, bin } of BUILDS) {
+  for (const { label, bin, before } of BUILDS) {
     const { shipped, read, list, why } = locate(bin);
     const shippedBuf = readFileSync(shipped);
     const readBuf = read === shipped ? shippedBuf : readFileSync(read);
@@ -178,7 +180,7 @@ export function twiggyReport() {
       crates[c] = (crates[c] ?? 0) + i.shallow_size;
     }
     const entry = {
-      label, bin, shipped: relative(ROOT, shipped), read: relative(ROOT, read), why,
+      label, bin, before, shipped: relative(ROOT, shipped), read: relative(ROOT, read), why,
       shippedRaw: shippedBuf.length, shippedBr: brotli(shippedBuf),
       readRaw: readBuf.length, readBr: read === shipped ? null : brotli(readBuf),
       customBytes, total, crates,

@@ -27,23 +27,16 @@ scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$PATH"   # wasm-opt (binaryen) and esbuild
 
 cargo run --quiet --features tools --bin sitegen -- check
+# The site's build (index.html → src/bin/islands.rs): its page is the template of
+# every route's, whose interactive parts its wasm wakes; and the assets (ECharts,
+# data, embed.js).
 trunk build --release
-# The embed view has its own, smaller wasm build (embed.html → src/bin/embed.rs);
-# its assets join the site's, and its page is the template of every embed route.
+# The embed's own build (embed.html → src/bin/embed.rs): its page is the template of
+# every embed route; its wasm draws an embed the build did not render (its table,
+# another release, a city's series).
 trunk build embed.html --release --dist build/dist-embed
 cp build/dist-embed/gansu-eco-embed-* dist/
 cp build/dist-embed/index.html dist/embed-template.html
-# So have the cities and prefectures' pages (places.html → src/bin/places.rs): the
-# site's wasm then carries none of them.
-trunk build places.html --release --dist build/dist-places
-cp build/dist-places/gansu-eco-places-* dist/
-cp build/dist-places/index.html dist/places-template.html
-# The overview, about and changes pages wake only their interactive parts
-# (islands.html → src/bin/islands.rs): a wasm without the pages or the data parser.
-trunk build islands.html --release --dist build/dist-islands
-cp -r build/dist-islands/gansu-eco-islands-* dist/
-if [ -d build/dist-islands/snippets ]; then cp -r build/dist-islands/snippets dist/; fi
-cp build/dist-islands/index.html dist/islands-template.html
 # Each data release as a self-describing download: CSVW metadata, datapackage.json and a ZIP.
 cargo run --quiet --features tools --bin sitegen -- package dist
 rm -rf build/chart-options

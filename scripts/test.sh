@@ -6,13 +6,13 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh --browser
 cargo fmt --check
-# Natively every feature but `hydrate`, the browser's half of build-time rendering
-# (`ssr`, part of `tools`, is the native half; Leptos takes one of the two per build).
+# Natively every feature but the browser's (`ssr`, part of `tools`, renders the pages;
+# Leptos takes one of `ssr`, `hydrate` and `csr` per build).
 cargo clippy --all-targets --features tools,embed -- -D warnings
-# The browser build too: code behind `cfg(target_arch = "wasm32")` is linted as well.
+# The browser builds too: code behind `cfg(target_arch = "wasm32")` is linted as well.
+# The site's (index.html: `hydrate`), then the embed's (embed.html: `embed`, `csr`).
 cargo clippy --target wasm32-unknown-unknown --lib --bins --features hydrate -- -D warnings
-# The embed build's variant of the library (embed.html turns on `embed`).
-cargo clippy --target wasm32-unknown-unknown --lib --bin gansu-eco-embed --features embed,hydrate -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bin gansu-eco-embed --features embed,csr -- -D warnings
 cargo test --features tools,embed
 scripts/build.sh --site-url http://127.0.0.1:8080/gansu/ --report-url mailto:data-problems@example.org
 node --test tests/budget.test.mjs

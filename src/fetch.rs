@@ -49,24 +49,6 @@ impl AppError {
     }
 }
 
-/// A data file's fingerprint (64-bit FNV-1a of its text). The build and the
-/// browser each combine those of the files a page shows, in any order (XOR), to
-/// tell whether the browser read the files the page was rendered from.
-pub fn fingerprint(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
-pub fn fingerprint_hex(combined: u64) -> String {
-    format!("{combined:016x}")
-}
-
-/// The fingerprints of every file fetched so far, combined.
-static FILES_READ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
-pub fn files_read() -> u64 {
-    FILES_READ.load(std::sync::atomic::Ordering::Relaxed)
-}
-
 /// Fetches a text file relative to the site root, with a time limit.
 pub async fn fetch_text(url: &str) -> Result<String, AppError> {
     let net = |detail: String| AppError::Network { url: url.to_string(), detail };
@@ -92,7 +74,6 @@ pub async fn fetch_text(url: &str) -> Result<String, AppError> {
             let found = if content_type.is_empty() { "HTML".to_string() } else { content_type };
             return Err(AppError::NotJson { url: url.to_string(), found });
         }
-        FILES_READ.fetch_xor(fingerprint(&text), std::sync::atomic::Ordering::Relaxed);
         Ok(text)
     }
     .await;

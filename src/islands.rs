@@ -1,16 +1,18 @@
-//! The islands build's start (src/bin/islands.rs, islands.html): every page
-//! (`is_island_page`: the site's and the embeds') is read as the build
-//! rendered it, and only its interactive parts wake, each on its own from the
-//! props the build wrote into its wrapper (`components::island`). Nothing
-//! else of the app is in its wasm: no page views, no data files, no parser, no
-//! chart builders, no router.
+//! The site's build (src/bin/islands.rs, index.html): every page (the site's
+//! and the embeds') is read as the build rendered it, and only its interactive
+//! parts wake, each on its own from the props the build wrote into its wrapper
+//! (`components::island`). Nothing else of the app is in its wasm: no page
+//! views, no data files, no parser, no chart builders, no router.
 //! A link to the same page with another query (a filter, a comparison) moves
 //! in place; any other link is a page load.
 //!
-//! An address the page was not rendered for (another release; for an embed, also
-//! its table or a city's series) needs the whole app: the page then loads its
-//! full build (named in `<meta name="full-app">`: the site's, the cities' for
-//! their pages, the embed's for embeds), which draws that page afresh.
+//! Two addresses are not the page the HTML was rendered for:
+//! - an embed's table, another release of it or a city's series: the page then
+//!   loads the embed's own build (named in `<meta name="full-app">`), which
+//!   draws it afresh;
+//! - a host's 404 page, served at any address: at a page's address (a host that
+//!   serves no folder's `index.html`), it opens that page's file; otherwise it
+//!   is the not-found page it was rendered as.
 
 use crate::components::island::{
     ADDRESS, CHART, CITATION, COMPARE, DISPLAY, FILTER, REPORT, SEARCH, SERIES_EMBED, SHARE, SORT, VIEWS,
@@ -107,7 +109,14 @@ pub fn wake() {
     let route = Route::from_location(&here.path, &here.search, &site.base_path);
     let html = document().document_element();
     if !crate::start::rendered_for(&route, &site) {
-        return full_app(&site);
+        if full_app(&site) {
+            return;
+        }
+        if route.page != Page::NotFound && !here.path.ends_with("index.html") {
+            let file = format!("{}index.html{}{}", Route::new(route.lang, route.page).href(), here.search, here.hash);
+            let _ = window().location().replace(&crate::context::absolute(&site.root_url, &file));
+            return;
+        }
     }
     let owner = Owner::new();
     owner.set();
@@ -200,12 +209,13 @@ fn missing(name: &str) {
     web_sys::console::warn_1(&format!("island `{name}`: unknown, or its props do not read; left as rendered").into());
 }
 
-/// Loads the site's full build, which draws the page afresh for this address.
-fn full_app(site: &Site) {
+/// Loads the build the page names in `<meta name="full-app">` (an embed's own),
+/// which draws the page afresh for this address; false if it names none.
+fn full_app(site: &Site) -> bool {
     let meta = document().query_selector(&format!("meta[name={FULL_APP_META}]")).ok().flatten();
     let files = meta.and_then(|m| Some((m.get_attribute("content")?, m.get_attribute("data-wasm")?)));
     let Some((js, wasm)) = files else {
-        return missing(FULL_APP_META);
+        return false;
     };
     let url = |file: &str| crate::context::absolute(&site.root_url, file);
     let started = start_app(&url(&js), &url(&wasm));
@@ -214,4 +224,5 @@ fn full_app(site: &Site) {
             web_sys::console::error_1(&e);
         }
     });
+    true
 }

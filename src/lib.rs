@@ -14,7 +14,7 @@ pub mod components;
 pub mod context;
 pub mod fetch;
 pub mod i18n;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 pub mod islands;
 pub mod loadable;
 pub mod model;
@@ -33,41 +33,22 @@ use leptos::prelude::*;
 use route::{Page, Route};
 use start::Start;
 
-/// The site's pages come in two wasm builds, each with the same frame: `App`
-/// draws the overview, areas, indicators, about and changes pages; `places_app`
-/// (src/bin/places.rs, places.html) the cities and prefectures. A link to the
-/// other build's pages is a full page load; within a build, pages change in place.
-/// Each starts from `start` (see `start`): the build renders it, the browser wakes it.
+/// The site's pages, in one frame: `app` draws the overview, areas, indicators,
+/// about and changes pages; `places_app` the cities and prefectures. The build
+/// renders every page with them from `start` (`sitegen pages`); in the browser,
+/// only each page's islands wake (`islands`).
 pub fn app(start: Start) -> impl IntoView {
-    frame(start, |page| !is_place_page(page), || view! { <CurrentPage/> }.into_any())
+    frame(start, || view! { <CurrentPage/> }.into_any())
 }
 
-/// The cities and prefectures' build (see `app`).
+/// The cities and prefectures' pages (see `app`).
 pub fn places_app(start: Start) -> impl IntoView {
-    frame(start, is_place_page, || view! { <PlacePage/> }.into_any())
+    frame(start, || view! { <PlacePage/> }.into_any())
 }
 
 /// The pages `places_app` draws.
 pub fn is_place_page(page: &Page) -> bool {
     matches!(page, Page::Cities | Page::City(_))
-}
-
-/// The pages the islands build wakes (`islands`), once rendered: every page
-/// `app`, `places_app` and `embed_app` draw. Those three now draw them only for
-/// an address they were not rendered for (another release, a host's 404 page,
-/// an embed's table or a city's series), and then in place from there.
-pub fn is_island_page(page: &Page) -> bool {
-    matches!(
-        page,
-        Page::Overview
-            | Page::Embed(_)
-            | Page::Area(_)
-            | Page::Indicator(_)
-            | Page::About
-            | Page::Changes
-            | Page::Cities
-            | Page::City(_)
-    )
 }
 
 /// The contexts every page reads, from `start`; then, once the page is awake,
@@ -83,19 +64,17 @@ fn provide_start(start: Start) -> (context::Reader, navigation::Address) {
     (reader, address)
 }
 
-fn frame(start: Start, draws: fn(&Page) -> bool, current: fn() -> AnyView) -> impl IntoView {
+/// A site page's frame, as the build renders it: the page at its address, the
+/// display choices off. (In the browser its islands wake on their own: `islands`.)
+fn frame(start: Start, current: fn() -> AnyView) -> impl IntoView {
     let base_path = start.site.base_path.clone();
-    let (reader, address) = provide_start(start);
-    let address = navigation::follow(address, &base_path, navigation::Draws::pages(draws));
+    let (_, address) = provide_start(start);
+    let route = Route::from_location(&address.path, &address.search, &base_path);
+    let (address, set_address) = signal(address);
+    navigation::provide(address, set_address, navigation::Draws::only(&route));
     provide_context(OverviewCache::new());
-    let display = RwSignal::new(context::Display::default());
-    provide_context(display);
-    Effect::new(move |_| {
-        awake(reader);
-        display.set(context::Display::from_document());
-    });
-    let route = Memo::new(move |_| address.with(|a| Route::from_location(&a.path, &a.search, &base_path)));
-    provide_context(route);
+    provide_context(RwSignal::new(context::Display::default()));
+    provide_context(Memo::new(move |_| route.clone()));
     view! { <SiteFrame current/> }
 }
 

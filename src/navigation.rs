@@ -1,15 +1,17 @@
-//! Moving between the site's pages without reloading them.
+//! Moving a page to another view of itself without reloading it: a status
+//! filter, the table's tab, another comparison.
 //!
 //! The address is one signal, [`Address`]; `Route::from_location` turns it into
-//! the typed route every page reads. A click on a link to another page of the
-//! site (same origin, under the site's base path, no modifier key, no `target`
-//! or `download`) becomes a `history.pushState` and an update of the signal;
-//! Back and Forward (`popstate`) and in-page anchors (`hashchange`) update it
-//! too. Everything else (other sites, downloads, new tabs) is left to the
-//! browser. This is all the routing the site needs: the typed route in
+//! the typed route every page reads. A click on a link to this page with
+//! another query (same origin, under the site's base path, no modifier key, no
+//! `target` or `download`; `Draws::only`) becomes a `history.pushState` and an
+//! update of the signal; Back and Forward (`popstate`) and in-page anchors
+//! (`hashchange`) update it too. Every other link is a page load of that
+//! page's own file, and the rest (other sites, downloads, new tabs) is left to
+//! the browser. This is all the routing the site needs: the typed route in
 //! `route.rs` is the one place that knows the site's addresses.
 
-use crate::route::{Page, Route};
+use crate::route::Route;
 use leptos::prelude::*;
 use std::sync::Arc;
 #[cfg(target_arch = "wasm32")]
@@ -35,40 +37,20 @@ impl Address {
     }
 }
 
-/// Starts following the address from `start` (the page's first render), and
-/// returns it as a signal (also provided as context, with its setter for
-/// `navigate`). Called once, by `app` (or `places_app`): `draws` says which
-/// pages this build draws; a link to any other page is left to the browser,
-/// which loads that page's own HTML and build.
-pub fn follow(start: Address, base_path: &str, draws: Draws) -> ReadSignal<Address> {
-    let (address, set_address) = signal(start);
-    #[cfg(target_arch = "wasm32")]
-    listen(base_path.to_string(), draws.clone(), set_address);
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = base_path;
-    provide(address, set_address, draws);
-    address
-}
-
-/// Provides the address, its setter and what this build draws, as `follow`
-/// does: for a page whose pieces wake on their own (`crate::islands`), each
-/// under its own root, once the listener is set up (`listen`).
+/// Provides the address, its setter and what the page draws in place: for a
+/// page whose pieces wake on their own (`crate::islands`), each under its own
+/// root, once the listener is set up (`listen`); and for the build's render.
 pub fn provide(address: ReadSignal<Address>, set_address: WriteSignal<Address>, draws: Draws) {
     provide_context(set_address);
     provide_context(address);
     provide_context(draws);
 }
 
-/// The pages a build draws in place (`follow`); a link to any other is a page load.
+/// The addresses a page draws in place (`listen`); a link to any other is a page load.
 #[derive(Clone)]
 pub struct Draws(Arc<dyn Fn(&Route) -> bool + Send + Sync>);
 
 impl Draws {
-    /// Every page `draws` says yes to, in either language: the full builds' pages.
-    pub fn pages(draws: fn(&Page) -> bool) -> Draws {
-        Draws(Arc::new(move |route| draws(&route.page)))
-    }
-
     /// This page alone, in its language, with another query (a filter, a
     /// view): an islands page, which cannot draw any other.
     pub fn only(here: &Route) -> Draws {

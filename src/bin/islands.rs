@@ -1,6 +1,5 @@
-//! Entry point of the islands build (islands.html): the overview, about and
-//! changes pages stay as the build rendered them, and only their interactive
-//! parts wake (`gansu_eco_dashboard::islands`).
+//! Entry point of the site's build (index.html): every page stays as the build
+//! rendered it, and only its interactive parts wake (`gansu_eco_dashboard::islands`).
 fn main() {
     // Panic messages in the console while developing; left out of release builds,
     // where the page's own error views are what readers see.

@@ -26,8 +26,9 @@ pub const COMPARE: &str = "compare";
 pub const SORT: &str = "sort";
 pub const SERIES_EMBED: &str = "series-embed";
 
-/// Provided by the build while it renders a page the islands build wakes
-/// (`is_island_page`): only such a page carries its islands' props.
+/// Provided by the build while it renders a page (`sitegen pages`): its islands
+/// carry their props, which the site's wasm wakes them from. A page the embed's
+/// build draws in the browser needs none.
 #[derive(Clone, Copy, Debug)]
 pub struct WriteProps;
 

@@ -44,7 +44,12 @@ pub fn focus_element(id: &str) {
 pub fn Header(route: Memo<Route>) -> impl IntoView {
     let lang = Signal::derive(move || route.get().lang);
     let home = move || Route::new(lang.get(), Page::Overview).href();
-    let other = move || route.get().in_lang(lang.get().other());
+    // The same page in the other language; from the not-found page (one file for
+    // every address, `404.html`), the other language's overview.
+    let other = move || match route.get() {
+        Route { page: Page::NotFound, .. } => Route::new(lang.get().other(), Page::Overview),
+        here => here.in_lang(lang.get().other()),
+    };
     let about = move |section: &str| format!("{}{section}", Route::new(lang.get(), Page::About).href());
     view! {
         <header class="site-header">

@@ -171,20 +171,12 @@ fn json_kind(v: &Value) -> &'static str {
 }
 
 /// Converts one JSON value to `T`, reporting the failing field's path.
-#[cfg(not(all(feature = "embed", target_arch = "wasm32")))]
 fn convert<T: DeserializeOwned>(v: &Value) -> Result<T, (String, String)> {
     serde_path_to_error::deserialize(v).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
         (path, e.into_inner().to_string())
     })
-}
-
-/// The embed build's conversion: the error names the indicator (the caller
-/// does) but not the field path, which would cost the embed's wasm about 5 KB.
-#[cfg(all(feature = "embed", target_arch = "wasm32"))]
-fn convert<T: DeserializeOwned>(v: &Value) -> Result<T, (String, String)> {
-    T::deserialize(v).map_err(|e| (String::new(), e.to_string()))
 }
 
 /// Takes a required field out of the root object or reports it missing.

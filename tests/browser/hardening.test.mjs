@@ -4,7 +4,7 @@
 // a data update behind long-cache headers never mixes releases.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { currentRelease, launch, openPage, overview, readDist, startServer, waitForChart } from "./harness.mjs";
+import { currentRelease, launch, openPage, readDist, startServer, waitForChart } from "./harness.mjs";
 
 let browser;
 before(async () => (browser = await launch()));
@@ -12,14 +12,15 @@ after(async () => browser?.close());
 
 const release = currentRelease();
 const OVERVIEW = `data/${release}/overview.json`;
-const DETAIL = `data/${release}/indicators/AIR-02.json`;
+const fileOf = (id, r = release) => `data/${r}/indicators/${id}.json`;
+const DETAIL = fileOf("AIR-02");
 const original = (rel) => readDist(rel);
 
-/** The overview with indicator `id` changed by `edit`. */
-function overviewWith(id, edit) {
-  const o = JSON.parse(original(OVERVIEW));
-  edit(o.indicators.find((i) => i.id === id), o);
-  return JSON.stringify(o);
+/** Indicator `id`'s file with its indicator changed by `edit`. */
+function fileWith(id, edit) {
+  const file = JSON.parse(original(fileOf(id)));
+  edit(file.indicator);
+  return JSON.stringify(file);
 }
 
 /** Serves the site with one file answered by `fake`, opens `page`, hands it to `check`. */
@@ -35,12 +36,6 @@ async function withBroken(t, file, fake, pageRel, check) {
   return { page, problems };
 }
 
-async function errorPanelSays(page, ...parts) {
-  await panelSays(page, ...parts);
-  // The page the build rendered stays readable under the notice.
-  assert.ok((await page.locator("h1").first().innerText()).length > 0, "the rendered page is still there");
-}
-
 /** The error panel names the file and why, with a retry; nothing is drawn from the broken file. */
 async function panelSays(page, ...parts) {
   const panel = page.getByTestId("load-error");
@@ -53,59 +48,69 @@ async function panelSays(page, ...parts) {
 
 const json = (body) => () => ({ body, type: "application/json" });
 
-// The site's pages and the embeds read no data file: their islands wake from the page
-// itself (src/islands.rs). An address the pages were not rendered for (another release;
-// an embed's table) is drawn by a full build, which reads the files: the one kind of
-// page that still reads them.
+// The browser reads a data file in one place: an embed at an address its page was not
+// rendered for (its table, another release, a city's series), which the embed's own
+// build draws from the indicator's file. Every other page holds what it shows and reads
+// no data file (src/islands.rs), and the build refuses a bad file before it writes any
+// page (`sitegen check`; the same reader's cases, overview files too, are
+// tests/validator.rs's). So the bad files are served to an embed's table.
 const older = JSON.parse(original("data/releases.json")).releases.find((r) => r.release !== release).release;
-const drawnByApp = (rel) => `${rel}?release=${older}`;
-// Whole-file problems: the overview file cannot be used; the page says which file and
-// why. A city's page drawn by the cities' build shows them (the site's build, below).
-const READS_OVERVIEW = drawnByApp("en/city/620100/");
-// An embed's table: the embed's build draws it from the current release's indicator file.
+const tableOf = (id) => `en/embed/${id}/?view=table`;
 const EMBED = "en/embed/AIR-02/";
-const READS_DETAIL = `${EMBED}?view=table`;
+const READS_DETAIL = tableOf("AIR-02");
+// Whole-file problems: the file cannot be used; the page says which file and why.
 const fileCases = [
   ["malformed JSON", json('{"schema_version": 1,,}'), ["not valid JSON", "line 1"]],
-  ["truncated file", json(original(OVERVIEW).slice(0, 700)), ["ends too early"]],
+  ["truncated file", json(original(DETAIL).slice(0, 700)), ["ends too early"]],
   ["empty file", json(""), ["the file is empty"]],
-  ["wrong schema_version", json(original(OVERVIEW).replace('"schema_version": 1', '"schema_version": 2')), ["schema_version", "reads version 1, the file says 2"]],
+  ["wrong schema_version", json(original(DETAIL).replace('"schema_version": 1', '"schema_version": 2')), ["schema_version", "reads version 1, the file says 2"]],
   ["not an object", json("[1, 2, 3]"), ["expected a JSON object, found an array"]],
-  ["missing release", json(JSON.stringify({ ...JSON.parse(original(OVERVIEW)), release: undefined })), ["release", "missing"]],
-  ["bad as_of date", json(original(OVERVIEW).replace(/"as_of": "[^"]+"/, '"as_of": "28/11/2026"')), ["as_of", "YYYY-MM-DD"]],
-  ["NaN in a value", json(original(OVERVIEW).replace('"value": 25.7', '"value": NaN')), ["not valid JSON"]],
-  ["number beyond f64", json(original(OVERVIEW).replace('"value": 25.7', '"value": 1e400')), ["number out of range"]],
-  ["HTTP 404", () => ({ status: 404, body: "gone", type: "text/plain" }), ["HTTP 404"]],
+  ["missing release", json(JSON.stringify({ ...JSON.parse(original(DETAIL)), release: undefined })), ["release", "missing"]],
+  ["no indicator in the file", json(JSON.stringify({ ...JSON.parse(original(DETAIL)), indicator: undefined })), ["indicator", "missing"]],
+  ["bad as_of date", json(original(DETAIL).replace(/"as_of": "[^"]+"/, '"as_of": "28/11/2026"')), ["as_of", "YYYY-MM-DD"]],
+  ["NaN in a value", json(original(DETAIL).replace('"value": 25.7', '"value": NaN')), ["not valid JSON"]],
+  ["number beyond f64", json(original(DETAIL).replace('"value": 25.7', '"value": 1e400')), ["number out of range"]],
   ["HTML page instead of JSON", () => ({ body: "<!doctype html><h1>Welcome to nginx</h1>", type: "text/html" }), ["not a data file", "text/html"]],
 ];
 for (const [name, fake, parts] of fileCases) {
-  test(`overview: ${name} is explained with its file name`, async (t) => {
-    await withBroken(t, OVERVIEW, fake, READS_OVERVIEW, (page) => errorPanelSays(page, OVERVIEW, ...parts));
+  test(`indicator file: ${name} is explained with its file name`, async (t) => {
+    await withBroken(t, DETAIL, fake, READS_DETAIL, (page) => panelSays(page, DETAIL, ...parts));
   });
 }
 
-test("overview: HTTP 500, then a retry that works", async (t) => {
-  let failing = true;
-  await withBroken(t, OVERVIEW, () => (failing ? { status: 500, body: "boom", type: "text/plain" } : null), READS_OVERVIEW, async (page) => {
-    await errorPanelSays(page, OVERVIEW, "HTTP 500");
-    failing = false;
-    await page.getByTestId("load-error").getByRole("button").click();
-    await waitForChart(page);
-    assert.equal(await page.getByTestId("load-error").count(), 0);
-  });
-});
-
-test("overview: a response that never finishes times out, and retry recovers", async (t) => {
+test("indicator file: a response that never finishes times out, and retry recovers", async (t) => {
   let hang = true;
-  await withBroken(t, OVERVIEW, () => (hang ? { hang: true, body: '{"schema_version":' } : null), READS_OVERVIEW, async (page) => {
-    await errorPanelSays(page, OVERVIEW, "timed out");
+  await withBroken(t, DETAIL, () => (hang ? { hang: true, body: '{"schema_version":' } : null), READS_DETAIL, async (page) => {
+    await panelSays(page, DETAIL, "timed out");
     hang = false;
     await page.getByTestId("load-error").getByRole("button").click();
-    await waitForChart(page);
+    await page.getByTestId("data-table").waitFor();
   });
 });
 
-// One indicator broken among good ones: only it is left out, named, with its field.
+// The embed's other two reads: a city's series (its own file) and a pinned older release.
+test("a city's series file that is not JSON is named, in the chart's place", async (t) => {
+  const series = `data/${release}/places/AIR-02.620100.json`;
+  await withBroken(t, series, json('{"schema_version": 1,,}'), "en/embed/AIR-02/?place=620100", (page) =>
+    panelSays(page, series, "not valid JSON"),
+  );
+});
+
+test("a pinned older release's file answered by an HTML page is named, in the chart's place", async (t) => {
+  const pinned = fileOf("AIR-02", older);
+  const page = () => ({ body: "<!doctype html><h1>Welcome to nginx</h1>", type: "text/html" });
+  await withBroken(t, pinned, page, `${EMBED}?release=${older}`, (p) => panelSays(p, pinned, "not a data file", "text/html"));
+});
+
+test("indicator file: HTTP 404 says there is no such indicator, and draws nothing", async (t) => {
+  await withBroken(t, DETAIL, () => ({ status: 404, body: "gone", type: "text/plain" }), READS_DETAIL, async (page) => {
+    // An embed of an indicator or a city's series with no file (src/components/load.rs).
+    assert.match(await page.getByTestId("not-found").innerText(), /no page or indicator at this address/);
+    assert.equal(await page.getByTestId("data-table").count(), 0);
+  });
+});
+
+// A bad indicator: the file, the indicator and the field are named; nothing is drawn from it.
 const indicatorCases = [
   ["unknown unit", "AIR-02", (i) => (i.unit = "furlongs"), ["indicator AIR-02", "unit", "unknown variant `furlongs`"]],
   ["missing required field", "AIR-03", (i) => delete i.direction, ["indicator AIR-03", "missing field `direction`"]],
@@ -117,22 +122,11 @@ const indicatorCases = [
   ["huge number", "AIR-02", (i) => (i.values[0].value = 1e300), ["indicator AIR-02", "values[0].value", "not a plausible figure"]],
   ["percentage above 100", "AIR-01", (i) => (i.values[0].value = 250), ["indicator AIR-01", "outside −100…100"]],
   ["target kind against direction", "AIR-02", (i) => (i.target.kind = "at_least"), ["indicator AIR-02", "target.kind", "does not fit direction"]],
-  ["duplicate id", "AIR-03", (i) => (i.id = "AIR-02"), ["indicator AIR-02", "duplicate id"]],
+  ["wrong type in the baseline", "AIR-02", (i) => (i.baseline.year = "2020年"), ["indicator AIR-02", "baseline.year", "invalid type"]],
 ];
 for (const [name, id, edit, parts] of indicatorCases) {
-  test(`one bad indicator (${name}) is left out and named; the rest of the page works`, async (t) => {
-    const body = overviewWith(id, edit);
-    await withBroken(t, OVERVIEW, json(body), drawnByApp("en/area/air/"), async (page) => {
-      const notice = page.getByTestId("data-problems");
-      await notice.waitFor();
-      const text = await notice.innerText();
-      for (const p of parts) assert.ok(text.includes(p), `notice says "${p}":\n${text}`);
-      assert.ok(text.includes(OVERVIEW), "and names the file");
-      await waitForChart(page);
-      const shown = await page.getByTestId("indicator-card").evaluateAll((cards) => cards.map((c) => c.dataset.id));
-      const air = overview().indicators.filter((i) => i.area === "air").length;
-      assert.equal(shown.length, air - 1, `the other ${air - 1} air indicators still show`);
-    });
+  test(`a bad indicator (${name}) is named with its file and field; nothing is drawn from it`, async (t) => {
+    await withBroken(t, fileOf(id), json(fileWith(id, edit)), tableOf(id), (page) => panelSays(page, fileOf(id), ...parts));
   });
 }
 
@@ -141,20 +135,6 @@ test("indicator file: a source key not in its registry is named with the field",
   file.indicator.values[1].source = "nope";
   await withBroken(t, DETAIL, json(JSON.stringify(file)), READS_DETAIL, (page) =>
     panelSays(page, DETAIL, "indicator AIR-02", "values[1].source", 'source "nope" is not in the source registry'),
-  );
-});
-
-test("indicator file: a wrong type is named with the field", async (t) => {
-  const file = JSON.parse(original(DETAIL));
-  file.indicator.baseline.year = "2020年";
-  // An embed names the file and the indicator, not the field (src/model/files.rs: the
-  // path would cost its wasm 5 KB); the full app names the field. Both pages are drawn,
-  // not rendered, so the panel takes the page's place.
-  await withBroken(t, DETAIL, json(JSON.stringify(file)), READS_DETAIL, (page) =>
-    panelSays(page, DETAIL, "indicator AIR-02", "invalid type"),
-  );
-  await withBroken(t, DETAIL, json(JSON.stringify(file)), drawnByApp("en/indicator/AIR-02/"), (page) =>
-    panelSays(page, DETAIL, "indicator AIR-02", "baseline.year", "invalid type"),
   );
 });
 
@@ -169,31 +149,41 @@ test("indicator file: HTTP 500 with retry", async (t) => {
 });
 
 test("hostile text stays inert text; only http(s) links are clickable", async (t) => {
-  const file = JSON.parse(original(DETAIL));
+  // An embed pinned to an older release: the embed's build draws it from that file.
+  const OLDER = fileOf("AIR-02", older);
+  const file = JSON.parse(original(OLDER));
   const evil = '<img src="http://evil.example/x.png" onerror="alert(1)">';
-  const first = Object.keys(file.sources)[0];
-  file.sources[first].title.en = `${evil}</script><script>alert(2)</script>`;
-  file.sources[first].publisher.en = "javascript:alert(3)";
-  file.indicator.notes[0].text.en = `${evil} note`;
+  for (const source of Object.values(file.sources)) {
+    source.title.en = `${evil}</script><script>alert(2)</script>`;
+    source.publisher.en = "javascript:alert(3)";
+  }
+  file.indicator.name.en = `${evil} PM2.5`;
   file.indicator.values.find((v) => v.period).period.label.en = `${evil} Jan–Nov`;
-  const server = await startServer({ intercept: (rel) => (rel === DETAIL ? { body: JSON.stringify(file) } : null) });
+  const server = await startServer({ intercept: (rel) => (rel === OLDER ? { body: JSON.stringify(file) } : null) });
   t.after(() => server.close());
   const { page, problems, context } = await openPage(browser, server.origin);
   t.after(() => context.close());
   const dialogs = [];
   page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
-  // The full app draws the page from the file (the build would refuse it: hostile text is
-  // rendered there as text too, by the same views).
-  await page.goto(server.url(drawnByApp("en/indicator/AIR-02/")));
+  const noElementFromData = async (where) => {
+    // (The head's own inline script, which applies the display choices, is the page's, not the data's.)
+    assert.equal(await page.locator('img[onerror], body script:not([src]):not([type=module]):not([type="application/ld+json"])').count(), 0, `${where}: no element made from data`);
+    for (const href of await page.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
+      assert.ok(!/^\s*javascript:/i.test(href ?? ""), `${where}: no javascript: link (${href})`);
+    }
+  };
+  // Its table: the name, the sources and the part-year label, as text.
+  await page.goto(server.url(`${EMBED}?release=${older}&view=table`));
+  await page.getByTestId("data-table").waitFor();
+  const text = await page.locator("main").innerText();
+  assert.ok(text.includes('<img src="http://evil.example/x.png"'), `shown as text:\n${text}`);
+  assert.ok((await page.getByTestId("embed-source").innerText()).includes("javascript:alert(3)"), "a publisher shown as text");
+  await noElementFromData("table");
+  // Its chart: hover the part-year mark so ECharts shows the hostile label in a tooltip.
+  await page.goto(server.url(`${EMBED}?release=${older}`));
   await waitForChart(page);
-  assert.ok((await page.getByTestId("sources").innerText()).includes('<img src="http://evil.example/x.png"'), "shown as text");
-  assert.ok((await page.getByTestId("notes").innerText()).includes("<img"), "notes shown as text");
-  // (The head's own inline script, which applies the display choices, is the page's, not the data's.)
-  assert.equal(await page.locator('img[onerror], body script:not([src]):not([type=module]):not([type="application/ld+json"])').count(), 0, "no element made from data");
-  for (const href of await page.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
-    assert.ok(!/^\s*javascript:/i.test(href ?? ""), `no javascript: link (${href})`);
-  }
-  // Hover the part-year mark so ECharts shows the hostile label in a tooltip.
+  assert.ok((await page.locator("h1").innerText()).includes("<img"), "the name shown as text");
+  await noElementFromData("chart");
   const box = await page.locator("[data-testid=chart]").boundingBox();
   for (let x = box.x + 20; x < box.x + box.width - 10; x += 12) {
     for (const y of [0.2, 0.35, 0.5, 0.65].map((f) => box.y + box.height * f)) await page.mouse.move(x, y);
@@ -210,7 +200,7 @@ test("a javascript: source URL is rejected by the validator, and said as text", 
   const file = JSON.parse(original(DETAIL));
   const first = Object.keys(file.sources)[0];
   file.sources[first].url = "javascript:alert(1)";
-  await withBroken(t, DETAIL, json(JSON.stringify(file)), drawnByApp("en/indicator/AIR-02/"), async (page) => {
+  await withBroken(t, DETAIL, json(JSON.stringify(file)), READS_DETAIL, async (page) => {
     await panelSays(page, "not an http(s) address");
     assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
   });

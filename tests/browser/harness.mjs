@@ -46,11 +46,12 @@ export function routePages() {
 
 /**
  * How the page at `rel` wakes once its wasm has run (`<html data-app>`), by the
- * wasm its HTML loads: "islands" when the islands build wakes only its
- * interactive parts (src/islands.rs), "hydrated" when a full build wakes the whole page.
+ * wasm its HTML loads: "islands" when it is the site's build, which wakes only
+ * its interactive parts (src/islands.rs). Every page's is; a page that names no
+ * wasm, or another, is "not woken by the site's build" and fails the checks that ask.
  */
 export function wakesAs(rel) {
-  return /gansu-eco-islands-/.test(readDist(`${rel}index.html`)) ? "islands" : "hydrated";
+  return /gansu-eco-islands-/.test(readDist(`${rel}index.html`)) ? "islands" : "not woken by the site's build";
 }
 
 /** Starts the static server on a free loopback port. */
@@ -136,7 +137,7 @@ export function screenshotPath(name) {
 
 /**
  * Waits until the page has settled: the app has woken (`<html data-app>`, set
- * once the page is hydrated or drawn; before that the page is its build-time
+ * once its islands are awake, or an embed is drawn; before that the page is its build-time
  * render), no loading notice left, and every chart on screen drawn: by
  * ECharts, or still the build's picture of it (or showing its error).
  * A readiness condition, not a sleep.

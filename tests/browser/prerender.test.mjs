@@ -1,11 +1,11 @@
 // Every page is in its HTML (issue 11): rendered at build time by the site's own
-// views, readable with script off, then woken in place (hydrated, or only its
-// islands) without a mismatch, a changed word or a layout shift.
+// views, readable with script off, then its islands woken in place without a
+// mismatch, a changed word or a layout shift.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { BASE, DIST, openPage, overview, readDist, routePages, useSite, wakesAs } from "./harness.mjs";
+import { BASE, DIST, openPage, overview, readDist, routePages, startServer, useSite, wakesAs } from "./harness.mjs";
 
 const site = useSite();
 
@@ -116,20 +116,40 @@ test("the rendered page and the woken page show the same words and numbers, and 
   await context.close();
 });
 
-test("an address the page was not rendered for is drawn afresh, and a view in the query applies once awake", async () => {
+test("a view in the query applies once awake; a host's 404 page opens the page its address names", async () => {
   const { page, problems, context } = await openPage(site.browser, site.server.origin);
   await page.goto(site.server.url("indicator/AIR-02/?view=table"));
   await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
   await page.locator(".views table").waitFor({ state: "visible" });
   assert.equal(await page.locator(".indicator__chart").isVisible(), false, "the chart's view is hidden");
-  // A host's 404 page answers at any path: the app draws the page the address names.
-  await page.goto(site.server.url("area/no-such-area/"));
-  await page.waitForFunction(() => document.documentElement.dataset.app === "drawn");
-  assert.ok((await page.locator("h1").innerText()).length > 0);
+  // A host's 404 page answers at any path: at no page's address, it is the not-found page.
+  const notFound = await page.goto(site.server.url("area/no-such-area/"));
+  assert.equal(notFound.status(), 404);
+  await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
+  assert.match(await page.locator("h1").innerText(), /找不到|not found/i);
+  assert.equal(new URL(page.url()).pathname, `${BASE}area/no-such-area/`, "it stays where it is");
+  // A host that serves no folder's index.html answers every page's address with its 404
+  // page, which opens the page's own file, query kept; a file that is not there stays not found.
+  const notFoundPage = readDist("404.html");
+  const host = await startServer({
+    intercept: (rel) => (rel === "" || rel.endsWith("/") ? { status: 404, type: "text/html; charset=utf-8", body: notFoundPage } : null),
+  });
+  await page.goto(host.url("en/indicator/AIR-02/?view=table"));
+  await page.waitForURL(host.url("en/indicator/AIR-02/index.html?view=table"));
+  await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
+  await page.locator(".views table").waitFor({ state: "visible" });
+  assert.match(await page.locator("h1").innerText(), /PM2\.5/);
+  await page.goto(host.url("indicator/ZZZ-99/"));
+  await page.waitForURL(host.url("indicator/ZZZ-99/index.html"));
+  await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
+  assert.match(await page.locator("h1").innerText(), /找不到/);
+  await host.close();
   // A city's series embed is not the province's rendered embed: drawn afresh with its own data.
-  await page.goto(site.server.url("embed/AIR-02/?place=620100.pm25"));
+  await page.goto(site.server.url("embed/AIR-02/?place=620100"));
   await page.waitForFunction(() => document.documentElement.dataset.app);
   assert.equal(await page.locator("html").getAttribute("data-app"), "drawn");
+  await page.getByTestId("embed-source").waitFor();
+  assert.equal(await page.getByTestId("load-error").count(), 0, "its series read");
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
@@ -246,7 +266,7 @@ test("a chart answers a reader before the wasm has woken the page, and the wasm'
   await context.close();
 });
 
-test("every page wakes only its interactive parts; another release's address loads the whole app", async () => {
+test("every page wakes only its interactive parts; an embed's table is drawn by the embed's own build", async () => {
   // Which pages the islands build wakes: every route, in both languages (an embed too;
   // its own build draws only the addresses its page was not rendered for).
   const areas = [...new Set(overview().indicators.map((i) => i.area))];
@@ -269,7 +289,7 @@ test("every page wakes only its interactive parts; another release's address loa
     assert.equal(await page.locator("html").getAttribute("data-app"), "islands", rel);
     // Its wasm is the islands build's; no data file is read: the page holds what its islands show.
     assert.ok(requested.some((f) => /^gansu-eco-islands-.*\.wasm$/.test(f)), `${rel}: ${requested}`);
-    assert.deepEqual(requested.filter((f) => /^gansu-eco-(dashboard|places)-|^data\//.test(f)), [], `${rel}: nothing else`);
+    assert.deepEqual(requested.filter((f) => /^gansu-eco-embed-|^data\//.test(f)), [], `${rel}: nothing else`);
     // The display choices wake on every page.
     const large = page.getByTestId("large-text");
     await large.click();
@@ -291,28 +311,22 @@ test("every page wakes only its interactive parts; another release's address loa
   });
   const citation = await page.getByTestId("citation").innerText();
   assert.ok(citation.includes(site.server.url("")) && citation.includes(today), `${today} in: ${citation}`);
-  // An address naming another release is not the page the build rendered: the
-  // islands build hands it to the full app, which draws it afresh (as it always has).
+  // A site page reads no data from its query: one naming a release or a city's series
+  // (an embed's queries) is the page as rendered, its islands woken.
   const releases = JSON.parse(readDist("data/releases.json")).releases;
   const older = releases[releases.length - 1];
-  await page.goto(site.server.url("en/"));
-  const cards = await page.getByTestId("area-card").count();
-  await page.goto(site.server.url(`en/?release=${older.release}`));
-  await page.waitForFunction(() => document.documentElement.dataset.app === "drawn", null, { timeout: 20000 });
-  await page.getByTestId("overview-as-of").waitFor();
-  assert.equal(await page.getByTestId("area-card").count(), cards, "the whole overview, drawn by the full app");
-  assert.equal(await page.locator("[data-island=search] #indicator-search").count(), 1, "with its search box");
-  // So is a city's page, by the cities' build.
-  requested.length = 0;
-  await page.goto(site.server.url(`en/city/620100/?release=${older.release}`));
-  await page.waitForFunction(() => document.documentElement.dataset.app === "drawn", null, { timeout: 20000 });
-  await page.getByTestId("city-lead").waitFor();
-  assert.ok(requested.some((f) => /^gansu-eco-places-.*\.wasm$/.test(f)), `the cities' build: ${requested}`);
+  for (const rel of [`en/?release=${older.release}`, `en/city/620100/?release=${older.release}`, "indicator/AIR-02/?place=620100"]) {
+    requested.length = 0;
+    await page.goto(site.server.url(rel));
+    await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15000 });
+    assert.equal(await page.locator("html").getAttribute("data-app"), "islands", rel);
+    assert.deepEqual(requested.filter((f) => /^gansu-eco-embed-|^data\//.test(f)), [], `${rel}: ${requested}`);
+  }
   // An embed's chart wakes from its page too; its table is drawn by the embed's own build.
   requested.length = 0;
   await page.goto(site.server.url("en/embed/AIR-02/"));
   await page.waitForFunction(() => document.documentElement.dataset.app === "islands");
-  assert.deepEqual(requested.filter((f) => /^gansu-eco-(dashboard|places|embed)-|^data\//.test(f)), [], `an embed: ${requested}`);
+  assert.deepEqual(requested.filter((f) => /^gansu-eco-embed-|^data\//.test(f)), [], `an embed: ${requested}`);
   requested.length = 0;
   await page.goto(site.server.url("en/embed/AIR-02/?view=table"));
   await page.waitForFunction(() => document.documentElement.dataset.app === "drawn", null, { timeout: 20000 });

@@ -1,21 +1,11 @@
 // The finished plan, over the real release: the overview's met / missed /
 // provisional split agrees with every card; overdue figures say so on their
 // page and card; goals set in words quote the government's reports with their
-// sources; the changes page lists every release and the feeds link to it; a
-// revised figure says in which release.
+// sources; the changes page lists every release and the feeds link to it. (A
+// revised figure's mark: src/bin/sitegen/pages_tests.rs, on the rendered page.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  currentRelease,
-  indicatorFile,
-  openPage,
-  overview,
-  readDist,
-  settled,
-  startServer,
-  useSite,
-  waitForChart,
-} from "./harness.mjs";
+import { indicatorFile, openPage, overview, readDist, useSite, waitForChart } from "./harness.mjs";
 
 const site = useSite();
 const AREAS = ["air", "water", "soil", "waste", "carbon", "ecology", "governance"];
@@ -188,28 +178,4 @@ test("the changes page lists every release with its changes, and the feeds link 
   await page.getByTestId("release").first().waitFor();
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
-});
-
-test("a revised figure says in which release, linked to that release's changes", async (t) => {
-  const release = currentRelease();
-  const rel = `data/${release}/indicators/AIR-02.json`;
-  const file = JSON.parse(readDist(rel));
-  const value = file.indicator.values.find((v) => typeof v.value === "number");
-  value.revised = release;
-  const server = await startServer({ intercept: (p) => (p === rel ? { body: JSON.stringify(file) } : null) });
-  t.after(() => server.close());
-  const { page, context } = await openPage(site.browser, server.origin);
-  t.after(() => context.close());
-  // The full app draws the page from the file: an address the page was not rendered
-  // for (another release; the site's pages show the current one). The rendered page
-  // reads no data file (src/islands.rs).
-  const older = JSON.parse(readDist("data/releases.json")).releases.find((r) => r.release !== release).release;
-  await page.goto(server.url(`en/indicator/AIR-02/?view=table&release=${older}`));
-  await settled(page);
-  const mark = page.getByTestId("revised");
-  assert.equal(await mark.count(), 1, "one revised figure, one mark");
-  assert.equal(await mark.innerText(), `revised in release ${release}`);
-  await mark.click();
-  await page.locator(`#release-${release}`).waitFor();
-  assert.ok(page.url().endsWith(`en/changes/#release-${release}`), page.url());
 });

@@ -2,8 +2,8 @@
 //! host with no rewrite rules, from any sub-path, and every link shared in a
 //! chat app or social network shows the right title, description and picture.
 //!
-//! Each file is trunk's `dist/index.html` (for embeds, the embed build's page;
-//! for the cities and prefectures, the place build's) with its `<head>` made for the route:
+//! Each file is trunk's `dist/index.html` (for embeds, the embed build's page,
+//! with the site's wasm: `embed_with_islands_wasm`) with its `<head>` made for the route:
 //! `<base href>` pointing back to the site root ("../../" for `area/air/`), the
 //! page's title and description, the canonical URL and language alternates,
 //! Open Graph and Twitter card tags, and `<meta name="data-release">` naming the
@@ -75,13 +75,9 @@ pub struct PageMeta {
     /// which sits in other sites' articles.
     pub feed: bool,
     /// Data files the page fetches first, relative to the site root: preloaded
-    /// so they download alongside the wasm instead of after it.
-    pub preloads: Vec<String>,
-    /// The route the body was rendered for (`Route::href`); none for 404.html,
-    /// which the browser draws afresh for whatever address it is served at.
-    pub rendered: Option<String>,
-    /// The fingerprint of the data files the body shows (`render::Rendered`).
-    pub fingerprint: String,
+    /// The route the body was rendered for (`Route::href`): the site's wasm wakes
+    /// the page only at its address (`start::rendered_for`).
+    pub rendered: String,
     /// The build's date (`render::Build::today`).
     pub rendered_on: String,
     /// The site's absolute address, ending in `/`.
@@ -146,18 +142,12 @@ impl PageMeta {
         if let Some(script) = &self.structured_data {
             h.push_str(script);
         }
-        if let Some(route) = &self.rendered {
-            h.push_str(&format!(r#"<meta name="{}" content="{}">"#, start::RENDERED_META, e(route)));
-            h.push_str(&format!(r#"<meta name="{}" content="{}">"#, start::FINGERPRINT_META, e(&self.fingerprint)));
-        }
+        h.push_str(&format!(r#"<meta name="{}" content="{}">"#, start::RENDERED_META, e(&self.rendered)));
         h.push_str(&format!(
             r#"<meta name="site-url" content="{}"><meta name="rendered-on" content="{}">"#,
             e(&self.site_url),
             e(&self.rendered_on)
         ));
-        for href in &self.preloads {
-            h.push_str(&format!(r#"<link rel="preload" href="{}" as="fetch" crossorigin="anonymous">"#, e(href)));
-        }
         h
     }
 }
@@ -209,10 +199,9 @@ fn echarts_on_demand(html: &str) -> Result<String, String> {
     ))
 }
 
-/// The islands build's page with `<meta name="full-app">` naming the full
-/// build's script and wasm (as `full`, the full build's page, preloads them):
-/// what an islands page loads for an address it was not rendered for
-/// (`gansu_eco_dashboard::islands`).
+/// A page with `<meta name="full-app">` naming the full build's script and wasm
+/// (as `full`, the full build's page, preloads them): what an embed loads for an
+/// address it was not rendered for (`gansu_eco_dashboard::islands`).
 fn with_full_app(islands: &str, full: &str) -> Result<String, String> {
     // The full build's files, as the attribute values that name them.
     let file = |end: &str| {
@@ -260,11 +249,6 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
     let code = route.lang.short();
     let ind = id.as_ref().and_then(|id| overview.indicators.iter().find(|i| &i.id == id));
     let image = ind.map(|i| format!("{site_url}charts/{}.{code}.png", i.id));
-    let preloads = match &route.page {
-        // Its islands are woken from the page itself: no data file is read.
-        page if gansu_eco_dashboard::is_island_page(page) => Vec::new(),
-        _ => vec![layout::on_site(&layout::overview(release))],
-    };
     PageMeta {
         base: base_for(&route.href()),
         lang: route.lang,
@@ -276,12 +260,10 @@ pub fn meta_for(route: &Route, overview: &OverviewFile, site_url: &str, release:
         image,
         noindex,
         feed: !matches!(route.page, Page::Embed(_)),
-        rendered: Some(route.href()),
+        rendered: route.href(),
         rendered_on: String::new(),
-        fingerprint: String::new(),
         site_url: site_url.to_string(),
         body: String::new(),
-        preloads,
         structured_data: None,
         oembed: None,
         report_url: None,
@@ -331,37 +313,25 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     let read = |name: &str| {
         std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{}: {e}", dist.join(name).display()))
     };
+    // The site's build (see scripts/build.sh): every page but the embeds'.
     let template = read("index.html")?;
-    // The embed's and the place pages' builds (see scripts/build.sh): same assets, their own wasm.
-    let embed_template = read("embed-template.html")?;
-    let places_template = read("places-template.html")?;
-    // An islands page names the full build that draws an address it was not rendered for.
-    let islands = read("islands-template.html")?;
-    let islands_template = with_full_app(&islands, &template)?;
-    let places_islands_template = with_full_app(&islands, &places_template)?;
-    // An embed keeps its own page (its stylesheet, its script) but wakes with the islands' wasm.
-    let embed_islands_template = with_full_app(&embed_with_islands_wasm(&embed_template, &islands)?, &embed_template)?;
+    // An embed keeps its own page (its stylesheet, its script) but wakes with the
+    // site's wasm, and names its own build, which draws an address it was not rendered for.
+    let embed = read("embed-template.html")?;
+    let embed_template = with_full_app(&embed_with_islands_wasm(&embed, &template)?, &embed)?;
     let (release, loaded) = current_overview_loaded(dist)?;
     // The feeds write data/changes.json, which the changes page shows.
     feed::write(dist, site_url)?;
     let overview = loaded.data.clone();
     let routes = routes(&overview);
-    let build = render::Build {
-        dist,
-        site_url,
-        release: &release,
-        overview: &loaded,
-        report_url,
-        today: render::today_utc(),
-        overview_fingerprint: render::Build::overview_fingerprint(dist, &release)?,
-    };
+    let build =
+        render::Build { dist, site_url, release: &release, overview: &loaded, report_url, today: render::today_utc() };
     // Each chart's option once, for scripts/inline-charts.mjs to draw into the pages.
     let charts_dir = dist.join(CHART_OPTIONS);
     let mut charts = std::collections::BTreeMap::new();
     let mut page = |route: &Route, meta: &mut PageMeta| -> Result<(), String> {
         let rendered = build.render(route)?;
         meta.body = rendered.body;
-        meta.fingerprint = rendered.fingerprint;
         meta.rendered_on = build.today.clone();
         for (key, class, option) in rendered.charts {
             charts.entry(key).or_insert_with(|| serde_json::json!({ "class": class, "option": option }));
@@ -376,12 +346,7 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
         std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
     };
     for route in &routes {
-        let template = match &route.page {
-            Page::Embed(_) => &embed_islands_template,
-            page if gansu_eco_dashboard::is_place_page(page) => &places_islands_template,
-            page if gansu_eco_dashboard::is_island_page(page) => &islands_template,
-            _ => &template,
-        };
+        let template = if matches!(route.page, Page::Embed(_)) { &embed_template } else { &template };
         let mut meta = meta_for(route, &overview, site_url, &release);
         let dir = dist.join(route.url(""));
         match &route.page {
@@ -406,30 +371,22 @@ pub fn write(dist: &Path, site_url: &str, report_url: Option<&str>) -> Result<()
     write_file(&dist.join("sitemap.xml"), sitemap::sitemap(&routes, site_url, &overview.as_of).as_bytes())?;
     write_file(&dist.join("robots.txt"), sitemap::robots(site_url).as_bytes())?;
     // Hosts that serve 404.html for unknown paths serve it at any depth, so its
-    // base is absolute: the app then shows its own not-found page.
+    // base is absolute. At the address of a page (a host that serves no folder's
+    // index.html), the site's wasm opens that page's file (`islands`).
     let not_found = Route::new(Lang::Zh, Page::NotFound);
     let mut meta = meta_for(&not_found, &overview, site_url, &release);
     meta.base = site_path.to_string();
     meta.noindex = true;
     page(&not_found, &mut meta)?;
-    meta.rendered = None;
     std::fs::write(dist.join("404.html"), render(&template, &meta)?).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(&charts_dir).map_err(|e| format!("{}: {e}", charts_dir.display()))?;
     for (key, chart) in &charts {
         write_file(&charts_dir.join(format!("{key}.json")), chart.to_string().as_bytes())?;
     }
-    for name in ["embed-template.html", "places-template.html", "islands-template.html"] {
-        std::fs::remove_file(dist.join(name)).map_err(|e| e.to_string())?;
-    }
+    std::fs::remove_file(dist.join("embed-template.html")).map_err(|e| e.to_string())?;
     // The same policy as the pages' <meta>, for hosts that send it as a header
     // (which can also say who may frame the embeds: `frame-ancestors`).
-    let templates = [
-        template.as_str(),
-        embed_template.as_str(),
-        places_template.as_str(),
-        islands_template.as_str(),
-        embed_islands_template.as_str(),
-    ];
+    let templates = [template.as_str(), embed.as_str(), embed_template.as_str()];
     std::fs::write(dist.join("csp.txt"), format!("{}\n", super::csp::policy(&templates))).map_err(|e| e.to_string())?;
     println!(
         "wrote {} route pages, 404.html, sitemap.xml, robots.txt, feed.xml and en/feed.xml, and each indicator page's oembed.json and qr.svg to {}",

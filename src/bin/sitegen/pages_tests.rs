@@ -75,7 +75,7 @@ fn every_route_has_its_title_canonical_url_and_preview_tags() {
         assert!(html.contains(&format!(r#"<base href="{}">"#, base_for(&route.href()))));
         let embed = if matches!(route.page, Page::Embed(_)) { " data-embed" } else { "" };
         assert!(html.contains(&format!(r#"<html lang="{}"{embed}>"#, route.lang.code())));
-        // The browser hydrates the body only at the address it was rendered for (`start`).
+        // The browser wakes the body only at the address it was rendered for (`start`).
         assert!(html.contains(&format!(r#"<meta name="rendered-route" content="{}">"#, route.href())));
         // ECharts is named, not loaded: the first chart that needs it loads it.
         assert!(html.contains(r#"<meta name="echarts" content="./echarts-abc.js" data-integrity="sha384-x">"#));
@@ -91,20 +91,8 @@ fn every_route_has_its_title_canonical_url_and_preview_tags() {
             assert!(image.starts_with(&format!("{SITE}charts/{id}.")) && image.ends_with(".png"), "{image}");
         }
         assert_eq!(html.contains("noindex"), matches!(route.page, Page::Embed(_)));
-        // A page reads first, and preloads, the data it wakes with; the islands build's
-        // pages read none (their islands' props are in the page).
-        let first_data = match &route.page {
-            page if gansu_eco_dashboard::is_island_page(page) => None,
-            _ => Some(format!("data/{release}/overview.json")),
-        };
-        match first_data {
-            Some(file) => assert!(
-                html.contains(&format!(r#"<link rel="preload" href="{file}" as="fetch" crossorigin="anonymous">"#)),
-                "{}: preloads {file}",
-                route.href()
-            ),
-            None => assert!(!html.contains(r#"as="fetch""#), "{}: preloads no data file", route.href()),
-        }
+        // A page's islands wake from the props in it: it preloads no data file.
+        assert!(!html.contains(r#"as="fetch""#), "{}: preloads no data file", route.href());
     }
 }
 
@@ -121,12 +109,10 @@ fn text_from_data_cannot_break_out_of_attributes() {
         image: None,
         noindex: false,
         feed: true,
-        rendered: Some("en/".into()),
+        rendered: "en/".into(),
         rendered_on: "2026-12-05".into(),
-        fingerprint: "0123456789abcdef".into(),
         site_url: "https://e.org/".into(),
         body: "<main>x</main>".into(),
-        preloads: vec!["data/r/overview.json".into()],
         structured_data: None,
         oembed: None,
         report_url: Some("mailto:a@b.org?x=\"><script>".into()),
@@ -162,7 +148,6 @@ fn a_page_has_a_report_link_only_when_the_site_is_built_with_a_report_address() 
             overview: &loaded,
             report_url,
             today: "2026-12-05".to_string(),
-            overview_fingerprint: render::Build::overview_fingerprint(&root, &release).unwrap(),
         };
         build.render(&route).unwrap().body
     };
@@ -175,14 +160,45 @@ fn a_page_has_a_report_link_only_when_the_site_is_built_with_a_report_address() 
 }
 
 #[test]
-fn an_islands_page_names_the_full_app_it_loads_for_an_address_it_was_not_rendered_for() {
-    let full = r#"<head><link rel="modulepreload" href="./snippets/x/inline0.js"><link rel="modulepreload" href="./gansu-eco-dashboard-1a2b.js" crossorigin="anonymous"><link rel="preload" href="./gansu-eco-dashboard-1a2b_bg.wasm" as="fetch" type="application/wasm"><script type="module">import init from './gansu-eco-dashboard-1a2b.js';</script></head>"#;
-    let islands = with_full_app("<head><title>x</title></head><body></body>", full).unwrap();
+fn a_revised_figure_is_marked_with_its_release_and_linked_to_that_release_s_changes() {
+    // The committed release's AIR-02 file, with a figure marked revised as publishing marks
+    // one, in a dist/ of its own; the page is rendered from it as `sitegen pages` renders it.
+    let public = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public");
+    let (release, loaded) = current_overview_loaded(&public).unwrap();
+    let id = loaded.data.indicators.iter().find(|i| i.id.to_string() == "AIR-02").unwrap().id.clone();
+    let rel = layout::on_site(&layout::indicator(&release, &id));
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(public.join(&rel)).unwrap()).unwrap();
+    let values = file["indicator"]["values"].as_array_mut().unwrap();
+    values.iter_mut().find(|v| v["value"].is_number()).unwrap()["revised"] = release.clone().into();
+    let dist = std::env::temp_dir().join(format!("sitegen-revised-{}", std::process::id()));
+    std::fs::create_dir_all(dist.join(&rel).parent().unwrap()).unwrap();
+    std::fs::write(dist.join(&rel), file.to_string()).unwrap();
+    let build = render::Build {
+        dist: &dist,
+        site_url: SITE,
+        release: &release,
+        overview: &loaded,
+        report_url: None,
+        today: "2026-12-05".to_string(),
+    };
+    let body = build.render(&Route::new(Lang::En, Page::Indicator(id))).unwrap().body;
+    std::fs::remove_dir_all(&dist).unwrap();
+    assert_eq!(body.matches(r#"data-testid="revised""#).count(), 1, "one revised figure, one mark");
+    let link = format!(r#"href="en/changes/#{}""#, gansu_eco_dashboard::route::release_fragment(&release));
+    assert!(body.contains(&link), "{link}");
+    assert!(body.contains(&format!("revised in release {release}")));
+}
+
+#[test]
+fn an_embed_names_its_own_build_for_an_address_it_was_not_rendered_for() {
+    let full = r#"<head><link rel="modulepreload" href="./snippets/x/inline0.js"><link rel="modulepreload" href="./gansu-eco-embed-1a2b.js" crossorigin="anonymous"><link rel="preload" href="./gansu-eco-embed-1a2b_bg.wasm" as="fetch" type="application/wasm"><script type="module">import init from './gansu-eco-embed-1a2b.js';</script></head>"#;
+    let page = with_full_app("<head><title>x</title></head><body></body>", full).unwrap();
     assert_eq!(
-        islands,
-        r#"<head><title>x</title><meta name="full-app" content="gansu-eco-dashboard-1a2b.js" data-wasm="gansu-eco-dashboard-1a2b_bg.wasm"></head><body></body>"#
+        page,
+        r#"<head><title>x</title><meta name="full-app" content="gansu-eco-embed-1a2b.js" data-wasm="gansu-eco-embed-1a2b_bg.wasm"></head><body></body>"#
     );
-    // A full build's page that names no full app's files fails the build, saying so.
+    // A full build's page that names no build's files fails the build, saying so.
     let err = with_full_app("<head></head>", TEMPLATE).unwrap_err();
     assert!(err.contains("gansu-eco-…"), "{err}");
 }

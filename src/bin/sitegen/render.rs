@@ -1,19 +1,19 @@
-//! Each route's page, rendered at build time by the site's own views (the
-//! browser's `app`, `places_app` and `embed_app`, through Leptos' `ssr`
-//! feature), from the release's data files read from disk: the same files, at
-//! the same paths, that the browser reads before it wakes the page (`start`).
+//! Each route's page, rendered at build time by the site's own views (`app`,
+//! `places_app` and `embed_app`, through Leptos' `ssr` feature), from the
+//! release's data files read from disk: the same files, at the same paths, that
+//! the embed's own build reads when it draws an embed in the browser.
 //! Its charts' options are collected on the way (`ChartPictures`), for the build
 //! to draw as the pictures the chart boxes hold (`scripts/inline-charts.mjs`).
 
 use gansu_eco_dashboard::components::island::WriteProps;
 use gansu_eco_dashboard::components::ChartPictures;
-use gansu_eco_dashboard::fetch::{fingerprint, fingerprint_hex, AppError};
+use gansu_eco_dashboard::fetch::AppError;
 use gansu_eco_dashboard::model::{self, layout, IndicatorFile, Loaded, OverviewFile};
 use gansu_eco_dashboard::navigation::Address;
 use gansu_eco_dashboard::route::{Page, Route};
 use gansu_eco_dashboard::site::Site;
 use gansu_eco_dashboard::start::{Preloaded, Start};
-use gansu_eco_dashboard::{app, embed_app, is_island_page, is_place_page, places_app};
+use gansu_eco_dashboard::{app, embed_app, is_place_page, places_app};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use std::path::Path;
@@ -28,74 +28,55 @@ pub struct Build<'a> {
     pub report_url: Option<&'a str>,
     /// The build's date, `YYYY-MM-DD` (a citation's access date until the reader's browser sets its own).
     pub today: String,
-    /// The overview file's fingerprint (`fetch::fingerprint`), read once for every page.
-    pub overview_fingerprint: u64,
 }
 
-/// A rendered page: its body's markup, the fingerprint of the data files it
-/// shows (`fetch::fingerprint`), and its charts' options by the key each box carries.
+/// A rendered page: its body's markup, and its charts' options by the key each box carries.
 pub struct Rendered {
     pub body: String,
-    pub fingerprint: String,
     pub charts: Vec<(String, String, serde_json::Value)>,
 }
 
 impl Build<'_> {
-    /// The fingerprint of the release's overview file, for `Build::overview_fingerprint`.
-    pub fn overview_fingerprint(dist: &Path, release: &str) -> Result<u64, String> {
-        let path = dist.join(layout::on_site(&layout::overview(release)));
-        std::fs::read_to_string(&path).map(|t| fingerprint(&t)).map_err(|e| format!("{}: {e}", path.display()))
-    }
-
     fn read(&self, path: &str) -> Result<String, String> {
         let path = self.dist.join(layout::on_site(path));
         std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    /// An indicator's file (or one city's series of it), as the browser would get
-    /// it, and the file's fingerprint.
-    fn indicator(&self, id: &model::IndicatorId, place: Option<&str>) -> Result<(IndicatorFile, u64), String> {
+    /// An indicator's file (or one city's series of it), as the browser would get it.
+    fn indicator(&self, id: &model::IndicatorId, place: Option<&str>) -> Result<IndicatorFile, String> {
         let path = match place {
             Some(key) => layout::place_series(self.release, id, key),
             None => layout::indicator(self.release, id),
         };
         let url = layout::on_site(&path);
         let text = self.read(&path)?;
-        let file = model::parse_indicator_file(&url, &text).map_err(|e| format!("{url}: {e:?}"))?;
-        Ok((file, fingerprint(&text)))
+        model::parse_indicator_file(&url, &text).map_err(|e| format!("{url}: {e:?}"))
     }
 
-    /// The data the route's page shows: what `start::wake` reads in the browser,
-    /// and the fingerprints of those files, combined as the browser combines them.
-    fn preloaded(&self, route: &Route) -> Result<(Preloaded, u64), String> {
+    /// The data the route's page shows, read from the files the browser would read.
+    fn preloaded(&self, route: &Route) -> Result<Preloaded, String> {
         let mut data = Preloaded::default();
-        let mut read = 0;
         if !matches!(route.page, Page::Embed(_)) {
             data.overview = Some(Ok(self.overview.clone()));
-            read ^= self.overview_fingerprint;
         }
         match &route.page {
             Page::Indicator(id) | Page::Embed(id) => {
-                let (file, print) = self.indicator(id, None)?;
-                data.indicators.push(((id.clone(), None), Ok(file)));
-                read ^= print;
+                data.indicators.push(((id.clone(), None), Ok(self.indicator(id, None)?)));
             }
             Page::City(code) => {
                 for (id, key) in gansu_eco_dashboard::pages::city_series_keys(&self.overview.data, code) {
-                    let (file, print) = self.indicator(&id, Some(&key))?;
+                    let file = self.indicator(&id, Some(&key))?;
                     data.indicators.push(((id, Some(key)), Ok(file)));
-                    read ^= print;
                 }
             }
             Page::Changes => {
                 let text = self.read(layout::CHANGES)?;
                 let file = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", layout::CHANGES))?;
                 data.changes = Some(Ok::<_, AppError>(file));
-                read ^= fingerprint(&text);
             }
             _ => {}
         }
-        Ok((data, read))
+        Ok(data)
     }
 
     /// Renders the route's page, as the browser's first render will draw it.
@@ -103,7 +84,7 @@ impl Build<'_> {
         let site_path = super::pages::url_path(self.site_url).unwrap_or("/");
         let base_path = site_path.trim_end_matches('/').to_string();
         let path = format!("{site_path}{}", route.href().trim_start_matches("./"));
-        let (data, read) = self.preloaded(route)?;
+        let data = self.preloaded(route)?;
         let start = Start {
             site: Site { root_url: self.site_url.to_string(), base_path, release: Some(self.release.to_string()) },
             address: Address { path, search: String::new(), hash: String::new() },
@@ -116,9 +97,7 @@ impl Build<'_> {
         let owner = Owner::new();
         let body = owner.with(|| {
             provide_context(pictures.clone());
-            if is_island_page(&route.page) {
-                provide_context(WriteProps);
-            }
+            provide_context(WriteProps);
             match &route.page {
                 Page::Embed(_) => embed_app(start).to_html(),
                 page if is_place_page(page) => places_app(start).to_html(),
@@ -131,7 +110,7 @@ impl Build<'_> {
         // parse error; `<!---->` is the same empty comment, written correctly.
         let body = body.replace("<!>", "<!---->");
         let charts = std::mem::take(&mut *pictures.0.lock().map_err(|e| e.to_string())?);
-        Ok(Rendered { body, fingerprint: fingerprint_hex(read), charts })
+        Ok(Rendered { body, charts })
     }
 }
 
