@@ -129,8 +129,14 @@ fn SiteFrame(current: fn() -> AnyView) -> impl IntoView {
         }
     });
 
+    // The not-found page is one file for every address a host has none for (404.html,
+    // its `<base>` absolute): a link to its own `#main` would lead to another page,
+    // and the page is a few lines.
+    let skip = (route.get_untracked().page != Page::NotFound).then(|| {
+        view! { <InPageLink target="main" class="skip-link">{move || lang.get().t(Msg::SkipToContent)}</InPageLink> }
+    });
     view! {
-        <InPageLink target="main" class="skip-link">{move || lang.get().t(Msg::SkipToContent)}</InPageLink>
+        {skip}
         <Header route/>
         <main id="main" tabindex="-1">
             {current()}
