@@ -74,11 +74,10 @@ mod browser {
     use crate::site::Site;
     use leptos::prelude::*;
 
-    /// Starts the full app of one build (`app`, `places_app`, `embed_app`). The
-    /// islands build loads it only for an address the page was not rendered for
-    /// (`rendered_for`), or a host's 404 page loads it at any address; so it
-    /// draws the page afresh, in place of the rendered one, and reads its data
-    /// as it goes.
+    /// Starts the embed's own build (`embed_app`): the site's build loads it only
+    /// for an embed at an address its page was not rendered for (`rendered_for`),
+    /// so it draws the embed afresh, in place of the rendered one, and reads its
+    /// data as it goes.
     pub fn wake<V: IntoView + 'static>(app: fn(Start) -> V) {
         report_failure();
         let site = Site::from_document();

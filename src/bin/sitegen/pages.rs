@@ -74,7 +74,6 @@ pub struct PageMeta {
     /// Names the language's Atom feed of releases: every page but an embed,
     /// which sits in other sites' articles.
     pub feed: bool,
-    /// Data files the page fetches first, relative to the site root: preloaded
     /// The route the body was rendered for (`Route::href`): the site's wasm wakes
     /// the page only at its address (`start::rendered_for`).
     pub rendered: String,
